@@ -1,0 +1,22 @@
+package io.fms.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A trip's seat counts as the processor last committed them; the API uses it to turn requests away at the door
+ * when a trip is sold out or closed, and to show {@code availableSeats}. It may lag the truth by one batch.
+ */
+public record Availability(UUID tripId, int capacity, int availableSeats, boolean closed, Instant updatedAt) {
+
+    public Availability {
+        if (capacity < 0 || availableSeats < 0 || availableSeats > capacity) {
+            throw new IllegalArgumentException(
+                    "availability out of range: " + availableSeats + " of " + capacity + " for trip " + tripId);
+        }
+    }
+
+    public boolean acceptsBookings() {
+        return !closed && availableSeats > 0;
+    }
+}

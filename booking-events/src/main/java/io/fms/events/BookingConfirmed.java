@@ -1,0 +1,24 @@
+package io.fms.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The booking holds {@link #seats()}. */
+public record BookingConfirmed(
+        UUID eventId,
+        UUID bookingId,
+        long sequence,
+        TripSummary trip,
+        List<Passenger> passengers,
+        List<String> seats,
+        String contactEmail,
+        String callbackUrl,
+        Instant occurredAt)
+        implements BookingEvent {
+
+    public BookingConfirmed {
+        passengers = List.copyOf(passengers);
+        seats = List.copyOf(seats);
+    }
+}

@@ -1,0 +1,28 @@
+package io.fms.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A validated booking request, accepted by the API (answered 202) and awaiting a decision.
+ *
+ * @param seats the exact seats wanted, one per passenger, or empty to let the processor choose
+ * @param contactEmail where the confirmation goes; may be null
+ * @param callbackUrl where the signed webhook goes; may be null
+ */
+public record BookingRequested(
+        UUID bookingId,
+        UUID tripId,
+        List<Passenger> passengers,
+        List<String> seats,
+        String contactEmail,
+        String callbackUrl,
+        Instant requestedAt)
+        implements BookingCommand {
+
+    public BookingRequested {
+        passengers = List.copyOf(passengers);
+        seats = seats == null ? List.of() : List.copyOf(seats);
+    }
+}

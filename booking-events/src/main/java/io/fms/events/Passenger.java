@@ -1,0 +1,4 @@
+package io.fms.events;
+
+/** A traveller on a booking. */
+public record Passenger(String name) {}

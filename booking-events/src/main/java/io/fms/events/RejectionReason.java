@@ -1,0 +1,13 @@
+package io.fms.events;
+
+/** Why a booking was refused; part of the public API (SPEC.md). */
+public enum RejectionReason {
+    /** One or more of the requested seats is held by another booking. */
+    SEAT_UNAVAILABLE,
+    /** Fewer seats are left than passengers asked for. */
+    SOLD_OUT,
+    /** The trip has departed or was closed to sales. */
+    TRIP_CLOSED,
+    /** A requested seat does not exist in the trip's layout. */
+    INVALID_SEAT
+}
