@@ -1,0 +1,72 @@
+package io.fms.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fms.events.Topics;
+import io.fms.testkit.TestKafka;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, classes = FmsServiceSupportTest.App.class)
+class FmsServiceSupportTest {
+
+    @SpringBootApplication
+    static class App {}
+
+    @DynamicPropertySource
+    static void kafka(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+        registry.add("fms.kafka.command-partitions", () -> 6);
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Value("${spring.kafka.producer.acks}")
+    String acks;
+
+    @Test
+    void healthIsServedAtSlashHealthWithAKafkaEntry() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body())
+                .contains("\"status\":\"UP\"")
+                .contains("\"kafka\"")
+                .contains("clusterId");
+    }
+
+    @Test
+    void topicsAreCreatedWithTheConfiguredPartitionCount() throws Exception {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
+            var topics = admin.describeTopics(List.of(Topics.BOOKING_COMMANDS, Topics.BOOKING_EVENTS))
+                    .allTopicNames()
+                    .get();
+            assertThat(topics.get(Topics.BOOKING_COMMANDS).partitions()).hasSize(6);
+            assertThat(topics.get(Topics.BOOKING_EVENTS).partitions()).hasSize(12);
+        }
+    }
+
+    @Test
+    void sharedDefaultsApplyAtLowestPrecedence() {
+        assertThat(acks).isEqualTo("all");
+    }
+}
