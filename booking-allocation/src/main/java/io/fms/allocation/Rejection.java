@@ -1,0 +1,13 @@
+package io.fms.allocation;
+
+/** Why a booking got no seats; the names are the {@code reason} values of SPEC.md. */
+public enum Rejection {
+    /** At least one requested seat is held by another booking; the taken seats are named. */
+    SEAT_UNAVAILABLE,
+    /** Fewer seats are free than there are passengers. */
+    SOLD_OUT,
+    /** Sales for the trip closed before the request was decided. */
+    TRIP_CLOSED,
+    /** A requested seat is malformed, outside the layout or repeated, or the seats do not match the passengers. */
+    INVALID_SEAT
+}

@@ -1,0 +1,50 @@
+package io.fms.allocation;
+
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** One seat of a cabin: a row number counted from the front and a column letter, labelled like {@code 12A}. */
+public record Seat(int row, char column) implements Comparable<Seat> {
+
+    // Nine digits at most so that a hostile label can never overflow an int; no layout comes near that.
+    private static final Pattern LABEL = Pattern.compile("[1-9][0-9]{0,8}[A-Z]");
+
+    private static final Comparator<Seat> CABIN_ORDER =
+            Comparator.comparingInt(Seat::row).thenComparingInt(Seat::column);
+
+    public Seat {
+        if (row < 1) {
+            throw new IllegalArgumentException("seat row must be at least 1, was " + row);
+        }
+        if (column < 'A' || column > 'Z') {
+            throw new IllegalArgumentException("seat column must be a letter A-Z, was '" + column + "'");
+        }
+    }
+
+    /**
+     * Reads a label such as {@code 12A}. Strict on purpose (upper-case letter, no leading zeros, no spaces): one seat
+     * has exactly one label, so labels can be compared as strings by the database's unique constraint.
+     */
+    public static Optional<Seat> parse(String label) {
+        if (label == null || !LABEL.matcher(label).matches()) {
+            return Optional.empty();
+        }
+        int lastIndex = label.length() - 1;
+        return Optional.of(new Seat(Integer.parseInt(label.substring(0, lastIndex)), label.charAt(lastIndex)));
+    }
+
+    public String label() {
+        return Integer.toString(row) + column;
+    }
+
+    @Override
+    public int compareTo(Seat other) {
+        return CABIN_ORDER.compare(this, other);
+    }
+
+    @Override
+    public String toString() {
+        return label();
+    }
+}
