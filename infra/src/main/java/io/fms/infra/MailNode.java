@@ -1,0 +1,36 @@
+package io.fms.infra;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+/**
+ * A mail sink (GreenMail): SMTP in, IMAP and POP3 out, on loopback only. Whoever a message is addressed to gets a
+ * mailbox on the spot, with login and password both that address. Messages live in memory while it runs.
+ *
+ * <p>Usage: {@code java io.fms.infra.MailNode [data directory]} (unused: the sink keeps nothing on disk). Ports:
+ * {@code FMS_LOCAL_SMTP_PORT} (3025), {@code FMS_LOCAL_IMAP_PORT} (3143), {@code FMS_LOCAL_POP3_PORT} (3110).
+ */
+public final class MailNode {
+
+    private static final String LOOPBACK = "127.0.0.1";
+
+    private MailNode() {}
+
+    public static void main(String[] args) throws Exception {
+        int smtpPort = Launch.port("FMS_LOCAL_SMTP_PORT", 3025);
+        int imapPort = Launch.port("FMS_LOCAL_IMAP_PORT", 3143);
+        int pop3Port = Launch.port("FMS_LOCAL_POP3_PORT", 3110);
+
+        // GreenMail's default for an unknown recipient is the one SPEC.md promises: a new mailbox whose login and
+        // password are the address. So no users are configured and authentication stays on.
+        GreenMail greenMail = new GreenMail(new ServerSetup[] {
+            new ServerSetup(smtpPort, LOOPBACK, ServerSetup.PROTOCOL_SMTP),
+            new ServerSetup(imapPort, LOOPBACK, ServerSetup.PROTOCOL_IMAP),
+            new ServerSetup(pop3Port, LOOPBACK, ServerSetup.PROTOCOL_POP3)
+        });
+        greenMail.start();
+        Launch.ready("mail sink: SMTP localhost:" + smtpPort + ", IMAP localhost:" + imapPort + ", POP3 localhost:"
+                + pop3Port + " (login = password = the recipient's address)");
+        Launch.runUntilTerminated("mail", greenMail::stop);
+    }
+}

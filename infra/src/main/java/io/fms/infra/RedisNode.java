@@ -1,0 +1,88 @@
+package io.fms.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import redis.embedded.RedisServer;
+import redis.embedded.core.ExecutableProvider;
+
+/**
+ * Redis with an append-only file, so the read model survives a restart: Debian's {@code redis-server} when it is on
+ * the PATH, else the binary that embedded-redis ships on Maven Central.
+ *
+ * <p>Usage: {@code java io.fms.infra.RedisNode <data directory>}; port {@code FMS_LOCAL_REDIS_PORT} (6379).
+ */
+public final class RedisNode {
+
+    private RedisNode() {}
+
+    public static void main(String[] args) throws Exception {
+        Path dataDir = Launch.dataDir(args, "redis");
+        int port = Launch.port("FMS_LOCAL_REDIS_PORT", 6379);
+        Path pidFile = dataDir.resolve("redis.pid");
+        stopOrphanedServer(pidFile);
+
+        RedisServer server = RedisServer.newRedisServer()
+                .executableProvider(executable())
+                .port(port)
+                .bind("127.0.0.1")
+                .setting("dir " + dataDir)
+                .setting("appendonly yes")
+                .setting("appendfsync everysec")
+                // Lets the next start find a server whose launcher was killed with SIGKILL.
+                .setting("pidfile " + pidFile)
+                .soutListener(System.out::println)
+                .serrListener(System.out::println)
+                .build();
+        server.start();
+        Launch.ready("Redis on localhost:" + port);
+        Launch.runUntilTerminated("redis", () -> stop(server));
+    }
+
+    private static ExecutableProvider executable() throws IOException {
+        try {
+            ExecutableProvider onPath = ExecutableProvider.newExecutableInPath("redis-server");
+            System.out.println("Using redis-server from the PATH");
+            return onPath;
+        } catch (IOException notOnPath) {
+            return ExecutableProvider.newJarResourceProvider();
+        }
+    }
+
+    private static void stopOrphanedServer(Path pidFile) throws Exception {
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        Optional<ProcessHandle> server = Files.readAllLines(pidFile).stream()
+                .findFirst()
+                .map(String::trim)
+                .map(Long::parseLong)
+                .flatMap(ProcessHandle::of)
+                .filter(p -> p.info().command().orElse("").contains("redis-server"));
+        if (server.isEmpty()) {
+            return;
+        }
+        boolean launcherAlive = server.get()
+                .parent()
+                .map(parent -> parent.info().command().orElse("").endsWith("java"))
+                .orElse(false);
+        if (launcherAlive) {
+            throw new IllegalStateException("another RedisNode runs on " + pidFile.getParent());
+        }
+        System.out.println("Stopping orphaned redis-server " + server.get().pid() + " left by an earlier run");
+        // SIGTERM makes Redis flush its append-only file before it exits.
+        server.get().destroy();
+        server.get().onExit().get(30, TimeUnit.SECONDS);
+    }
+
+    private static void stop(RedisServer server) {
+        try {
+            server.stop();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
