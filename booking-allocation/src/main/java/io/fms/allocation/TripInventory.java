@@ -117,8 +117,9 @@ public final class TripInventory {
         if (!invalid.isEmpty()) {
             return new Decision.Rejected(bookingId, Rejection.INVALID_SEAT, nullSafe(invalid));
         }
-        if (requestedSeats.size() != passengerCount) {
-            return new Decision.Rejected(bookingId, Rejection.INVALID_SEAT, List.copyOf(requestedSeats));
+        if (seats.size() != passengerCount) {
+            // No single seat is at fault, so all of them are named.
+            return new Decision.Rejected(bookingId, Rejection.INVALID_SEAT, labels(seats));
         }
         List<String> taken =
                 seats.stream().filter(this::isBooked).map(Seat::label).toList();
