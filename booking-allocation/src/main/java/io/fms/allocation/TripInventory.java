@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,10 @@ public final class TripInventory {
      * Decides a booking request. Explicit seats are all or nothing; without them one seat per passenger is chosen by
      * {@link SeatAssignment}. A booking that already holds seats gets them again, so a redelivered command is harmless.
      * A rejection changes nothing. {@code requestedSeats} may be null or empty for "no preference".
+     *
+     * <p>Only live holders are remembered: a booking that was rejected or cancelled holds nothing, so a redelivered
+     * request for it would be decided afresh. Keeping every decided ID here would grow without limit at peak; the
+     * processor's decisions table is where such a redelivery has to be recognised.
      */
     public Decision book(UUID bookingId, int passengerCount, List<String> requestedSeats, Instant now) {
         Objects.requireNonNull(bookingId, "bookingId");
@@ -104,7 +109,7 @@ public final class TripInventory {
 
     private Decision bookRequestedSeats(UUID bookingId, int passengerCount, List<String> requestedSeats) {
         Set<String> invalid = new LinkedHashSet<>();
-        Set<String> seen = new LinkedHashSet<>();
+        Set<String> seen = new HashSet<>();
         TreeSet<Seat> seats = new TreeSet<>();
         for (String label : requestedSeats) {
             Optional<Seat> seat = Seat.parse(label).filter(layout::contains);

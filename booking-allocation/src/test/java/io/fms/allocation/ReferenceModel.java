@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * The slow, obviously right version of {@link TripInventory} that the property tests compare it with: a map from seat
@@ -132,6 +133,18 @@ final class ReferenceModel {
             }
         }
         return free;
+    }
+
+    /** The fewest columns that {@code count} free seats of the row can span, counted in cabin order. */
+    int tightestSpan(int row, int count) {
+        List<Integer> freeColumns = IntStream.range(0, layout.columns().length())
+                .filter(column -> isFree(label(row, column)))
+                .boxed()
+                .toList();
+        return IntStream.rangeClosed(0, freeColumns.size() - count)
+                .map(start -> freeColumns.get(start + count - 1) - freeColumns.get(start))
+                .min()
+                .orElseThrow();
     }
 
     void hold(UUID bookingId, List<String> seats) {

@@ -71,8 +71,12 @@ class TripInventoryPropertyTest {
     record Scenario(SeatLayout layout, List<Step> steps) {
         @Override
         public String toString() {
-            return "layout " + layout.rows() + " x " + layout.columns() + ", " + steps.size() + " steps";
+            return describe(layout) + ", steps " + steps;
         }
+    }
+
+    static String describe(SeatLayout layout) {
+        return "layout " + layout.rows() + " x " + layout.columns();
     }
 
     /** A layout, the seats already booked on it (one booking each) and the size of the next party. */
@@ -88,7 +92,7 @@ class TripInventoryPropertyTest {
     void inventoryAgreesWithTheReferenceModelAfterEveryStep(@ForAll("scenarios") Scenario scenario) {
         TripInventory inventory = new TripInventory(UUID.randomUUID(), scenario.layout(), SALES_CLOSE_AT);
         ReferenceModel model = new ReferenceModel(scenario.layout());
-        StringBuilder transcript = new StringBuilder(scenario.toString()).append(':');
+        StringBuilder transcript = new StringBuilder(describe(scenario.layout())).append(", steps and decisions:");
         Supplier<String> description = () -> transcript.toString();
 
         for (Step step : scenario.steps()) {
@@ -100,7 +104,7 @@ class TripInventoryPropertyTest {
                     Decision decision = inventory.book(bookingId(auto.booking()), auto.passengers(), List.of(), now);
                     transcript.append(decision);
                     Statistics.label(DECISIONS).collect(kind(decision, before, "auto"));
-                    checkAutoBooking(model, auto, decision, description);
+                    checkAutoBooking(scenario.layout(), model, auto, decision, description);
                     checkUnchangedUnlessNewlyConfirmed(inventory, before, decision, description);
                 }
                 case ExplicitBooking explicit -> {
@@ -171,7 +175,11 @@ class TripInventoryPropertyTest {
     }
 
     private static void checkAutoBooking(
-            ReferenceModel model, AutoBooking auto, Decision decision, Supplier<String> description) {
+            SeatLayout layout,
+            ReferenceModel model,
+            AutoBooking auto,
+            Decision decision,
+            Supplier<String> description) {
         UUID bookingId = bookingId(auto.booking());
         Decision expected = expectedUnlessNew(model, bookingId, auto.afterClose());
         if (expected == null && model.freeSeats() < auto.passengers()) {
@@ -188,20 +196,35 @@ class TripInventoryPropertyTest {
         assertThat(seats).as(description).allMatch(model::isFree);
 
         List<String> block = model.firstAdjacentFreeBlock(auto.passengers());
-        int[] closestRows = model.closestRows(auto.passengers());
-        model.hold(bookingId, seats);
         if (!block.isEmpty()) {
+            model.hold(bookingId, seats);
             assertThat(seats).as(description).isEqualTo(ReferenceModel.sorted(block));
             return;
         }
-        // Spread over the fewest rows, front-most first; every row but the last of them is used up entirely.
+        // Spread over the fewest rows, front-most first; every row but the last of them is used up entirely, and in
+        // the last one the seats span as few columns as they can.
+        int[] closestRows = model.closestRows(auto.passengers());
+        int lastRow = closestRows[1];
+        List<String> inLastRow = seats.stream()
+                .filter(label -> ReferenceModel.rowOf(label) == lastRow)
+                .toList();
+        assertThat(inLastRow).as(description).isNotEmpty();
+        int tightestSpan = model.tightestSpan(lastRow, inLastRow.size());
+        model.hold(bookingId, seats);
         assertThat(seats)
                 .as(description)
                 .allMatch(label ->
-                        ReferenceModel.rowOf(label) >= closestRows[0] && ReferenceModel.rowOf(label) <= closestRows[1]);
-        for (int row = closestRows[0]; row < closestRows[1]; row++) {
+                        ReferenceModel.rowOf(label) >= closestRows[0] && ReferenceModel.rowOf(label) <= lastRow);
+        for (int row = closestRows[0]; row < lastRow; row++) {
             assertThat(model.freeSeatsInRow(row)).as(description).isZero();
         }
+        List<Integer> lastRowColumns = inLastRow.stream()
+                .map(label -> layout.columnIndex(label.charAt(label.length() - 1)))
+                .sorted()
+                .toList();
+        assertThat(lastRowColumns.get(lastRowColumns.size() - 1) - lastRowColumns.get(0))
+                .as(description)
+                .isEqualTo(tightestSpan);
     }
 
     /** Seat label to holding booking, as the inventory reports it for the bookings of the pool. */

@@ -198,6 +198,17 @@ class TripInventoryTest {
         }
 
         @Test
+        void preferSeatsSpanningFewerColumnsOverTheLeftmostOnes() {
+            TripInventory cabin = new TripInventory(UUID.randomUUID(), new SeatLayout(1, "ABCDEFGH"), SALES_CLOSE_AT);
+            cabin.book(UUID.randomUUID(), 3, List.of("1B", "1C", "1F"), BEFORE_CLOSE);
+
+            // Free: A, D, E, G, H. No three side by side; D-E-G spans four columns, A-D-E five.
+            Decision party = cabin.book(UUID.randomUUID(), 3, List.of(), BEFORE_CLOSE);
+
+            assertThat(confirmedSeats(party)).containsExactly("1D", "1E", "1G");
+        }
+
+        @Test
         void largerThanARowSpreadsOverConsecutiveRows() {
             assertThat(confirmedSeats(book(UUID.randomUUID(), 9)))
                     .containsExactly("1A", "1B", "1C", "1D", "1E", "1F", "2A", "2B", "2C");
