@@ -29,11 +29,12 @@ public final class RedisNode {
                 .executableProvider(executable())
                 .port(port)
                 .bind("127.0.0.1")
-                .setting("dir " + dataDir)
+                // Quoted: the repository may live under a path with spaces.
+                .setting("dir \"" + dataDir + "\"")
                 .setting("appendonly yes")
                 .setting("appendfsync everysec")
                 // Lets the next start find a server whose launcher was killed with SIGKILL.
-                .setting("pidfile " + pidFile)
+                .setting("pidfile \"" + pidFile + "\"")
                 .soutListener(System.out::println)
                 .serrListener(System.out::println)
                 .build();

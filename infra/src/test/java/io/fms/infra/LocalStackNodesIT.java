@@ -130,6 +130,10 @@ class LocalStackNodesIT {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getString(1)).isEqualTo("fms");
             assertThat(rows.getString(2)).isEqualTo("Ada");
+            try (ResultSet fsync = statement.executeQuery("SHOW fsync")) {
+                assertThat(fsync.next()).isTrue();
+                assertThat(fsync.getString(1)).as("commits are durable").isEqualTo("on");
+            }
             assertThatThrownBy(() -> DriverManager.getConnection(url, "fms", "not-the-password"))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("password authentication failed");
