@@ -1,0 +1,69 @@
+package io.fms.processor.intake;
+
+import io.fms.events.BookingCancellationRequested;
+import io.fms.events.BookingCommand;
+import io.fms.events.BookingJson;
+import io.fms.events.BookingRequested;
+import io.fms.events.UnreadableRecordException;
+import io.fms.processor.decision.IncomingCommand;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * Reads a command record, or says why it cannot be decided. A record refused here goes to the dead-letter topic:
+ * guessing at the meaning of a booking command is worse than setting it aside.
+ */
+final class CommandReader {
+
+    /** SPEC.md: 1 to 9 passengers; the API enforces it, so a record outside it did not come through the API. */
+    static final int PASSENGERS_MAX = 9;
+
+    private CommandReader() {}
+
+    sealed interface Read permits Readable, Unreadable {}
+
+    record Readable(IncomingCommand command) implements Read {}
+
+    record Unreadable(ConsumerRecord<String, byte[]> record, String error) implements Read {}
+
+    static Read read(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            return new Unreadable(record, "no value");
+        }
+        BookingCommand command;
+        try {
+            command = BookingJson.readCommand(record.value());
+        } catch (UnreadableRecordException e) {
+            return new Unreadable(record, e.getMessage());
+        }
+        String problem = problemWith(command, record.key());
+        return problem == null
+                ? new Readable(new IncomingCommand(record.partition(), command))
+                : new Unreadable(record, problem);
+    }
+
+    private static String problemWith(BookingCommand command, String key) {
+        if (command.bookingId() == null || command.tripId() == null || command.requestedAt() == null) {
+            return "missing bookingId, tripId or requestedAt";
+        }
+        // The key decides the partition, and the partition's thread owns the trip: a command keyed otherwise could
+        // race another thread for the same seats.
+        if (!command.tripId().toString().equals(key)) {
+            return "key '" + key + "' is not the command's trip ID " + command.tripId();
+        }
+        return switch (command) {
+            case BookingRequested request -> problemWith(request);
+            case BookingCancellationRequested cancellation -> null;
+        };
+    }
+
+    private static String problemWith(BookingRequested request) {
+        int passengers = request.passengers().size();
+        if (passengers < 1 || passengers > PASSENGERS_MAX) {
+            return passengers + " passengers, expected 1-" + PASSENGERS_MAX;
+        }
+        if (request.passengers().contains(null) || request.seats().contains(null)) {
+            return "a passenger or seat is null";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,92 @@
+package io.fms.processor.intake;
+
+import io.fms.events.Topics;
+import io.fms.processor.intake.PartitionStates.State;
+import io.fms.processor.ledger.BookingLedger;
+import io.fms.processor.outbox.OutboxSweeper;
+import io.fms.processor.outbox.OwnedPartitions;
+import java.util.Collection;
+import java.util.List;
+import java.util.OptionalLong;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts each assigned partition where Postgres says its decisions end, and forgets a partition's trips when it is
+ * revoked, so whoever owns it next starts from the truth rather than from another instance's memory.
+ */
+@Component
+class CommandRebalanceListener implements ConsumerAwareRebalanceListener {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandRebalanceListener.class);
+
+    private final PartitionStates states;
+    private final BookingLedger ledger;
+    private final OwnedPartitions owned;
+    private final OutboxSweeper outbox;
+
+    CommandRebalanceListener(
+            PartitionStates states, BookingLedger ledger, OwnedPartitions owned, OutboxSweeper outbox) {
+        this.states = states;
+        this.ledger = ledger;
+        this.owned = owned;
+        this.outbox = outbox;
+    }
+
+    @Override
+    public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        List<TopicPartition> commands = commandPartitions(partitions);
+        for (TopicPartition partition : commands) {
+            states.drop(partition);
+            try {
+                OptionalLong next = ledger.nextOffset(partition.topic(), partition.partition());
+                states.put(partition, new State(next.isPresent() ? next.getAsLong() : null));
+                if (next.isPresent()) {
+                    consumer.seek(partition, next.getAsLong());
+                } else {
+                    // Postgres is the record: with no progress recorded, every command on the partition is undecided.
+                    consumer.seekToBeginning(List.of(partition));
+                }
+            } catch (RuntimeException e) {
+                // The position stays where Kafka's committed offset puts it, which is never past the recorded one;
+                // the batch handler loads the offset again and skips what is already decided.
+                log.warn("offset of {} not read from Postgres on assignment: {}", partition, e.toString());
+            }
+        }
+        owned.assigned(commands.stream().map(TopicPartition::partition).toList());
+        if (!commands.isEmpty()) {
+            try {
+                outbox.publishPending(
+                        commands.stream().map(TopicPartition::partition).toList());
+            } catch (RuntimeException e) {
+                log.warn("pending outbox rows of {} left to the sweeper: {}", commands, e.toString());
+            }
+        }
+    }
+
+    @Override
+    public void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        forget(partitions);
+    }
+
+    @Override
+    public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        forget(partitions);
+    }
+
+    private void forget(Collection<TopicPartition> partitions) {
+        List<TopicPartition> commands = commandPartitions(partitions);
+        commands.forEach(states::drop);
+        owned.revoked(commands.stream().map(TopicPartition::partition).toList());
+    }
+
+    private static List<TopicPartition> commandPartitions(Collection<TopicPartition> partitions) {
+        return partitions.stream()
+                .filter(partition -> Topics.BOOKING_COMMANDS.equals(partition.topic()))
+                .toList();
+    }
+}

@@ -1,0 +1,108 @@
+package io.fms.processor.ledger;
+
+import io.fms.allocation.SeatLayout;
+import io.fms.allocation.TripInventory;
+import io.fms.events.TripSummary;
+import io.fms.processor.decision.TripState;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Builds trips' inventories from the truth in Postgres: the layout and departure from booking-api's catalog, the live
+ * seats from this service's own {@code booking_seats}. Read when a partition first meets a trip, so an instance that
+ * takes a partition over starts from what was committed, not from what another instance had in memory.
+ */
+@Repository
+public class TripCatalog {
+
+    private static final Logger log = LoggerFactory.getLogger(TripCatalog.class);
+
+    private static final String TRIPS = """
+            select t.id, t.departure_time, t.seat_rows, t.seat_columns, t.capacity,
+                   f.flight_number, f.origin, f.destination
+              from catalog.trips t
+              join catalog.flights f on f.id = t.flight_id
+             where t.id = any(?)
+            """;
+
+    private static final String LIVE_SEATS = """
+            select trip_id, booking_id, seat
+              from booking.booking_seats
+             where trip_id = any(?) and released_at is null
+             order by trip_id, booking_id
+            """;
+
+    private final JdbcTemplate jdbc;
+
+    public TripCatalog(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The trips among {@code tripIds} that the catalog knows, with their live bookings restored. */
+    public Map<UUID, TripState> load(Collection<UUID> tripIds) {
+        if (tripIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, TripState> trips = new HashMap<>();
+        jdbc.query(TRIPS, statement -> statement.setArray(1, Sql.uuidArray(statement, tripIds)), row -> {
+            UUID tripId = row.getObject("id", UUID.class);
+            TripSummary summary = new TripSummary(
+                    tripId,
+                    row.getString("flight_number"),
+                    row.getString("origin"),
+                    row.getString("destination"),
+                    Sql.instant(row, "departure_time"));
+            SeatLayout layout = layout(tripId, row.getInt("seat_rows"), row.getString("seat_columns"));
+            if (layout == null) {
+                return;
+            }
+            if (layout.capacity() != row.getInt("capacity")) {
+                log.warn(
+                        "trip {} says capacity {} but its layout holds {} seats; selling the layout",
+                        tripId,
+                        row.getInt("capacity"),
+                        layout.capacity());
+            }
+            // Sales close when the flight departs (design.md).
+            trips.put(tripId, new TripState(summary, new TripInventory(tripId, layout, summary.departureTime())));
+        });
+        restoreLiveSeats(trips);
+        return trips;
+    }
+
+    private static SeatLayout layout(UUID tripId, int rows, String columns) {
+        try {
+            return new SeatLayout(rows, columns);
+        } catch (IllegalArgumentException e) {
+            // The API validates layouts with the same limits, so this is a catalog bug. Stalling the partition on it
+            // would hold up every other trip there; the trip is treated as one with nothing to sell instead.
+            log.error("trip {} has a layout the allocator cannot serve: {}", tripId, e.getMessage());
+            return null;
+        }
+    }
+
+    private void restoreLiveSeats(Map<UUID, TripState> trips) {
+        if (trips.isEmpty()) {
+            return;
+        }
+        Map<UUID, Map<UUID, List<String>>> seatsByTripAndBooking = new HashMap<>();
+        jdbc.query(LIVE_SEATS, statement -> statement.setArray(1, Sql.uuidArray(statement, trips.keySet())), row -> {
+            seatsByTripAndBooking
+                    .computeIfAbsent(row.getObject("trip_id", UUID.class), trip -> new LinkedHashMap<>())
+                    .computeIfAbsent(row.getObject("booking_id", UUID.class), booking -> new ArrayList<>())
+                    .add(row.getString("seat"));
+        });
+        // restore() refuses a seat held twice or outside the layout: serving from such data would spread the damage.
+        seatsByTripAndBooking.forEach((tripId, bookings) -> bookings.forEach(
+                (bookingId, seats) -> trips.get(tripId).inventory().restore(bookingId, seats)));
+    }
+}

@@ -1,0 +1,147 @@
+package io.fms.processor.outbox;
+
+import io.fms.events.Availability;
+import io.fms.events.BookingView;
+import io.fms.events.Topics;
+import io.fms.processor.ProcessorMetrics;
+import io.fms.processor.ProcessorProperties;
+import io.fms.processor.decision.BookingRecord;
+import io.fms.processor.ledger.BookingLedger;
+import io.fms.processor.ledger.OutboxRow;
+import io.fms.processor.ledger.OutboxStore;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes committed decisions: events to {@link Topics#BOOKING_EVENTS} (acknowledged), bookings and availability
+ * to the read model, then clears their outbox rows. Nothing here throws: what fails stays in the outbox, and the
+ * sweeper or the next owner of the partition publishes it again under the same event IDs.
+ */
+@Component
+public class OutboxPublisher {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxPublisher.class);
+
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final ReadModel readModel;
+    private final OutboxStore outbox;
+    private final BookingLedger ledger;
+    private final ProcessorProperties properties;
+    private final ProcessorMetrics metrics;
+
+    public OutboxPublisher(
+            KafkaTemplate<String, byte[]> kafka,
+            ReadModel readModel,
+            OutboxStore outbox,
+            BookingLedger ledger,
+            ProcessorProperties properties,
+            ProcessorMetrics metrics) {
+        this.kafka = kafka;
+        this.readModel = readModel;
+        this.outbox = outbox;
+        this.ledger = ledger;
+        this.properties = properties;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Publishes what a batch just committed. Returns whether the read model (availability included) was written, so
+     * the caller can try the availability again later.
+     */
+    public boolean publishCommitted(
+            List<OutboxRow> rows, List<BookingView> bookings, List<Availability> availabilities) {
+        return publish(rows, bookings, availabilities);
+    }
+
+    /**
+     * Publishes rows whose batch could not: after a crash, or while Kafka or Redis was away. Their bookings are read
+     * back from Postgres, so the read model gets each booking's current state, not the one of the event.
+     */
+    public void republish(List<OutboxRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Set<UUID> bookingIds = new LinkedHashSet<>();
+        rows.forEach(row -> bookingIds.add(row.bookingId()));
+        Map<UUID, BookingRecord> bookings = ledger.findBookings(bookingIds);
+        List<BookingView> views = bookingIds.stream()
+                .map(bookings::get)
+                .filter(booking -> booking != null)
+                .map(BookingRecord::toView)
+                .toList();
+        if (publish(rows, views, List.of())) {
+            log.info("republished {} outbox event(s)", rows.size());
+        }
+    }
+
+    private boolean publish(List<OutboxRow> rows, List<BookingView> bookings, List<Availability> availabilities) {
+        List<UUID> sent = send(rows);
+        boolean readModelWritten;
+        try {
+            readModel.write(bookings, availabilities);
+            readModelWritten = true;
+        } catch (RuntimeException e) {
+            log.warn("read model not written, left to the outbox sweeper: {}", e.toString());
+            readModelWritten = false;
+        }
+        if (!readModelWritten || sent.size() < rows.size()) {
+            metrics.publishFailed();
+        }
+        if (readModelWritten && !sent.isEmpty()) {
+            try {
+                outbox.delete(sent);
+            } catch (RuntimeException e) {
+                // The events are out; the rows go out once more later, with the same event IDs.
+                log.warn("published outbox rows not cleared: {}", e.toString());
+            }
+        }
+        return readModelWritten;
+    }
+
+    /** The event IDs Kafka acknowledged within the publish timeout. */
+    private List<UUID> send(List<OutboxRow> rows) {
+        List<CompletableFuture<SendResult<String, byte[]>>> futures = new ArrayList<>(rows.size());
+        try {
+            for (OutboxRow row : rows) {
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(
+                        Topics.BOOKING_EVENTS, row.bookingId().toString(), row.payload());
+                record.headers().add(Topics.HEADER_TYPE, row.eventType().getBytes(StandardCharsets.UTF_8));
+                futures.add(kafka.send(record));
+            }
+        } catch (RuntimeException e) {
+            // A send that cannot even be queued (no broker within max.block.ms) will not be the only one: stop here
+            // rather than wait that long once per row.
+            log.warn("events not sent, left to the outbox sweeper: {}", e.toString());
+        }
+        long deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(properties.publishTimeoutMs());
+        List<UUID> acknowledged = new ArrayList<>(futures.size());
+        for (int index = 0; index < futures.size(); index++) {
+            try {
+                futures.get(index).get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+                acknowledged.add(rows.get(index).eventId());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (Exception e) {
+                log.warn(
+                        "event {} not acknowledged, left to the outbox sweeper: {}",
+                        rows.get(index).eventId(),
+                        e.toString());
+            }
+        }
+        return acknowledged;
+    }
+}

@@ -1,0 +1,66 @@
+package io.fms.processor.outbox;
+
+import io.fms.processor.ProcessorMetrics;
+import io.fms.processor.ProcessorProperties;
+import io.fms.processor.ledger.OutboxRow;
+import io.fms.processor.ledger.OutboxStore;
+import java.util.Collection;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Retries outbox rows whose publish failed (Kafka or Redis briefly away), a bounded batch every few seconds, for the
+ * partitions this instance owns. Rows younger than the minimum age are left to the batch that wrote them.
+ */
+@Component
+public class OutboxSweeper {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxSweeper.class);
+
+    private final OutboxStore outbox;
+    private final OutboxPublisher publisher;
+    private final OwnedPartitions owned;
+    private final ProcessorProperties properties;
+    private final ProcessorMetrics metrics;
+
+    public OutboxSweeper(
+            OutboxStore outbox,
+            OutboxPublisher publisher,
+            OwnedPartitions owned,
+            ProcessorProperties properties,
+            ProcessorMetrics metrics) {
+        this.outbox = outbox;
+        this.publisher = publisher;
+        this.owned = owned;
+        this.properties = properties;
+        this.metrics = metrics;
+    }
+
+    @Scheduled(
+            initialDelayString = "${fms.processor.outbox-sweep-interval-ms:5000}",
+            fixedDelayString = "${fms.processor.outbox-sweep-interval-ms:5000}")
+    void sweepOnSchedule() {
+        try {
+            sweep();
+        } catch (RuntimeException e) {
+            log.warn("outbox sweep failed, next one in {} ms: {}", properties.outboxSweepIntervalMs(), e.toString());
+        }
+    }
+
+    /** Publishes the oldest unpublished rows of the owned partitions; returns how many it tried. */
+    public int sweep() {
+        List<OutboxRow> rows =
+                outbox.pending(owned.current(), properties.outboxSweepMinAgeMs(), properties.outboxSweepBatchSize());
+        publisher.republish(rows);
+        metrics.outboxBacklog(outbox.backlog());
+        return rows.size();
+    }
+
+    /** Publishes what a crash left behind on newly assigned partitions, whatever its age. */
+    public void publishPending(Collection<Integer> partitions) {
+        publisher.republish(outbox.pending(partitions, 0, properties.outboxSweepBatchSize()));
+    }
+}
