@@ -1,0 +1,88 @@
+package io.fms.processor.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fms.events.BookingCancellationRequested;
+import io.fms.events.BookingJson;
+import io.fms.events.BookingRequested;
+import io.fms.events.Passenger;
+import io.fms.events.Topics;
+import io.fms.processor.intake.CommandReader.Readable;
+import io.fms.processor.intake.CommandReader.Unreadable;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+class CommandReaderTest {
+
+    private final UUID tripId = UUID.randomUUID();
+
+    @Test
+    void readsACommandKeyedByItsTrip() {
+        BookingRequested request = request(1);
+
+        CommandReader.Read read = CommandReader.read(record(tripId.toString(), BookingJson.write(request)));
+
+        assertThat(read).isInstanceOfSatisfying(Readable.class, readable -> {
+            assertThat(readable.command().command()).isEqualTo(request);
+            assertThat(readable.command().partition()).isEqualTo(4);
+        });
+    }
+
+    @Test
+    void readsACancellation() {
+        var cancellation = new BookingCancellationRequested(UUID.randomUUID(), tripId, Instant.now());
+
+        assertThat(CommandReader.read(record(tripId.toString(), BookingJson.write(cancellation))))
+                .isInstanceOf(Readable.class);
+    }
+
+    @Test
+    void refusesWhatCannotBeDecided() {
+        String key = tripId.toString();
+        assertUnreadable(record(key, null), "no value");
+        assertUnreadable(record(key, utf8("{not json")), "not JSON");
+        assertUnreadable(record(key, utf8("{\"type\":\"BookingExploded\",\"schemaVersion\":1}")), "unknown type");
+        assertUnreadable(
+                record(
+                        key,
+                        utf8(new String(BookingJson.write(request(1)), StandardCharsets.UTF_8)
+                                .replace("\"schemaVersion\":1", "\"schemaVersion\":99"))),
+                "schemaVersion");
+        assertUnreadable(
+                record(UUID.randomUUID().toString(), BookingJson.write(request(1))), "is not the command's trip");
+        assertUnreadable(record(null, BookingJson.write(request(1))), "is not the command's trip");
+        assertUnreadable(record(key, BookingJson.write(request(0))), "0 passengers");
+        assertUnreadable(record(key, BookingJson.write(request(10))), "10 passengers");
+    }
+
+    private static void assertUnreadable(ConsumerRecord<String, byte[]> record, String why) {
+        assertThat(CommandReader.read(record))
+                .isInstanceOfSatisfying(
+                        Unreadable.class,
+                        unreadable -> assertThat(unreadable.error()).contains(why));
+    }
+
+    private BookingRequested request(int passengers) {
+        return new BookingRequested(
+                UUID.randomUUID(),
+                tripId,
+                Collections.nCopies(passengers, new Passenger("Ada")),
+                List.of(),
+                null,
+                null,
+                Instant.now());
+    }
+
+    private static ConsumerRecord<String, byte[]> record(String key, byte[] value) {
+        return new ConsumerRecord<>(Topics.BOOKING_COMMANDS, 4, 17L, key, value);
+    }
+
+    private static byte[] utf8(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+}
