@@ -1,0 +1,44 @@
+package io.fms.api.booking;
+
+import io.fms.api.web.ProblemException;
+import io.fms.api.web.ProblemKind;
+import io.fms.events.BookingCancellationRequested;
+import io.fms.events.BookingView;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * Queues the cancellation of a booking on its trip's partition, behind the booking itself, so the processor sees
+ * them in order. Asking again is harmless: the processor cancels a booking once.
+ */
+@Service
+public class BookingCancellation {
+
+    private final BookingReadModel readModel;
+    private final CommandPublisher publisher;
+    private final Clock clock;
+
+    BookingCancellation(BookingReadModel readModel, CommandPublisher publisher, Clock clock) {
+        this.readModel = readModel;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /** The booking as it stands; for PENDING and CONFIRMED, its cancellation is queued. */
+    public BookingView cancel(UUID bookingId) {
+        BookingView booking =
+                readModel.find(bookingId).orElseThrow(() -> ProblemException.notFound("No booking " + bookingId));
+        switch (booking.status()) {
+            case REJECTED ->
+                throw new ProblemException(
+                        ProblemKind.NOT_CANCELLABLE, "The booking was rejected; there is nothing to cancel");
+            case CANCELLED -> {
+                return booking;
+            }
+            case PENDING, CONFIRMED ->
+                publisher.publish(new BookingCancellationRequested(bookingId, booking.tripId(), clock.instant()));
+        }
+        return booking;
+    }
+}

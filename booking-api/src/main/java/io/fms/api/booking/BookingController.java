@@ -1,0 +1,162 @@
+package io.fms.api.booking;
+
+import io.fms.api.ApiProperties;
+import io.fms.api.web.ApiDocs;
+import io.fms.api.web.FieldProblem;
+import io.fms.api.web.ProblemException;
+import io.fms.api.web.ValidationException;
+import io.fms.events.BookingView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/bookings")
+@Tag(name = "Bookings", description = "Submit, follow and cancel bookings; the booking ID is the only credential")
+class BookingController {
+
+    private final BookingIntake intake;
+    private final BookingCancellation cancellation;
+    private final BookingReadModel readModel;
+    private final DecisionWaiters waiters;
+    private final int longPollMaxSeconds;
+
+    BookingController(
+            BookingIntake intake,
+            BookingCancellation cancellation,
+            BookingReadModel readModel,
+            DecisionWaiters waiters,
+            ApiProperties properties) {
+        this.intake = intake;
+        this.cancellation = cancellation;
+        this.readModel = readModel;
+        this.waiters = waiters;
+        this.longPollMaxSeconds = properties.longPollMaxSeconds();
+    }
+
+    @PostMapping(consumes = "application/json")
+    @Operation(
+            summary = "Submit a booking",
+            description = "Validates the request, turns it away at the door when the trip is known to be sold out or"
+                    + " closed, and otherwise queues it on the trip's Kafka partition. 202 is answered only after"
+                    + " Kafka acknowledged the request: it is a promise that a decision will come; follow it at"
+                    + " Location.\n\n"
+                    + "**Idempotency-Key** (strongly recommended): a retry with the same key and the same body"
+                    + " answers the same booking ID and never creates a second booking; the same key with a"
+                    + " different body is 422. If the earlier attempt with the key was not queued (it got 503) or"
+                    + " is still in flight, the retry queues the very same request again under the same booking ID;"
+                    + " the processor decides each booking ID once. Keys are remembered for 24 hours.",
+            requestBody =
+                    @RequestBody(
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(name = "booking", value = BookingExamples.REQUEST))))
+    @ApiResponse(
+            responseCode = "202",
+            description = "Queued; a decision will follow. Location names the booking.",
+            headers = @Header(name = "Location", description = "/api/v1/bookings/{bookingId}"),
+            content =
+                    @Content(
+                            schema = @Schema(implementation = BookingView.class),
+                            examples = @ExampleObject(name = "pending", value = BookingExamples.PENDING)))
+    @ApiResponse(responseCode = "400", ref = ApiDocs.VALIDATION)
+    @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = ApiDocs.SOLD_OUT_OR_CLOSED)
+    @ApiResponse(responseCode = "413", ref = ApiDocs.PAYLOAD_TOO_LARGE)
+    @ApiResponse(responseCode = "415", ref = ApiDocs.UNSUPPORTED_MEDIA_TYPE)
+    @ApiResponse(responseCode = "422", ref = ApiDocs.IDEMPOTENCY_KEY_REUSED)
+    @ApiResponse(responseCode = "503", ref = ApiDocs.UNAVAILABLE)
+    ResponseEntity<BookingView> submit(
+            @org.springframework.web.bind.annotation.RequestBody BookingRequest request,
+            @Parameter(
+                            in = ParameterIn.HEADER,
+                            description = "Client-chosen key, 1-200 printable ASCII characters, e.g. a UUID",
+                            example = "3c6e0b8a-9c5f-4d1e-8f3a-2b7c9d0e1f2a")
+                    @RequestHeader(name = "Idempotency-Key", required = false)
+                    String idempotencyKey) {
+        return accepted(intake.submit(request, idempotencyKey));
+    }
+
+    @GetMapping("/{bookingId}")
+    @Operation(
+            summary = "A booking's status",
+            description = "With waitSeconds, a PENDING booking is answered as soon as it is decided, or PENDING after"
+                    + " waitSeconds.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The booking",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = BookingView.class),
+                            examples = {
+                                @ExampleObject(name = "confirmed", value = BookingExamples.CONFIRMED),
+                                @ExampleObject(name = "rejected", value = BookingExamples.REJECTED),
+                                @ExampleObject(name = "pending", value = BookingExamples.PENDING)
+                            }))
+    @ApiResponse(responseCode = "400", ref = ApiDocs.VALIDATION)
+    @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @ApiResponse(responseCode = "503", ref = ApiDocs.UNAVAILABLE)
+    CompletableFuture<BookingView> get(
+            @PathVariable UUID bookingId,
+            @Parameter(description = "Wait up to this many seconds (0-30) while the booking is PENDING", example = "10")
+                    @RequestParam(required = false)
+                    Integer waitSeconds) {
+        int wait = waitSeconds == null ? 0 : waitSeconds;
+        if (wait < 0 || wait > longPollMaxSeconds) {
+            throw new ValidationException(
+                    List.of(new FieldProblem("waitSeconds", "must be between 0 and " + longPollMaxSeconds)));
+        }
+        BookingView booking =
+                readModel.find(bookingId).orElseThrow(() -> ProblemException.notFound("No booking " + bookingId));
+        return waiters.awaitDecision(booking, Duration.ofSeconds(wait));
+    }
+
+    @DeleteMapping("/{bookingId}")
+    @Operation(
+            summary = "Cancel a booking",
+            description = "Queues the cancellation on the trip's partition, behind the booking; the booking becomes"
+                    + " CANCELLED and its seats free. Answers the booking as it stands. Cancelling a cancelled"
+                    + " booking answers 202 again; a rejected booking has nothing to cancel (409).")
+    @ApiResponse(
+            responseCode = "202",
+            description = "Cancellation queued (or already done)",
+            headers = @Header(name = "Location", description = "/api/v1/bookings/{bookingId}"),
+            content =
+                    @Content(
+                            schema = @Schema(implementation = BookingView.class),
+                            examples = @ExampleObject(name = "confirmed", value = BookingExamples.CONFIRMED)))
+    @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = ApiDocs.NOT_CANCELLABLE)
+    @ApiResponse(responseCode = "503", ref = ApiDocs.UNAVAILABLE)
+    ResponseEntity<BookingView> cancel(@PathVariable UUID bookingId) {
+        return accepted(cancellation.cancel(bookingId));
+    }
+
+    private static ResponseEntity<BookingView> accepted(BookingView booking) {
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/bookings/" + booking.bookingId()))
+                .body(booking);
+    }
+}

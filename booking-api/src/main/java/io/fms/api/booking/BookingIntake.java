@@ -1,0 +1,158 @@
+package io.fms.api.booking;
+
+import io.fms.api.catalog.SeatAvailability;
+import io.fms.api.catalog.Trip;
+import io.fms.api.catalog.TripDirectory;
+import io.fms.api.web.ProblemException;
+import io.fms.api.web.ProblemKind;
+import io.fms.events.Availability;
+import io.fms.events.BookingRequested;
+import io.fms.events.BookingStatus;
+import io.fms.events.BookingView;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Takes a booking request to the point where a decision is promised: validated, turned away at the door when the
+ * trip is known closed or sold out, otherwise appended to the trip's partition and acknowledged by Kafka. The
+ * seats themselves are decided by the processor, never here.
+ */
+@Service
+public class BookingIntake {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BookingIntake.class);
+
+    private final BookingRequestValidator validator;
+    private final TripDirectory trips;
+    private final SeatAvailability availability;
+    private final IdempotencyStore idempotency;
+    private final CommandPublisher publisher;
+    private final BookingReadModel readModel;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    BookingIntake(
+            BookingRequestValidator validator,
+            TripDirectory trips,
+            SeatAvailability availability,
+            IdempotencyStore idempotency,
+            CommandPublisher publisher,
+            BookingReadModel readModel,
+            Clock clock,
+            MeterRegistry meters) {
+        this.validator = validator;
+        this.trips = trips;
+        this.availability = availability;
+        this.idempotency = idempotency;
+        this.publisher = publisher;
+        this.readModel = readModel;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    /** The booking as it stands once queued (PENDING), or as already decided when this is a retry. */
+    public BookingView submit(BookingRequest request, String idempotencyKey) {
+        ValidBooking booking = validator.validate(request, idempotencyKey);
+        Trip trip = trips.find(booking.tripId())
+                .orElseThrow(() -> ProblemException.notFound("No trip " + booking.tripId()));
+        validator.checkSeatsExist(booking, trip.layout());
+        String fingerprint = IdempotencyStore.fingerprint(booking);
+        if (idempotencyKey != null) {
+            Optional<IdempotencyStore.Claim> earlier = idempotency.find(idempotencyKey);
+            if (earlier.isPresent()) {
+                // A retry: it was accepted before the door could have closed, so it skips the door check.
+                return replay(earlier.get(), fingerprint, booking);
+            }
+        }
+        checkDoor(trip);
+        IdempotencyStore.Claim claim = new IdempotencyStore.Claim(fingerprint, UUID.randomUUID(), clock.instant());
+        if (idempotencyKey != null) {
+            IdempotencyStore.Claim winner = idempotency.claim(idempotencyKey, claim);
+            if (!winner.equals(claim)) {
+                return replay(winner, fingerprint, booking);
+            }
+        }
+        return queue(booking, claim, false);
+    }
+
+    /**
+     * Same key, same request: the same booking. If it is in the read model the earlier attempt was queued; if not,
+     * the earlier attempt failed (503) or is still in flight, and publishing the very same command again is safe
+     * because the processor decides a booking ID once and treats repeats as duplicates.
+     */
+    private BookingView replay(IdempotencyStore.Claim claim, String fingerprint, ValidBooking booking) {
+        if (!claim.fingerprint().equals(fingerprint)) {
+            throw new ProblemException(
+                    ProblemKind.IDEMPOTENCY_KEY_REUSED,
+                    "This Idempotency-Key was already used with a different request body");
+        }
+        Optional<BookingView> known = readModel.find(claim.bookingId());
+        if (known.isPresent()) {
+            meters.counter("fms.api.bookings.accepted", "replay", "true").increment();
+            return known.get();
+        }
+        return queue(booking, claim, true);
+    }
+
+    private void checkDoor(Trip trip) {
+        if (trip.hasDeparted(clock.instant())) {
+            throw new ProblemException(ProblemKind.TRIP_CLOSED, "Trip " + trip.id() + " has departed");
+        }
+        Optional<Availability> snapshot = availability.snapshot(trip.id());
+        if (snapshot.isPresent() && snapshot.get().closed()) {
+            throw new ProblemException(ProblemKind.TRIP_CLOSED, "Trip " + trip.id() + " is closed to sales");
+        }
+        if (snapshot.isPresent() && !snapshot.get().acceptsBookings()) {
+            throw new ProblemException(ProblemKind.SOLD_OUT, "Trip " + trip.id() + " is sold out");
+        }
+    }
+
+    private BookingView queue(ValidBooking booking, IdempotencyStore.Claim claim, boolean replay) {
+        BookingRequested command = new BookingRequested(
+                claim.bookingId(),
+                booking.tripId(),
+                booking.passengers(),
+                booking.seats(),
+                booking.contactEmail(),
+                booking.callbackUrl(),
+                claim.requestedAt());
+        publisher.publish(command);
+        meters.counter("fms.api.bookings.accepted", "replay", String.valueOf(replay))
+                .increment();
+        BookingView pending = pending(command);
+        try {
+            return readModel.putPendingIfAbsent(pending);
+        } catch (DataAccessException e) {
+            // Kafka has it, so a decision will come and overwrite the entry: answering 503 now would invite a
+            // retry that books twice. Until the decision lands, a status poll may not find the booking.
+            LOG.warn(
+                    "Booking {} queued but its PENDING entry could not be written: {}",
+                    claim.bookingId(),
+                    e.toString());
+            meters.counter("fms.api.bookings.pending-unrecorded").increment();
+            return pending;
+        }
+    }
+
+    private static BookingView pending(BookingRequested command) {
+        return new BookingView(
+                command.bookingId(),
+                command.tripId(),
+                BookingStatus.PENDING,
+                List.of(),
+                command.passengers(),
+                null,
+                List.of(),
+                command.contactEmail(),
+                command.callbackUrl(),
+                command.requestedAt(),
+                null);
+    }
+}

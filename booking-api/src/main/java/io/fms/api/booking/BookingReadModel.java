@@ -1,0 +1,81 @@
+package io.fms.api.booking;
+
+import io.fms.events.BookingJson;
+import io.fms.events.BookingView;
+import io.fms.events.ReadModelKeys;
+import io.fms.events.UnreadableRecordException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Booking status as clients see it: the Redis entry (PENDING from intake, then each decision from the processor),
+ * else the processor's row in Postgres. Redis failures propagate: without Redis a PENDING booking would look
+ * unknown, and a booking answered 202 must never be 404.
+ */
+@Component
+class BookingReadModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BookingReadModel.class);
+
+    private final StringRedisTemplate redis;
+    private final BookingRecords records;
+
+    BookingReadModel(StringRedisTemplate redis, BookingRecords records) {
+        this.redis = redis;
+        this.records = records;
+    }
+
+    Optional<BookingView> find(UUID bookingId) {
+        return cached(bookingId).or(() -> records.find(bookingId));
+    }
+
+    Optional<BookingView> cached(UUID bookingId) {
+        return Optional.ofNullable(read(bookingId, redis.opsForValue().get(ReadModelKeys.booking(bookingId))));
+    }
+
+    Map<UUID, BookingView> cached(List<UUID> bookingIds) {
+        List<String> values = redis.opsForValue()
+                .multiGet(bookingIds.stream().map(ReadModelKeys::booking).toList());
+        Map<UUID, BookingView> views = new HashMap<>();
+        for (int i = 0; values != null && i < bookingIds.size(); i++) {
+            BookingView view = read(bookingIds.get(i), values.get(i));
+            if (view != null) {
+                views.put(bookingIds.get(i), view);
+            }
+        }
+        return views;
+    }
+
+    /**
+     * Writes the PENDING entry unless the processor already wrote its decision; answers the entry that is now
+     * there.
+     */
+    BookingView putPendingIfAbsent(BookingView pending) {
+        String json = new String(BookingJson.writePlain(pending), StandardCharsets.UTF_8);
+        if (Boolean.TRUE.equals(redis.opsForValue()
+                .setIfAbsent(ReadModelKeys.booking(pending.bookingId()), json, ReadModelKeys.BOOKING_TTL))) {
+            return pending;
+        }
+        return cached(pending.bookingId()).orElse(pending);
+    }
+
+    private static BookingView read(UUID bookingId, String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return BookingJson.readPlain(json.getBytes(StandardCharsets.UTF_8), BookingView.class);
+        } catch (UnreadableRecordException e) {
+            LOG.warn("Ignoring unreadable read-model entry of booking {}: {}", bookingId, e.getMessage());
+            return null;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.fms.api.booking;
+
+import io.fms.api.ProcessorTables;
+import io.fms.events.BookingJson;
+import io.fms.events.BookingStatus;
+import io.fms.events.BookingView;
+import io.fms.events.Passenger;
+import io.fms.events.RejectionReason;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Decided bookings in the processor's {@code booking.bookings}, for when Redis has no entry (expired after 7 days,
+ * or Redis was emptied). The table is the processor's; until it has run once there is none, and no booking either.
+ */
+@Repository
+class BookingRecords {
+
+    private final JdbcClient jdbc;
+
+    BookingRecords(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<BookingView> find(UUID bookingId) {
+        try {
+            return jdbc.sql(
+                            "select id, trip_id, status, reason, unavailable_seats, seats, passengers, contact_email,"
+                                    + " callback_url, requested_at, decided_at, cancelled_at from booking.bookings where id = ?")
+                    .param(bookingId)
+                    .query(BookingRecords::map)
+                    .optional();
+        } catch (DataAccessException e) {
+            if (ProcessorTables.isMissing(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static BookingView map(ResultSet rs, int row) throws SQLException {
+        BookingStatus status = BookingStatus.valueOf(rs.getString("status"));
+        String reason = rs.getString("reason");
+        Instant cancelledAt = instant(rs, "cancelled_at");
+        return new BookingView(
+                rs.getObject("id", UUID.class),
+                rs.getObject("trip_id", UUID.class),
+                status,
+                strings(rs.getArray("seats")),
+                List.of(BookingJson.readPlain(
+                        rs.getString("passengers").getBytes(StandardCharsets.UTF_8), Passenger[].class)),
+                reason == null ? null : RejectionReason.valueOf(reason),
+                strings(rs.getArray("unavailable_seats")),
+                rs.getString("contact_email"),
+                rs.getString("callback_url"),
+                instant(rs, "requested_at"),
+                // A cancelled booking was last decided when it was cancelled.
+                status == BookingStatus.CANCELLED && cancelledAt != null ? cancelledAt : instant(rs, "decided_at"));
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

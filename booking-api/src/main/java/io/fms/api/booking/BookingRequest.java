@@ -1,0 +1,35 @@
+package io.fms.api.booking;
+
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+
+/** The body of {@code POST /api/v1/bookings}, as sent; {@link BookingRequestValidator} checks and normalises it. */
+public record BookingRequest(
+        @Schema(description = "The trip to book", example = "0f8fad5b-d9cb-469f-a165-70867728950e")
+        String tripId,
+
+        @ArraySchema(arraySchema = @Schema(description = "1 to 9 travellers"), minItems = 1, maxItems = 9)
+        List<PassengerRequest> passengers,
+
+        @ArraySchema(
+                arraySchema =
+                        @Schema(
+                                description = "Optional: exactly one seat per passenger; the booking gets these seats"
+                                        + " or none. Without it, seats are assigned side by side where possible."),
+                schema = @Schema(example = "12A"))
+        List<String> seats,
+
+        @Schema(description = "Optional: where the confirmation email goes", example = "ada@example.com")
+        String contactEmail,
+
+        @Schema(
+                description = "Optional: http(s) URL that receives the signed decision webhook;"
+                        + " private and loopback addresses are refused",
+                example = "https://client.example.com/hooks/fms")
+        String callbackUrl) {
+
+    public record PassengerRequest(
+            @Schema(description = "1 to 100 characters", example = "Ada Lovelace")
+            String name) {}
+}

@@ -1,0 +1,164 @@
+package io.fms.api.booking;
+
+import io.fms.api.catalog.SeatLayout;
+import io.fms.api.web.Violations;
+import io.fms.events.Passenger;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/** Checks a booking request field by field and names every invalid one (SPEC.md "Submitting a booking"). */
+@Component
+class BookingRequestValidator {
+
+    static final int PASSENGERS_MAX = 9;
+    static final int NAME_LENGTH_MAX = 100;
+    static final int EMAIL_LENGTH_MAX = 254;
+    static final int IDEMPOTENCY_KEY_LENGTH_MAX = 200;
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    // The WHATWG HTML definition of a valid e-mail address: what browsers accept in <input type=email>.
+    private static final Pattern EMAIL = Pattern.compile("[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+"
+            + "@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*");
+
+    private final CallbackUrls callbackUrls;
+
+    BookingRequestValidator(CallbackUrls callbackUrls) {
+        this.callbackUrls = callbackUrls;
+    }
+
+    /** The request checked and normalised, or a {@code ValidationException} naming every bad field. */
+    ValidBooking validate(BookingRequest request, String idempotencyKey) {
+        Violations violations = new Violations();
+        if (idempotencyKey != null && !isValidIdempotencyKey(idempotencyKey)) {
+            violations.add(IDEMPOTENCY_KEY, "must be 1 to 200 printable ASCII characters");
+        }
+        UUID tripId = tripId(request.tripId(), violations);
+        List<Passenger> passengers = passengers(request.passengers(), violations);
+        List<String> seats = seats(request.seats(), violations);
+        if (!seats.isEmpty()
+                && request.passengers() != null
+                && seats.size() != request.passengers().size()) {
+            violations.add("seats", "must name exactly one seat per passenger");
+        }
+        String email = email(request.contactEmail(), violations);
+        String callbackUrl = callbackUrl(request.callbackUrl(), violations);
+        violations.throwIfAny();
+        return new ValidBooking(tripId, passengers, seats, email, callbackUrl);
+    }
+
+    /** The requested seats that the trip's cabin does not have, once the trip is known. */
+    void checkSeatsExist(ValidBooking booking, SeatLayout layout) {
+        Violations violations = new Violations();
+        for (int i = 0; i < booking.seats().size(); i++) {
+            if (!layout.contains(booking.seats().get(i))) {
+                violations.add(
+                        "seats[" + i + "]",
+                        "is not a seat of this trip (rows 1-" + layout.rows() + ", columns " + layout.columns() + ")");
+            }
+        }
+        violations.throwIfAny();
+    }
+
+    static boolean isValidIdempotencyKey(String key) {
+        if (key.isEmpty() || key.length() > IDEMPOTENCY_KEY_LENGTH_MAX) {
+            return false;
+        }
+        return key.chars().allMatch(c -> c >= 0x20 && c <= 0x7e);
+    }
+
+    private static UUID tripId(String value, Violations violations) {
+        if (value == null || value.isBlank()) {
+            violations.add("tripId", "is required");
+            return null;
+        }
+        if (!UUID_TEXT.matcher(value.strip()).matches()) {
+            violations.add("tripId", "must be a UUID");
+            return null;
+        }
+        return UUID.fromString(value.strip());
+    }
+
+    private static List<Passenger> passengers(List<BookingRequest.PassengerRequest> values, Violations violations) {
+        if (values == null || values.isEmpty()) {
+            violations.add("passengers", "is required: 1 to " + PASSENGERS_MAX + " passengers");
+            return List.of();
+        }
+        if (values.size() > PASSENGERS_MAX) {
+            violations.add("passengers", "must be at most " + PASSENGERS_MAX + " passengers");
+            return List.of();
+        }
+        List<Passenger> passengers = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            String name = values.get(i) == null ? null : values.get(i).name();
+            String field = "passengers[" + i + "].name";
+            if (name == null || name.isBlank()) {
+                violations.add(field, "is required");
+                continue;
+            }
+            String stripped = name.strip();
+            int length = stripped.codePointCount(0, stripped.length());
+            if (length > NAME_LENGTH_MAX) {
+                violations.add(field, "must be 1 to " + NAME_LENGTH_MAX + " characters");
+            } else if (stripped.codePoints().anyMatch(Character::isISOControl)) {
+                violations.add(field, "must not contain control characters");
+            } else {
+                passengers.add(new Passenger(stripped));
+            }
+        }
+        return passengers;
+    }
+
+    private static List<String> seats(List<String> values, Violations violations) {
+        if (values == null || values.isEmpty()) {
+            return List.of();
+        }
+        if (values.size() > PASSENGERS_MAX) {
+            violations.add("seats", "must be at most " + PASSENGERS_MAX + " seats");
+            return List.of();
+        }
+        List<String> seats = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < values.size(); i++) {
+            String seat = values.get(i) == null ? null : values.get(i).strip().toUpperCase(Locale.ROOT);
+            if (!SeatLayout.isLabel(seat)) {
+                violations.add("seats[" + i + "]", "must be a seat label such as 12A");
+            } else if (!seen.add(seat)) {
+                violations.add("seats[" + i + "]", "is requested twice");
+            } else {
+                seats.add(seat);
+            }
+        }
+        return seats;
+    }
+
+    private static String email(String value, Violations violations) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String email = value.strip();
+        if (email.length() > EMAIL_LENGTH_MAX || !EMAIL.matcher(email).matches()) {
+            violations.add(
+                    "contactEmail", "must be a valid e-mail address of at most " + EMAIL_LENGTH_MAX + " characters");
+            return null;
+        }
+        return email;
+    }
+
+    private String callbackUrl(String value, Violations violations) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String url = value.strip();
+        callbackUrls.problem(url).ifPresent(problem -> violations.add("callbackUrl", problem));
+        return url;
+    }
+}

@@ -1,0 +1,69 @@
+package io.fms.api.booking;
+
+import io.fms.api.ApiProperties;
+import io.fms.api.web.ProblemException;
+import io.fms.events.BookingCommand;
+import io.fms.events.BookingJson;
+import io.fms.events.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Appends commands to {@code fms.booking.commands}, keyed by trip ID so that every command of a trip lands on the
+ * trip's partition in order, and returns only once the broker has acknowledged (acks=all). Failing that within
+ * {@code fms.api.publish-timeout} it throws a 503 problem; the producer's own timeouts are set inside that bound
+ * ({@link KafkaProducerTimeouts}), so by then the producer has given up on the record.
+ */
+@Component
+class CommandPublisher {
+
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final Duration timeout;
+    private final MeterRegistry meters;
+
+    CommandPublisher(KafkaTemplate<String, byte[]> kafka, ApiProperties properties, MeterRegistry meters) {
+        this.kafka = kafka;
+        this.timeout = properties.publishTimeout();
+        this.meters = meters;
+    }
+
+    void publish(BookingCommand command) {
+        String type = BookingJson.typeOf((Record) command);
+        ProducerRecord<String, byte[]> record =
+                new ProducerRecord<>(Topics.BOOKING_COMMANDS, command.tripId().toString(), BookingJson.write(command));
+        record.headers().add(Topics.HEADER_TYPE, type.getBytes(StandardCharsets.UTF_8));
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "failed";
+        try {
+            kafka.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            outcome = "acknowledged";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw notQueued(e);
+        } catch (ExecutionException e) {
+            throw notQueued(e.getCause() == null ? e : e.getCause());
+        } catch (TimeoutException | RuntimeException e) {
+            throw notQueued(e);
+        } finally {
+            sample.stop(Timer.builder("fms.api.commands.publish")
+                    .description("Time from send to the broker's acknowledgement (or failure)")
+                    .tag("type", type)
+                    .tag("outcome", outcome)
+                    .publishPercentileHistogram()
+                    .register(meters));
+        }
+    }
+
+    private static ProblemException notQueued(Throwable cause) {
+        return ProblemException.unavailable(
+                "kafka", "The request could not be queued (Kafka did not acknowledge it); retry later", cause);
+    }
+}

@@ -1,0 +1,90 @@
+package io.fms.api.catalog;
+
+import io.fms.api.web.ApiDocs;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/flights")
+@Tag(name = "Catalog", description = "Flights and trips; writes need the admin key")
+class FlightController {
+
+    private final CatalogService catalog;
+
+    FlightController(CatalogService catalog) {
+        this.catalog = catalog;
+    }
+
+    @PostMapping(consumes = "application/json")
+    @Operation(
+            summary = "Create a flight",
+            security = @SecurityRequirement(name = ApiDocs.ADMIN_KEY),
+            requestBody =
+                    @RequestBody(
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "flight",
+                                                            value = CatalogExamples.FLIGHT_REQUEST))))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created; Location names the flight",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = Flight.class),
+                            examples = @ExampleObject(name = "flight", value = CatalogExamples.FLIGHT)))
+    @ApiResponse(responseCode = "400", ref = ApiDocs.VALIDATION)
+    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = ApiDocs.ADMIN_KEY_NOT_CONFIGURED)
+    @ApiResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
+    @ApiResponse(responseCode = "415", ref = ApiDocs.UNSUPPORTED_MEDIA_TYPE)
+    ResponseEntity<Flight> create(@org.springframework.web.bind.annotation.RequestBody FlightRequest request) {
+        Flight flight = catalog.createFlight(request);
+        return ResponseEntity.created(URI.create("/api/v1/flights/" + flight.id()))
+                .body(flight);
+    }
+
+    @GetMapping
+    @Operation(summary = "List flights, by flight number (at most fms.api.list-size-max)")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The flights",
+            content =
+                    @Content(
+                            array = @ArraySchema(schema = @Schema(implementation = Flight.class)),
+                            examples = @ExampleObject(name = "flights", value = "[" + CatalogExamples.FLIGHT + "]")))
+    List<Flight> list() {
+        return catalog.flights();
+    }
+
+    @GetMapping("/{flightId}")
+    @Operation(summary = "One flight")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The flight",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = Flight.class),
+                            examples = @ExampleObject(name = "flight", value = CatalogExamples.FLIGHT)))
+    @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    Flight get(@PathVariable UUID flightId) {
+        return catalog.flight(flightId);
+    }
+}

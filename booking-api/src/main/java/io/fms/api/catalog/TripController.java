@@ -1,0 +1,118 @@
+package io.fms.api.catalog;
+
+import io.fms.api.web.ApiDocs;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Catalog")
+class TripController {
+
+    private final CatalogService catalog;
+
+    TripController(CatalogService catalog) {
+        this.catalog = catalog;
+    }
+
+    @PostMapping(path = "/api/v1/flights/{flightId}/trips", consumes = "application/json")
+    @Operation(
+            summary = "Create a trip: one departure of a flight, with its cabin layout",
+            security = @SecurityRequirement(name = ApiDocs.ADMIN_KEY),
+            requestBody =
+                    @RequestBody(
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "trip",
+                                                            value = CatalogExamples.TRIP_REQUEST))))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created; Location names the trip",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = TripView.class),
+                            examples = @ExampleObject(name = "trip", value = CatalogExamples.TRIP)))
+    @ApiResponse(responseCode = "400", ref = ApiDocs.VALIDATION)
+    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = ApiDocs.ADMIN_KEY_NOT_CONFIGURED)
+    @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @ApiResponse(responseCode = "415", ref = ApiDocs.UNSUPPORTED_MEDIA_TYPE)
+    ResponseEntity<TripView> create(
+            @PathVariable UUID flightId, @org.springframework.web.bind.annotation.RequestBody TripRequest request) {
+        TripView trip = catalog.createTrip(flightId, request);
+        return ResponseEntity.created(URI.create("/api/v1/trips/" + trip.id())).body(trip);
+    }
+
+    @GetMapping("/api/v1/trips")
+    @Operation(
+            summary = "Search trips",
+            description = "Trips on a route, earliest first, each with availableSeats. With date, the trips"
+                    + " departing on that UTC date; without it, those departing from now on. At most"
+                    + " fms.api.list-size-max trips.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The trips",
+            content =
+                    @Content(
+                            array = @ArraySchema(schema = @Schema(implementation = TripView.class)),
+                            examples = @ExampleObject(name = "trips", value = "[" + CatalogExamples.TRIP + "]")))
+    @ApiResponse(responseCode = "400", ref = ApiDocs.VALIDATION)
+    List<TripView> search(
+            @Parameter(description = "IATA code of departure", example = "LHR") @RequestParam(required = false)
+                    String origin,
+            @Parameter(description = "IATA code of arrival", example = "JFK") @RequestParam(required = false)
+                    String destination,
+            @Parameter(description = "UTC departure date, YYYY-MM-DD", example = "2031-06-01")
+                    @RequestParam(required = false)
+                    String date) {
+        return catalog.searchTrips(origin, destination, date);
+    }
+
+    @GetMapping("/api/v1/trips/{tripId}")
+    @Operation(
+            summary = "One trip with its capacity and available seats",
+            description = "availableSeats is the processor's latest count, which may lag by one batch")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The trip",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = TripView.class),
+                            examples = @ExampleObject(name = "trip", value = CatalogExamples.TRIP)))
+    @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    TripView get(@PathVariable UUID tripId) {
+        return catalog.trip(tripId);
+    }
+
+    @GetMapping("/api/v1/trips/{tripId}/seats")
+    @Operation(summary = "Seat map: every seat of the trip, AVAILABLE or BOOKED")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The seat map, front to back",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = SeatMap.class),
+                            examples = @ExampleObject(name = "seats", value = CatalogExamples.SEAT_MAP)))
+    @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    SeatMap seats(@PathVariable UUID tripId) {
+        return catalog.seatMap(tripId);
+    }
+}

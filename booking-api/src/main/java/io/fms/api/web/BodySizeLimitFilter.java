@@ -1,0 +1,145 @@
+package io.fms.api.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Refuses bodies over the limit with 413: at once when the declared Content-Length is too large, and while reading
+ * when the body is chunked. A body within the limit is read here (it is small by definition) and handed on, so
+ * that nothing downstream can read past the limit.
+ */
+public class BodySizeLimitFilter extends OncePerRequestFilter {
+
+    private final int maxBodyBytes;
+    private final JsonMapper json;
+
+    public BodySizeLimitFilter(int maxBodyBytes, JsonMapper json) {
+        this.maxBodyBytes = maxBodyBytes;
+        this.json = json;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long declared = request.getContentLengthLong();
+        if (declared > maxBodyBytes) {
+            reject(request, response);
+            return;
+        }
+        boolean hasBody = declared > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+        if (!hasBody) {
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes(maxBodyBytes + 1);
+        if (body.length > maxBodyBytes) {
+            reject(request, response);
+            return;
+        }
+        chain.doFilter(new BufferedBodyRequest(request, body), response);
+    }
+
+    private void reject(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        request.setAttribute(Problems.KIND_ATTRIBUTE, ProblemKind.PAYLOAD_TOO_LARGE);
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", ProblemKind.PAYLOAD_TOO_LARGE.type().toString());
+        problem.put("title", ProblemKind.PAYLOAD_TOO_LARGE.title());
+        problem.put("status", ProblemKind.PAYLOAD_TOO_LARGE.status().value());
+        problem.put("detail", "The request body is larger than " + maxBodyBytes + " bytes");
+        problem.put("instance", request.getRequestURI());
+        response.setStatus(ProblemKind.PAYLOAD_TOO_LARGE.status().value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        // The rest of an oversized body is not read, so the connection cannot carry another request.
+        response.setHeader(HttpHeaders.CONNECTION, "close");
+        response.getOutputStream().write(json.writeValueAsBytes(problem));
+    }
+
+    /** The request with its body already read into memory. */
+    private static final class BufferedBodyRequest extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        BufferedBodyRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            return new BufferedInputStream(new ByteArrayInputStream(body));
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            String encoding = getCharacterEncoding();
+            Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), charset));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+
+    private static final class BufferedInputStream extends ServletInputStream {
+
+        private final InputStream in;
+
+        BufferedInputStream(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return in.read();
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            return in.read(buffer, offset, length);
+        }
+
+        @Override
+        public boolean isFinished() {
+            try {
+                return in.available() == 0;
+            } catch (IOException e) {
+                return true;
+            }
+        }
+
+        @Override
+        public boolean isReady() {
+            return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            throw new UnsupportedOperationException("the body is already in memory; read it synchronously");
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.fms.api.web;
+
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The OpenAPI document's frame: title, the admin key scheme, and one shared answer per kind of problem. */
+@Configuration(proxyBeanMethods = false)
+@OpenAPIDefinition(
+        info =
+                @Info(
+                        title = "FMS booking API",
+                        version = "v1",
+                        description =
+                                "Catalog of flights and trips, booking intake and booking status. A booking request is"
+                                        + " validated, queued on Kafka and answered 202 at once; poll its status (optionally with"
+                                        + " waitSeconds) until it is CONFIRMED or REJECTED. Errors are RFC 9457 problem details"
+                                        + " with a stable type URI (urn:fms:problem:<kind>)."))
+@SecurityScheme(
+        name = ApiDocs.ADMIN_KEY,
+        type = SecuritySchemeType.HTTP,
+        scheme = "bearer",
+        description = "The admin key (FMS_ADMIN_API_KEY); needed for catalog writes only")
+class OpenApiConfig {
+
+    private static final String SCHEMA = "Problem";
+
+    private static final Map<ProblemKind, String> EXAMPLES = examples();
+
+    @Bean
+    OpenApiCustomizer problemResponses() {
+        return openApi -> {
+            Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
+            components.addSchemas(SCHEMA, problemSchema());
+            EXAMPLES.forEach((kind, detail) -> components.addResponses(kind.slug(), response(kind, detail)));
+            openApi.setComponents(components);
+        };
+    }
+
+    private static ApiResponse response(ProblemKind kind, String detail) {
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("type", kind.type().toString());
+        example.put("title", kind.title());
+        example.put("status", kind.status().value());
+        example.put("detail", detail);
+        example.put("instance", "/api/v1/bookings");
+        if (kind == ProblemKind.VALIDATION) {
+            example.put(
+                    "errors",
+                    List.of(
+                            Map.of("field", "passengers[0].name", "message", "must be 1 to 100 characters"),
+                            Map.of("field", "seats[1]", "message", "is not a seat of this trip")));
+        }
+        ApiResponse response = new ApiResponse()
+                .description(kind.title())
+                .content(new Content()
+                        .addMediaType(
+                                ApiDocs.PROBLEM_JSON,
+                                new MediaType()
+                                        .schema(new Schema<>().$ref("#/components/schemas/" + SCHEMA))
+                                        .addExamples(kind.slug(), new Example().value(example))));
+        if (kind == ProblemKind.UNAVAILABLE) {
+            response.addHeaderObject(
+                    "Retry-After",
+                    new Header().description("Seconds to wait before retrying").schema(new IntegerSchema()));
+        }
+        return response;
+    }
+
+    private static Schema<?> problemSchema() {
+        ObjectSchema fieldProblem = new ObjectSchema();
+        fieldProblem.addProperty("field", new StringSchema().example("passengers[0].name"));
+        fieldProblem.addProperty("message", new StringSchema().example("is required"));
+        ObjectSchema problem = new ObjectSchema();
+        problem.description("RFC 9457 problem details");
+        problem.addProperty("type", new StringSchema().example("urn:fms:problem:validation"));
+        problem.addProperty("title", new StringSchema());
+        problem.addProperty("status", new IntegerSchema());
+        problem.addProperty("detail", new StringSchema());
+        problem.addProperty("instance", new StringSchema());
+        problem.addProperty("errors", new ArraySchema().items(fieldProblem).description("validation problems only"));
+        return problem;
+    }
+
+    private static Map<ProblemKind, String> examples() {
+        Map<ProblemKind, String> examples = new LinkedHashMap<>();
+        examples.put(ProblemKind.VALIDATION, "2 fields are invalid; see errors");
+        examples.put(ProblemKind.MALFORMED_REQUEST, "The request body is not valid JSON");
+        examples.put(ProblemKind.UNAUTHORIZED, "Catalog writes need the header Authorization: Bearer <admin key>");
+        examples.put(
+                ProblemKind.ADMIN_KEY_NOT_CONFIGURED,
+                "This server has no admin key configured (FMS_ADMIN_API_KEY), so catalog writes are refused");
+        examples.put(ProblemKind.NOT_FOUND, "No trip 0f8fad5b-d9cb-469f-a165-70867728950e");
+        examples.put(ProblemKind.CONFLICT, "Flight FM101 already exists");
+        examples.put(ProblemKind.SOLD_OUT, "Trip 0f8fad5b-d9cb-469f-a165-70867728950e is sold out (or trip-closed)");
+        examples.put(ProblemKind.NOT_CANCELLABLE, "The booking was rejected; there is nothing to cancel");
+        examples.put(ProblemKind.PAYLOAD_TOO_LARGE, "The request body is larger than 16384 bytes");
+        examples.put(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "Content-Type 'text/plain' is not supported");
+        examples.put(ProblemKind.IDEMPOTENCY_KEY_REUSED, "This Idempotency-Key was used with a different request body");
+        examples.put(ProblemKind.UNAVAILABLE, "The request could not be queued; nothing was queued, retry later");
+        return examples;
+    }
+}

@@ -1,0 +1,43 @@
+package io.fms.api.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+
+/** Builds the RFC 9457 answers, so that every path out of the API (handler, filter, error page) looks the same. */
+public final class Problems {
+
+    /** Request attribute naming the {@link ProblemKind} answered, for metrics taken after the response is made. */
+    public static final String KIND_ATTRIBUTE = Problems.class.getName() + ".kind";
+
+    private Problems() {}
+
+    public static ProblemDetail of(ProblemKind kind, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(kind.status(), detail);
+        problem.setType(kind.type());
+        problem.setTitle(kind.title());
+        return problem;
+    }
+
+    public static ProblemDetail validation(List<FieldProblem> errors, String detail) {
+        ProblemDetail problem = of(ProblemKind.VALIDATION, detail);
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    public static ResponseEntity<Object> response(
+            ProblemKind kind, ProblemDetail problem, HttpHeaders headers, HttpServletRequest request) {
+        if (request != null) {
+            request.setAttribute(KIND_ATTRIBUTE, kind);
+        }
+        HttpHeaders all = new HttpHeaders();
+        if (headers != null) {
+            all.putAll(headers);
+        }
+        all.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return ResponseEntity.status(kind.status()).headers(all).body(problem);
+    }
+}
