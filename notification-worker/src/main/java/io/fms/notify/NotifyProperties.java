@@ -1,0 +1,76 @@
+package io.fms.notify;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Every setting of the notification worker, each with a limit.
+ *
+ * @param webhookSecret HMAC-SHA256 signing secret for webhooks ({@code FMS_WEBHOOK_SECRET}); blank: webhooks are
+ *     recorded SKIPPED, never sent unsigned
+ * @param allowLoopback accept callback URLs on loopback addresses (local stack only); nothing else private, ever
+ * @param mailFrom the From address of every email
+ * @param connectTimeoutMs bound on opening a connection to a receiver
+ * @param readTimeoutMs bound on waiting for the receiver's next bytes (its answer)
+ * @param requestTimeoutMs bound on one whole webhook attempt, however slowly the receiver drips its answer
+ * @param retryBaseMs delay before the first retry; doubled for each further one
+ * @param retryCapMs no delay between two attempts exceeds this
+ * @param retryHorizonMs a delivery not done this long after the event arrived is DEAD
+ * @param attemptsMax a delivery is DEAD after this many attempts, even inside the horizon
+ * @param workerThreads deliveries in flight at once (emails and webhooks together)
+ * @param hostConcurrencyMax webhooks in flight to one host at once, so one slow receiver cannot take every thread
+ * @param pollIntervalMs how often the scheduler looks for due deliveries when nothing woke it
+ * @param pollBatchMax deliveries claimed by one poll
+ * @param leaseMs how long a claimed delivery stays reserved to its worker; after a crash, another takes it then
+ */
+@Validated
+@ConfigurationProperties("fms.notify")
+public record NotifyProperties(
+        String webhookSecret,
+        @DefaultValue("false") boolean allowLoopback,
+        @DefaultValue("bookings@fms.local") String mailFrom,
+        @DefaultValue("5000") long connectTimeoutMs,
+        @DefaultValue("5000") long readTimeoutMs,
+        @DefaultValue("10000") long requestTimeoutMs,
+        @DefaultValue("1000") long retryBaseMs,
+        @DefaultValue("300000") long retryCapMs,
+        @DefaultValue("86400000") long retryHorizonMs,
+        @DefaultValue("400") int attemptsMax,
+        @DefaultValue("32") int workerThreads,
+        @DefaultValue("4") int hostConcurrencyMax,
+        @DefaultValue("250") long pollIntervalMs,
+        @DefaultValue("100") int pollBatchMax,
+        @DefaultValue("60000") long leaseMs) {
+
+    public NotifyProperties {
+        webhookSecret = webhookSecret == null || webhookSecret.isBlank() ? null : webhookSecret;
+        if (mailFrom == null || !mailFrom.contains("@")) {
+            throw new IllegalArgumentException("fms.notify.mail-from must be an email address");
+        }
+        within("connect-timeout-ms", connectTimeoutMs, 10, 60_000);
+        within("read-timeout-ms", readTimeoutMs, 10, 120_000);
+        within("request-timeout-ms", requestTimeoutMs, Math.max(connectTimeoutMs, readTimeoutMs), 300_000);
+        within("retry-base-ms", retryBaseMs, 1, 3_600_000);
+        within("retry-cap-ms", retryCapMs, retryBaseMs, 86_400_000);
+        within("retry-horizon-ms", retryHorizonMs, 1, 7 * 86_400_000L);
+        within("attempts-max", attemptsMax, 1, 10_000);
+        within("worker-threads", workerThreads, 1, 1024);
+        within("host-concurrency-max", hostConcurrencyMax, 1, workerThreads);
+        within("poll-interval-ms", pollIntervalMs, 10, 60_000);
+        within("poll-batch-max", pollBatchMax, 1, 1000);
+        // A lease shorter than an attempt would let a second worker send the same delivery while the first still is.
+        within("lease-ms", leaseMs, 2 * requestTimeoutMs, 3_600_000);
+    }
+
+    public boolean webhooksEnabled() {
+        return webhookSecret != null;
+    }
+
+    private static void within(String name, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(
+                    "fms.notify." + name + " must be between " + min + " and " + max + ", was " + value);
+        }
+    }
+}

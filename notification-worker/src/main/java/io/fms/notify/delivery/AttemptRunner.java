@@ -1,0 +1,101 @@
+package io.fms.notify.delivery;
+
+import io.fms.notify.NotifyProperties;
+import io.fms.notify.delivery.RetryPolicy.Dead;
+import io.fms.notify.delivery.RetryPolicy.Decision;
+import io.fms.notify.delivery.RetryPolicy.Delivered;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** One attempt at one claimed delivery: send, record the attempt and what follows, dead-letter if it died. */
+@Component
+public class AttemptRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(AttemptRunner.class);
+
+    private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
+    private final DeliveryLog deliveryLog;
+    private final RetryPolicy retryPolicy;
+    private final DeadLetters deadLetters;
+    private final NotificationMetrics metrics;
+    private final Clock clock;
+    private final long leaseMs;
+
+    public AttemptRunner(
+            List<ChannelSender> senders,
+            DeliveryLog deliveryLog,
+            RetryPolicy retryPolicy,
+            DeadLetters deadLetters,
+            NotificationMetrics metrics,
+            Clock clock,
+            NotifyProperties properties) {
+        senders.forEach(sender -> this.senders.put(sender.channel(), sender));
+        if (this.senders.size() != Channel.values().length) {
+            throw new IllegalStateException("a sender is needed for every channel, got " + this.senders.keySet());
+        }
+        this.deliveryLog = deliveryLog;
+        this.retryPolicy = retryPolicy;
+        this.deadLetters = deadLetters;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.leaseMs = properties.leaseMs();
+    }
+
+    public String concurrencyKey(DueDelivery delivery) {
+        return senders.get(delivery.channel()).concurrencyKey(delivery);
+    }
+
+    public void attempt(DueDelivery delivery) {
+        int attempt = delivery.attemptCount() + 1;
+        Instant startedAt = clock.instant();
+        if (attempt == 1) {
+            metrics.firstAttempt(delivery.channel(), Duration.between(delivery.createdAt(), startedAt));
+        }
+        long startNanos = System.nanoTime();
+        AttemptResult result;
+        try {
+            result = senders.get(delivery.channel()).send(delivery, attempt);
+        } catch (RuntimeException e) {
+            log.error("delivery {} attempt {} failed unexpectedly", delivery.id(), attempt, e);
+            result = AttemptResult.failure(
+                    AttemptOutcome.INTERNAL_ERROR,
+                    "internal error: " + e.getClass().getName());
+        }
+        long latencyMs = (System.nanoTime() - startNanos) / 1_000_000;
+        Instant now = clock.instant();
+        Decision decision = retryPolicy.decide(attempt, delivery.createdAt(), now, result);
+        deliveryLog.recordAttempt(
+                delivery, attempt, startedAt, latencyMs, result, decision, now, now.plusMillis(leaseMs));
+        metrics.attempted(delivery.channel(), result.outcome(), latencyMs);
+        if (decision instanceof Delivered) {
+            metrics.deliveryFinished(delivery.channel(), DeliveryStatus.DELIVERED);
+        } else if (decision instanceof Dead dead) {
+            metrics.deliveryFinished(delivery.channel(), DeliveryStatus.DEAD);
+            log.warn(
+                    "{} delivery {} of event {} is DEAD after {} attempts: {}",
+                    delivery.channel(),
+                    delivery.id(),
+                    delivery.eventId(),
+                    attempt,
+                    dead.reason());
+            publishDeadLetter(delivery, attempt, dead.reason());
+        }
+    }
+
+    /** Publishes the dead letter; when Kafka does not take it, the dispatcher's sweep tries again later. */
+    public void publishDeadLetter(DueDelivery delivery, int attempts, String reason) {
+        try {
+            deadLetters.publishDead(delivery, attempts, reason);
+            deliveryLog.markDeadLettered(delivery.id(), clock.instant());
+        } catch (RuntimeException e) {
+            log.warn("dead letter of delivery {} not published yet, will retry: {}", delivery.id(), e.toString());
+        }
+    }
+}

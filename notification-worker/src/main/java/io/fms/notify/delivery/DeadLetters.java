@@ -1,0 +1,75 @@
+package io.fms.notify.delivery;
+
+import io.fms.events.Topics;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes to {@link Topics#NOTIFICATIONS_DLT}: the event JSON of a delivery that died, or a record of the events
+ * topic that could not be read, with headers saying which channel, why, and where it came from.
+ */
+@Component
+public class DeadLetters {
+
+    public static final String HEADER_CHANNEL = "fms-channel";
+    public static final String HEADER_EVENT_ID = "fms-event-id";
+    public static final String HEADER_ATTEMPTS = "fms-attempts";
+
+    /** Kafka acknowledges within this, or the dead letter is published again later. */
+    static final long SEND_TIMEOUT_MS = 5_000;
+
+    private final KafkaTemplate<String, byte[]> kafka;
+
+    public DeadLetters(KafkaTemplate<String, byte[]> kafka) {
+        this.kafka = kafka;
+    }
+
+    /** Blocks until Kafka has the record. */
+    public void publishDead(DueDelivery delivery, int attempts, String lastError) {
+        var record = new ProducerRecord<>(
+                Topics.NOTIFICATIONS_DLT, delivery.bookingId().toString(), delivery.payload());
+        Headers headers = record.headers();
+        put(headers, Topics.HEADER_TYPE, delivery.eventType());
+        put(headers, HEADER_CHANNEL, delivery.channel().name());
+        put(headers, HEADER_EVENT_ID, delivery.eventId().toString());
+        put(headers, HEADER_ATTEMPTS, Integer.toString(attempts));
+        put(headers, Topics.HEADER_ERROR, lastError == null ? "unknown" : lastError);
+        put(headers, Topics.HEADER_ORIGIN_TOPIC, Topics.BOOKING_EVENTS);
+        put(headers, Topics.HEADER_ORIGIN_PARTITION, Integer.toString(delivery.kafkaPartition()));
+        put(headers, Topics.HEADER_ORIGIN_OFFSET, Long.toString(delivery.kafkaOffset()));
+        send(record);
+    }
+
+    /** Blocks until Kafka has the record. */
+    public void publishUnreadable(ConsumerRecord<String, byte[]> origin, String error) {
+        var record = new ProducerRecord<>(Topics.NOTIFICATIONS_DLT, origin.key(), origin.value());
+        Headers headers = record.headers();
+        put(headers, Topics.HEADER_ERROR, error);
+        put(headers, Topics.HEADER_ORIGIN_TOPIC, origin.topic());
+        put(headers, Topics.HEADER_ORIGIN_PARTITION, Integer.toString(origin.partition()));
+        put(headers, Topics.HEADER_ORIGIN_OFFSET, Long.toString(origin.offset()));
+        send(record);
+    }
+
+    private void send(ProducerRecord<String, byte[]> record) {
+        try {
+            kafka.send(record).get(SEND_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing a dead letter", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("dead letter not acknowledged by Kafka", e);
+        }
+    }
+
+    private static void put(Headers headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,220 @@
+package io.fms.notify.delivery;
+
+import io.fms.notify.NotifyProperties;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The retry-table scheduler: one thread claims due deliveries from Postgres and hands each to a bounded pool of
+ * workers. A delivery waiting for its retry is just a row with a future {@code next_attempt_at}, so a slow or dead
+ * receiver holds no thread and no partition while it waits, and at most {@code hostConcurrencyMax} workers while
+ * it is being tried.
+ *
+ * <p>It wakes when the intake has stored new deliveries and when a worker frees up, else every poll interval.
+ */
+@Component
+public class DeliveryDispatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
+
+    /** How often dead letters left unpublished are retried and the backlog gauges refreshed. */
+    private static final long HOUSEKEEPING_INTERVAL_MS = 5_000;
+
+    private static final int DEAD_LETTER_BATCH_MAX = 100;
+
+    private final DeliveryLog deliveryLog;
+    private final AttemptRunner runner;
+    private final NotificationMetrics metrics;
+    private final Clock clock;
+    private final NotifyProperties properties;
+    private final Semaphore permits;
+    private final ConcurrentHashMap<String, Integer> inFlightByKey = new ConcurrentHashMap<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wakeCondition = lock.newCondition();
+    private boolean woken;
+
+    private volatile boolean running;
+    private ExecutorService workers;
+    private Thread loop;
+
+    public DeliveryDispatcher(
+            DeliveryLog deliveryLog,
+            AttemptRunner runner,
+            NotificationMetrics metrics,
+            Clock clock,
+            NotifyProperties properties) {
+        this.deliveryLog = deliveryLog;
+        this.runner = runner;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.properties = properties;
+        this.permits = new Semaphore(properties.workerThreads());
+    }
+
+    /** Look for due deliveries now rather than at the next poll. */
+    public void wakeUp() {
+        lock.lock();
+        try {
+            woken = true;
+            wakeCondition.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        workers = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("notify-worker-", 0).factory());
+        loop = Thread.ofPlatform().name("notify-dispatcher").daemon().start(this::run);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        wakeUp();
+        try {
+            loop.join(properties.pollIntervalMs() + 5_000);
+            workers.shutdown();
+            // Let attempts in flight finish and be recorded; any still running after this are retried on lease expiry.
+            if (!workers.awaitTermination(properties.requestTimeoutMs() + 5_000, TimeUnit.MILLISECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            workers.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        long nextHousekeepingNanos = System.nanoTime();
+        while (running) {
+            try {
+                boolean maybeMore = dispatchDue();
+                if (System.nanoTime() - nextHousekeepingNanos >= 0) {
+                    housekeeping();
+                    nextHousekeepingNanos = System.nanoTime() + HOUSEKEEPING_INTERVAL_MS * 1_000_000;
+                }
+                if (!maybeMore) {
+                    awaitWake(properties.pollIntervalMs());
+                }
+            } catch (RuntimeException e) {
+                // Postgres down, most likely: the rows wait, nothing is lost; try again at the next poll.
+                log.warn("notification dispatch failed, retrying: {}", e.toString());
+                awaitWake(properties.pollIntervalMs());
+            }
+        }
+    }
+
+    /** @return true when the claim was full, so more deliveries may be due right away */
+    private boolean dispatchDue() {
+        int free = permits.availablePermits();
+        if (free == 0) {
+            return false;
+        }
+        int limit = Math.min(free, properties.pollBatchMax());
+        Instant now = clock.instant();
+        List<DueDelivery> due = deliveryLog.claimDue(limit, now, now.plusMillis(properties.leaseMs()));
+        for (DueDelivery delivery : due) {
+            String key = runner.concurrencyKey(delivery);
+            if (key != null && !tryReserve(key)) {
+                // Its receiver already has its share of workers: try again shortly, without counting an attempt.
+                deliveryLog.release(delivery.id(), now.plusMillis(properties.pollIntervalMs()));
+                continue;
+            }
+            // Only this thread takes permits, and it saw at least this many free.
+            permits.acquireUninterruptibly();
+            try {
+                workers.execute(() -> attempt(delivery, key));
+            } catch (RejectedExecutionException e) {
+                // Shutting down: the claim lapses with its lease and another worker takes the delivery.
+                permits.release();
+                unreserve(key);
+            }
+        }
+        return due.size() == limit;
+    }
+
+    private void attempt(DueDelivery delivery, String key) {
+        try {
+            runner.attempt(delivery);
+        } catch (RuntimeException e) {
+            // The attempt may not be recorded (Postgres down): the lease lapses and the delivery is tried again.
+            log.warn("delivery {} attempt not recorded, will be retried: {}", delivery.id(), e.toString());
+        } finally {
+            unreserve(key);
+            permits.release();
+            wakeUp();
+        }
+    }
+
+    private void housekeeping() {
+        Instant now = clock.instant();
+        for (DueDelivery dead : deliveryLog.claimUnpublishedDeadLetters(
+                DEAD_LETTER_BATCH_MAX, now, now.plusMillis(properties.leaseMs()))) {
+            runner.publishDeadLetter(dead, dead.attemptCount(), dead.lastError());
+        }
+        metrics.backlog(deliveryLog.backlog());
+    }
+
+    private boolean tryReserve(String key) {
+        boolean[] reserved = {false};
+        inFlightByKey.compute(key, (k, inFlight) -> {
+            int current = inFlight == null ? 0 : inFlight;
+            if (current >= properties.hostConcurrencyMax()) {
+                return inFlight;
+            }
+            reserved[0] = true;
+            return current + 1;
+        });
+        return reserved[0];
+    }
+
+    private void unreserve(String key) {
+        if (key == null) {
+            return;
+        }
+        // Drop idle entries so that the map does not grow with every host ever seen.
+        inFlightByKey.computeIfPresent(key, (k, inFlight) -> inFlight <= 1 ? null : inFlight - 1);
+    }
+
+    private void awaitWake(long timeoutMs) {
+        lock.lock();
+        try {
+            if (!woken && running) {
+                wakeCondition.await(timeoutMs, TimeUnit.MILLISECONDS);
+            }
+            woken = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,331 @@
+package io.fms.notify.delivery;
+
+import io.fms.events.BookingJson;
+import io.fms.notify.delivery.RetryPolicy.Dead;
+import io.fms.notify.delivery.RetryPolicy.Decision;
+import io.fms.notify.delivery.RetryPolicy.Delivered;
+import io.fms.notify.delivery.RetryPolicy.RetryAt;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The {@code notify} schema: maps rows to records and back, nothing more. Times come from the worker's clock, so
+ * that "due" means the same thing when a row is written and when it is claimed.
+ */
+@Repository
+public class DeliveryLog {
+
+    private static final String INSERT_EVENT = """
+            insert into events (event_id, booking_id, sequence, event_type, payload, kafka_partition, kafka_offset,
+                                received_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (event_id) do nothing
+            """;
+
+    private static final String INSERT_DELIVERY = """
+            insert into deliveries (event_id, booking_id, channel, destination, status, next_attempt_at, last_error,
+                                    created_at, completed_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (event_id, channel) do nothing
+            """;
+
+    private static final String CLAIMED_COLUMNS = """
+            d.id, d.event_id, d.booking_id, d.channel, d.destination, d.attempt_count, d.created_at, d.last_error,
+            e.event_type, e.payload, e.kafka_partition, e.kafka_offset
+            """;
+
+    private final JdbcTemplate jdbc;
+    private final JdbcClient client;
+    private final TransactionTemplate transactions;
+
+    public DeliveryLog(JdbcTemplate jdbc, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.client = JdbcClient.create(jdbc);
+        this.transactions = transactions;
+    }
+
+    /** A delivery newly stored by {@link #record}: the duplicates Kafka redelivers are not in the list. */
+    public record Recorded(Channel channel, DeliveryStatus status) {}
+
+    /**
+     * Stores the events and their deliveries in one transaction. An event or delivery already stored (a record
+     * Kafka delivered again) is left as it is: ON CONFLICT DO NOTHING.
+     */
+    public List<Recorded> record(List<IncomingEvent> events, Instant now) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        Timestamp nowTs = Timestamp.from(now);
+        List<Object[]> eventRows = new ArrayList<>(events.size());
+        List<Object[]> deliveryRows = new ArrayList<>();
+        List<PlannedDelivery> planned = new ArrayList<>();
+        for (IncomingEvent incoming : events) {
+            var event = incoming.event();
+            eventRows.add(new Object[] {
+                event.eventId(),
+                event.bookingId(),
+                event.sequence(),
+                BookingJson.typeOf((Record) event),
+                incoming.payload(),
+                incoming.partition(),
+                incoming.offset(),
+                nowTs
+            });
+            for (PlannedDelivery delivery : incoming.deliveries()) {
+                boolean pending = delivery.status() == DeliveryStatus.PENDING;
+                deliveryRows.add(new Object[] {
+                    event.eventId(),
+                    event.bookingId(),
+                    delivery.channel().name(),
+                    delivery.destination(),
+                    delivery.status().name(),
+                    pending ? nowTs : null,
+                    delivery.reason(),
+                    nowTs,
+                    pending ? null : nowTs
+                });
+                planned.add(delivery);
+            }
+        }
+        return transactions.execute(tx -> {
+            jdbc.batchUpdate(INSERT_EVENT, eventRows);
+            int[] inserted = jdbc.batchUpdate(INSERT_DELIVERY, deliveryRows);
+            List<Recorded> recorded = new ArrayList<>();
+            for (int i = 0; i < inserted.length; i++) {
+                if (inserted[i] > 0) {
+                    recorded.add(new Recorded(
+                            planned.get(i).channel(), planned.get(i).status()));
+                }
+            }
+            return recorded;
+        });
+    }
+
+    /**
+     * Reserves up to {@code limit} due deliveries until {@code leaseUntil}. SKIP LOCKED lets several workers claim
+     * side by side without waiting for each other or taking the same row.
+     */
+    public List<DueDelivery> claimDue(int limit, Instant now, Instant leaseUntil) {
+        return client.sql("update deliveries d set claimed_until = :leaseUntil from events e"
+                        + " where e.event_id = d.event_id and d.id in ("
+                        + "   select id from deliveries where status = 'PENDING' and next_attempt_at <= :now"
+                        + "   and (claimed_until is null or claimed_until < :now)"
+                        + "   order by next_attempt_at limit :limit for update skip locked)"
+                        + " returning " + CLAIMED_COLUMNS)
+                .param("leaseUntil", Timestamp.from(leaseUntil))
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
+                .query(DeliveryLog::dueDelivery)
+                .list();
+    }
+
+    /** Gives a claimed delivery back untried, due again at {@code dueAt} (its receiver is busy). */
+    public void release(long deliveryId, Instant dueAt) {
+        client.sql("update deliveries set claimed_until = null, next_attempt_at = :dueAt"
+                        + " where id = :id and status = 'PENDING'")
+                .param("dueAt", Timestamp.from(dueAt))
+                .param("id", deliveryId)
+                .update();
+    }
+
+    /**
+     * Records the attempt and what follows it in one transaction. A DEAD delivery stays claimed until
+     * {@code leaseUntil} while its dead letter is published.
+     */
+    public void recordAttempt(
+            DueDelivery delivery,
+            int attempt,
+            Instant startedAt,
+            long latencyMs,
+            AttemptResult result,
+            Decision decision,
+            Instant now,
+            Instant leaseUntil) {
+        transactions.executeWithoutResult(tx -> {
+            client.sql("insert into attempts (delivery_id, attempt, attempted_at, outcome, status_code, latency_ms,"
+                            + " error) values (:id, :attempt, :at, :outcome, :statusCode, :latencyMs, :error)")
+                    .param("id", delivery.id())
+                    .param("attempt", attempt)
+                    .param("at", Timestamp.from(startedAt))
+                    .param("outcome", result.outcome().name())
+                    .param("statusCode", result.statusCode())
+                    .param("latencyMs", latencyMs)
+                    .param("error", result.error())
+                    .update();
+            DeliveryStatus status;
+            Instant next = null;
+            Instant completed = null;
+            Instant claimedUntil = null;
+            String lastError = result.error();
+            switch (decision) {
+                case Delivered d -> {
+                    status = DeliveryStatus.DELIVERED;
+                    completed = now;
+                }
+                case RetryAt r -> {
+                    status = DeliveryStatus.PENDING;
+                    next = r.at();
+                }
+                case Dead d -> {
+                    status = DeliveryStatus.DEAD;
+                    completed = now;
+                    claimedUntil = leaseUntil;
+                    lastError = d.reason();
+                }
+            }
+            client.sql("update deliveries set status = :status, attempt_count = :attempt, next_attempt_at = :next,"
+                            + " claimed_until = :claimedUntil, last_error = :lastError,"
+                            + " first_attempt_at = coalesce(first_attempt_at, :startedAt), completed_at = :completed"
+                            + " where id = :id")
+                    .param("status", status.name())
+                    .param("attempt", attempt)
+                    .param("next", timestamp(next))
+                    .param("claimedUntil", timestamp(claimedUntil))
+                    .param("lastError", lastError)
+                    .param("startedAt", Timestamp.from(startedAt))
+                    .param("completed", timestamp(completed))
+                    .param("id", delivery.id())
+                    .update();
+        });
+    }
+
+    /** DEAD deliveries whose dead letter is not published yet (a crash or a Kafka outage came between). */
+    public List<DueDelivery> claimUnpublishedDeadLetters(int limit, Instant now, Instant leaseUntil) {
+        return client.sql("update deliveries d set claimed_until = :leaseUntil from events e"
+                        + " where e.event_id = d.event_id and d.id in ("
+                        + "   select id from deliveries where status = 'DEAD' and dead_lettered_at is null"
+                        + "   and (claimed_until is null or claimed_until < :now)"
+                        + "   order by completed_at limit :limit for update skip locked)"
+                        + " returning " + CLAIMED_COLUMNS)
+                .param("leaseUntil", Timestamp.from(leaseUntil))
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
+                .query(DeliveryLog::dueDelivery)
+                .list();
+    }
+
+    public void markDeadLettered(long deliveryId, Instant now) {
+        client.sql("update deliveries set dead_lettered_at = :now, claimed_until = null where id = :id")
+                .param("now", Timestamp.from(now))
+                .param("id", deliveryId)
+                .update();
+    }
+
+    /** Deliveries still owed, and how many of those have failed at least once: the retry backlog. */
+    public record Backlog(long pending, long retrying) {}
+
+    public Backlog backlog() {
+        return client.sql("select count(*) as pending, count(*) filter (where attempt_count > 0) as retrying"
+                        + " from deliveries where status = 'PENDING'")
+                .query((rs, n) -> new Backlog(rs.getLong("pending"), rs.getLong("retrying")))
+                .single();
+    }
+
+    /** Every delivery of a booking with its attempts, oldest first: the query booking-api's endpoint mirrors. */
+    public List<DeliveryView> findByBooking(UUID bookingId) {
+        Map<Long, DeliveryView> byId = new LinkedHashMap<>();
+        client.sql("select d.*, e.event_type, e.sequence from deliveries d join events e using (event_id)"
+                        + " where d.booking_id = :bookingId order by e.sequence, d.channel")
+                .param("bookingId", bookingId)
+                .query(DeliveryLog::deliveryView)
+                .list()
+                .forEach(view -> byId.put(view.id(), view));
+        if (byId.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<DeliveryView.Attempt>> attempts = new LinkedHashMap<>();
+        client.sql("select * from attempts where delivery_id in (:ids) order by delivery_id, attempt")
+                .param("ids", List.copyOf(byId.keySet()))
+                .query((rs, n) -> {
+                    attempts.computeIfAbsent(rs.getLong("delivery_id"), id -> new ArrayList<>())
+                            .add(attempt(rs));
+                    return null;
+                })
+                .list();
+        return byId.values().stream()
+                .map(v -> new DeliveryView(
+                        v.id(),
+                        v.eventId(),
+                        v.bookingId(),
+                        v.eventType(),
+                        v.sequence(),
+                        v.channel(),
+                        v.destination(),
+                        v.status(),
+                        v.attemptCount(),
+                        v.nextAttemptAt(),
+                        v.lastError(),
+                        v.createdAt(),
+                        v.firstAttemptAt(),
+                        v.completedAt(),
+                        v.deadLetteredAt(),
+                        attempts.getOrDefault(v.id(), List.of())))
+                .toList();
+    }
+
+    private static DueDelivery dueDelivery(ResultSet rs, int row) throws SQLException {
+        return new DueDelivery(
+                rs.getLong("id"),
+                rs.getObject("event_id", UUID.class),
+                rs.getObject("booking_id", UUID.class),
+                Channel.valueOf(rs.getString("channel")),
+                rs.getString("destination"),
+                rs.getInt("attempt_count"),
+                instant(rs, "created_at"),
+                rs.getString("last_error"),
+                rs.getString("event_type"),
+                rs.getBytes("payload"),
+                rs.getInt("kafka_partition"),
+                rs.getLong("kafka_offset"));
+    }
+
+    private static DeliveryView deliveryView(ResultSet rs, int row) throws SQLException {
+        return new DeliveryView(
+                rs.getLong("id"),
+                rs.getObject("event_id", UUID.class),
+                rs.getObject("booking_id", UUID.class),
+                rs.getString("event_type"),
+                rs.getLong("sequence"),
+                Channel.valueOf(rs.getString("channel")),
+                rs.getString("destination"),
+                DeliveryStatus.valueOf(rs.getString("status")),
+                rs.getInt("attempt_count"),
+                instant(rs, "next_attempt_at"),
+                rs.getString("last_error"),
+                instant(rs, "created_at"),
+                instant(rs, "first_attempt_at"),
+                instant(rs, "completed_at"),
+                instant(rs, "dead_lettered_at"),
+                List.of());
+    }
+
+    private static DeliveryView.Attempt attempt(ResultSet rs) throws SQLException {
+        return new DeliveryView.Attempt(
+                rs.getInt("attempt"),
+                instant(rs, "attempted_at"),
+                AttemptOutcome.valueOf(rs.getString("outcome")),
+                rs.getObject("status_code", Integer.class),
+                rs.getLong("latency_ms"),
+                rs.getString("error"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

@@ -1,0 +1,26 @@
+package io.fms.notify.delivery;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A PENDING delivery a worker has claimed, with the event it carries.
+ *
+ * @param attemptCount attempts made before this one
+ * @param lastError what the last attempt came to, or why the delivery died
+ * @param createdAt when the event was recorded: the retry horizon and time-to-first-attempt count from here
+ * @param payload the event as {@code BookingJson.write}, the exact webhook body
+ */
+public record DueDelivery(
+        long id,
+        UUID eventId,
+        UUID bookingId,
+        Channel channel,
+        String destination,
+        int attemptCount,
+        Instant createdAt,
+        String lastError,
+        String eventType,
+        byte[] payload,
+        int kafkaPartition,
+        long kafkaOffset) {}

@@ -1,0 +1,17 @@
+package io.fms.notify.delivery;
+
+import io.fms.events.BookingEvent;
+import java.util.List;
+
+/**
+ * A booking event read from Kafka and the deliveries it calls for.
+ *
+ * @param payload {@code BookingJson.write(event)}: the webhook body
+ */
+public record IncomingEvent(
+        BookingEvent event, byte[] payload, int partition, long offset, List<PlannedDelivery> deliveries) {
+
+    public IncomingEvent {
+        deliveries = List.copyOf(deliveries);
+    }
+}

@@ -1,0 +1,76 @@
+package io.fms.notify.delivery;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.stereotype.Component;
+
+/**
+ * What an operator watches during a sale: deliveries by channel and final outcome, attempts by outcome, the retry
+ * backlog, and how long an event waits for its first attempt.
+ */
+@Component
+public class NotificationMetrics {
+
+    private final MeterRegistry registry;
+    private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong retrying = new AtomicLong();
+
+    public NotificationMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        Gauge.builder("fms.notify.pending", pending, AtomicLong::get)
+                .description("Deliveries still owed (PENDING)")
+                .register(registry);
+        Gauge.builder("fms.notify.retry.backlog", retrying, AtomicLong::get)
+                .description("PENDING deliveries that have failed at least once and wait for a retry")
+                .register(registry);
+    }
+
+    /** A delivery reached a final status (DELIVERED, DEAD or SKIPPED). */
+    public void deliveryFinished(Channel channel, DeliveryStatus status) {
+        Counter.builder("fms.notify.deliveries")
+                .description("Deliveries that reached a final status, by channel and outcome")
+                .tag("channel", tag(channel))
+                .tag("outcome", status.name().toLowerCase(Locale.ROOT))
+                .register(registry)
+                .increment();
+    }
+
+    public void attempted(Channel channel, AttemptOutcome outcome, long latencyMs) {
+        Timer.builder("fms.notify.attempts")
+                .description("Delivery attempts by channel and outcome, with their latency")
+                .tag("channel", tag(channel))
+                .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
+                .register(registry)
+                .record(latencyMs, TimeUnit.MILLISECONDS);
+    }
+
+    public void firstAttempt(Channel channel, Duration sinceRecorded) {
+        Timer.builder("fms.notify.first.attempt.delay")
+                .description("From the event being recorded to its delivery's first attempt")
+                .tag("channel", tag(channel))
+                .register(registry)
+                .record(sinceRecorded.isNegative() ? Duration.ZERO : sinceRecorded);
+    }
+
+    public void unreadableEvent() {
+        Counter.builder("fms.notify.events.unreadable")
+                .description("Records on the events topic that could not be read; sent to the dead-letter topic")
+                .register(registry)
+                .increment();
+    }
+
+    public void backlog(DeliveryLog.Backlog backlog) {
+        pending.set(backlog.pending());
+        retrying.set(backlog.retrying());
+    }
+
+    private static String tag(Channel channel) {
+        return channel.name().toLowerCase(Locale.ROOT);
+    }
+}
