@@ -44,9 +44,11 @@ class BookingRequestValidator {
         UUID tripId = tripId(request.tripId(), violations);
         List<Passenger> passengers = passengers(request.passengers(), violations);
         List<String> seats = seats(request.seats(), violations);
-        if (!seats.isEmpty()
+        // Compared as sent: a seat already named invalid still counts as one asked for.
+        if (request.seats() != null
+                && !request.seats().isEmpty()
                 && request.passengers() != null
-                && seats.size() != request.passengers().size()) {
+                && request.seats().size() != request.passengers().size()) {
             violations.add("seats", "must name exactly one seat per passenger");
         }
         String email = email(request.contactEmail(), violations);

@@ -1,0 +1,88 @@
+package io.fms.api;
+
+import io.fms.testkit.FmsTestInfrastructure;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The one Spring context most test classes share: the API against the real broker, a fresh Postgres database and
+ * Redis from fms-testkit. Subclasses must not add configuration of their own, or they get a context of their own.
+ */
+@SpringBootTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = {"fms.api.admin-api-key=" + ApiIntegrationTest.ADMIN_KEY, "fms.api.wait-fallback-interval=500ms"})
+public abstract class ApiIntegrationTest {
+
+    public static final String ADMIN_KEY = "test-admin-key-0123456789";
+
+    private static final AtomicInteger FLIGHT_NUMBERS = new AtomicInteger(100);
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        FmsTestInfrastructure.register(registry);
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected StringRedisTemplate redis;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @Autowired
+    protected DataSource dataSource;
+
+    protected Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    /** The processor's tables, as docs/design.md has them, for tests that play the processor's part. */
+    protected void createProcessorTables() {
+        new ResourceDatabasePopulator(new ClassPathResource("booking-schema.sql")).execute(dataSource);
+    }
+
+    protected static String uniqueFlightNumber() {
+        return "FM" + FLIGHT_NUMBERS.incrementAndGet();
+    }
+
+    protected JsonNode createFlight(String origin, String destination) {
+        Http.Response response =
+                http.postAdmin("/api/v1/flights", """
+                {"flightNumber": "%s", "origin": "%s", "destination": "%s"}""".formatted(uniqueFlightNumber(), origin, destination));
+        response.assertStatus(201);
+        return response.json();
+    }
+
+    protected JsonNode createTrip(String departureTime, int rows, String columns) {
+        JsonNode flight = createFlight("LHR", "JFK");
+        Http.Response response =
+                http.postAdmin("/api/v1/flights/" + flight.get("id").asString() + "/trips", """
+                {"departureTime": "%s", "rows": %d, "columns": "%s"}""".formatted(
+                                departureTime, rows, columns));
+        response.assertStatus(201);
+        return response.json();
+    }
+
+    protected UUID createTrip() {
+        return UUID.fromString(
+                createTrip("2031-06-01T09:30:00Z", 10, "ABCDEF").get("id").asString());
+    }
+}

@@ -1,0 +1,99 @@
+package io.fms.api.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fms.api.ApiIntegrationTest;
+import io.fms.api.CommandTopic;
+import io.fms.api.Http;
+import io.fms.events.BookingCancellationRequested;
+import io.fms.events.BookingJson;
+import io.fms.events.BookingStatus;
+import io.fms.events.BookingView;
+import io.fms.events.ReadModelKeys;
+import io.fms.events.RejectionReason;
+import io.fms.events.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+class BookingCancellationTest extends ApiIntegrationTest {
+
+    @Test
+    void cancellingQueuesTheCancellationOnTheTripsPartitionBehindTheBooking() {
+        UUID tripId = createTrip();
+        UUID bookingId = UUID.fromString(http.postJson("/api/v1/bookings", BookingIntakeTest.oneSeat(tripId))
+                .assertStatus(202)
+                .json()
+                .get("bookingId")
+                .asString());
+
+        Http.Response response = http.delete("/api/v1/bookings/" + bookingId);
+
+        response.assertStatus(202);
+        assertThat(response.header("Location")).isEqualTo("/api/v1/bookings/" + bookingId);
+        assertThat(response.json().get("bookingId").asString()).isEqualTo(bookingId.toString());
+        List<ConsumerRecord<String, byte[]>> records = CommandTopic.recordsOf(bookingId);
+        assertThat(records).hasSize(2);
+        ConsumerRecord<String, byte[]> booking = records.get(0);
+        ConsumerRecord<String, byte[]> cancellation = records.get(1);
+        assertThat(cancellation.key()).isEqualTo(tripId.toString());
+        assertThat(cancellation.partition()).isEqualTo(booking.partition());
+        assertThat(cancellation.offset()).isGreaterThan(booking.offset());
+        assertThat(new String(
+                        cancellation.headers().lastHeader(Topics.HEADER_TYPE).value(), StandardCharsets.UTF_8))
+                .isEqualTo("BookingCancellationRequested");
+        assertThat(CommandTopic.command(cancellation))
+                .isInstanceOfSatisfying(
+                        BookingCancellationRequested.class,
+                        command -> assertThat(command.tripId()).isEqualTo(tripId));
+    }
+
+    @Test
+    void aRejectedBookingHasNothingToCancel() {
+        UUID bookingId = decided(BookingStatus.REJECTED);
+
+        http.delete("/api/v1/bookings/" + bookingId).assertProblem(409, "not-cancellable");
+
+        assertThat(CommandTopic.recordsOf(bookingId)).isEmpty();
+    }
+
+    @Test
+    void cancellingACancelledBookingAnswersItAgain() {
+        UUID bookingId = decided(BookingStatus.CANCELLED);
+
+        Http.Response response = http.delete("/api/v1/bookings/" + bookingId);
+
+        response.assertStatus(202);
+        assertThat(response.json().get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(CommandTopic.recordsOf(bookingId)).isEmpty();
+    }
+
+    @Test
+    void unknownBookingsCannotBeCancelled() {
+        http.delete("/api/v1/bookings/" + UUID.randomUUID()).assertProblem(404, "not-found");
+    }
+
+    private UUID decided(BookingStatus status) {
+        UUID bookingId = UUID.randomUUID();
+        BookingView view = new BookingView(
+                bookingId,
+                UUID.randomUUID(),
+                status,
+                List.of(),
+                List.of(new io.fms.events.Passenger("Ada Lovelace")),
+                status == BookingStatus.REJECTED ? RejectionReason.SOLD_OUT : null,
+                List.of(),
+                null,
+                null,
+                Instant.now(),
+                Instant.now());
+        redis.opsForValue()
+                .set(
+                        ReadModelKeys.booking(bookingId),
+                        new String(BookingJson.writePlain(view), StandardCharsets.UTF_8));
+        return bookingId;
+    }
+}

@@ -1,0 +1,274 @@
+package io.fms.api.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fms.api.ApiIntegrationTest;
+import io.fms.api.CommandTopic;
+import io.fms.api.Http;
+import io.fms.events.Availability;
+import io.fms.events.BookingJson;
+import io.fms.events.BookingRequested;
+import io.fms.events.BookingView;
+import io.fms.events.Passenger;
+import io.fms.events.ReadModelKeys;
+import io.fms.events.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class BookingIntakeTest extends ApiIntegrationTest {
+
+    @Test
+    void anAcceptedBookingIsOnTheTripsPartitionAndPendingInTheReadModel() {
+        UUID tripId = createTrip();
+
+        Http.Response response = http.postJson("/api/v1/bookings", """
+                {"tripId": "%s", "passengers": [{"name": " Ada Lovelace "}, {"name": "Charles Babbage"}],
+                 "seats": ["1a", "1B"], "contactEmail": "ada@example.com",
+                 "callbackUrl": "https://client.example.com/hooks/fms"}""".formatted(tripId));
+
+        response.assertStatus(202);
+        JsonNode booking = response.json();
+        UUID bookingId = UUID.fromString(booking.get("bookingId").asString());
+        assertThat(response.header("Location")).isEqualTo("/api/v1/bookings/" + bookingId);
+        assertThat(booking.get("status").asString()).isEqualTo("PENDING");
+        assertThat(booking.get("tripId").asString()).isEqualTo(tripId.toString());
+        assertThat(booking.get("passengers").get(0).get("name").asString()).isEqualTo("Ada Lovelace");
+
+        List<ConsumerRecord<String, byte[]>> records = CommandTopic.recordsOf(bookingId);
+        assertThat(records).hasSize(1);
+        ConsumerRecord<String, byte[]> record = records.getFirst();
+        assertThat(record.key()).isEqualTo(tripId.toString());
+        assertThat(new String(record.headers().lastHeader(Topics.HEADER_TYPE).value(), StandardCharsets.UTF_8))
+                .isEqualTo("BookingRequested");
+        BookingRequested command = (BookingRequested) CommandTopic.command(record);
+        assertThat(command.tripId()).isEqualTo(tripId);
+        assertThat(command.passengers())
+                .containsExactly(new Passenger("Ada Lovelace"), new Passenger("Charles Babbage"));
+        assertThat(command.seats()).containsExactly("1A", "1B");
+        assertThat(command.contactEmail()).isEqualTo("ada@example.com");
+        assertThat(command.callbackUrl()).isEqualTo("https://client.example.com/hooks/fms");
+
+        BookingView pending = BookingJson.readPlain(
+                redis.opsForValue().get(ReadModelKeys.booking(bookingId)).getBytes(StandardCharsets.UTF_8),
+                BookingView.class);
+        assertThat(pending.status().name()).isEqualTo("PENDING");
+        assertThat(redis.getExpire(ReadModelKeys.booking(bookingId))).isGreaterThan(6 * 24 * 3600L);
+    }
+
+    @Test
+    void theSameIdempotencyKeyAndBodyGetTheSameBookingAndOneRecord() {
+        UUID tripId = createTrip();
+        String body = """
+                {"tripId": "%s", "passengers": [{"name": "Grace Hopper"}]}""".formatted(tripId);
+        String key = "retry-" + UUID.randomUUID();
+
+        Http.Response first = http.postJson("/api/v1/bookings", body, "Idempotency-Key", key);
+        Http.Response second = http.postJson("/api/v1/bookings", body, "Idempotency-Key", key);
+
+        first.assertStatus(202);
+        second.assertStatus(202);
+        String bookingId = first.json().get("bookingId").asString();
+        assertThat(second.json().get("bookingId").asString()).isEqualTo(bookingId);
+        assertThat(second.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(CommandTopic.recordsOf(UUID.fromString(bookingId))).hasSize(1);
+        assertThat(redis.getExpire(IdempotencyStore.redisKey(key))).isBetween(23 * 3600L, 24 * 3600L);
+
+        // Without a key, the same body is a new booking.
+        String other = http.postJson("/api/v1/bookings", body)
+                .assertStatus(202)
+                .json()
+                .get("bookingId")
+                .asString();
+        assertThat(other).isNotEqualTo(bookingId);
+    }
+
+    @Test
+    void aRetryAfterTheDecisionAnswersTheDecision() {
+        UUID tripId = createTrip();
+        String body = """
+                {"tripId": "%s", "passengers": [{"name": "Alan Turing"}]}""".formatted(tripId);
+        String key = UUID.randomUUID().toString();
+        UUID bookingId = UUID.fromString(http.postJson("/api/v1/bookings", body, "Idempotency-Key", key)
+                .assertStatus(202)
+                .json()
+                .get("bookingId")
+                .asString());
+        writeView(new BookingView(
+                bookingId,
+                tripId,
+                io.fms.events.BookingStatus.CONFIRMED,
+                List.of("3C"),
+                List.of(new Passenger("Alan Turing")),
+                null,
+                List.of(),
+                null,
+                null,
+                Instant.now(),
+                Instant.now()));
+        // Even once the trip is sold out: the retry was accepted before the door closed.
+        writeAvailability(tripId, 0, false);
+
+        JsonNode retried = http.postJson("/api/v1/bookings", body, "Idempotency-Key", key)
+                .assertStatus(202)
+                .json();
+
+        assertThat(retried.get("bookingId").asString()).isEqualTo(bookingId.toString());
+        assertThat(retried.get("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(CommandTopic.recordsOf(bookingId)).hasSize(1);
+    }
+
+    @Test
+    void aRetryOfARequestThatWasNeverQueuedQueuesTheSameBooking() {
+        UUID tripId = createTrip();
+        String body = """
+                {"tripId": "%s", "passengers": [{"name": "Edsger Dijkstra"}]}""".formatted(tripId);
+        String key = UUID.randomUUID().toString();
+        // What an attempt that got 503 leaves behind: the key's claim, and no booking anywhere.
+        UUID bookingId = UUID.randomUUID();
+        Instant requestedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String fingerprint = IdempotencyStore.fingerprint(
+                new ValidBooking(tripId, List.of(new Passenger("Edsger Dijkstra")), List.of(), null, null));
+        redis.opsForValue()
+                .set(
+                        IdempotencyStore.redisKey(key),
+                        new String(
+                                BookingJson.writePlain(new IdempotencyStore.Claim(fingerprint, bookingId, requestedAt)),
+                                StandardCharsets.UTF_8));
+
+        JsonNode retried = http.postJson("/api/v1/bookings", body, "Idempotency-Key", key)
+                .assertStatus(202)
+                .json();
+
+        assertThat(retried.get("bookingId").asString()).isEqualTo(bookingId.toString());
+        List<ConsumerRecord<String, byte[]>> records = CommandTopic.recordsOf(bookingId);
+        assertThat(records).hasSize(1);
+        assertThat(CommandTopic.command(records.getFirst()).requestedAt()).isEqualTo(requestedAt);
+    }
+
+    @Test
+    void theSameIdempotencyKeyWithAnotherBodyIsRefused() {
+        UUID tripId = createTrip();
+        String key = UUID.randomUUID().toString();
+        http.postJson("/api/v1/bookings", """
+                        {"tripId": "%s", "passengers": [{"name": "Ada"}]}""".formatted(tripId), "Idempotency-Key", key)
+                .assertStatus(202);
+        int records = CommandTopic.count();
+
+        http.postJson("/api/v1/bookings", """
+                        {"tripId": "%s", "passengers": [{"name": "Ada"}, {"name": "Bob"}]}""".formatted(tripId), "Idempotency-Key", key)
+                .assertProblem(422, "idempotency-key-reused");
+
+        assertThat(CommandTopic.count()).isEqualTo(records);
+    }
+
+    @Test
+    void invalidRequestsNameEveryBadFieldAndQueueNothing() {
+        UUID tripId = createTrip();
+        int records = CommandTopic.count();
+
+        List<String> problem = http.postJson(
+                        "/api/v1/bookings", """
+                        {"tripId": "not-a-trip", "passengers": [{"name": ""}, {"name": "%s"}, null],
+                         "seats": ["1A", "1A", "X9"], "contactEmail": "nobody", "callbackUrl": "ftp://example.com/x"}""".formatted("x".repeat(101)), "Idempotency-Key", "k".repeat(201))
+                .invalidFields();
+        assertThat(problem)
+                .containsExactlyInAnyOrder(
+                        "Idempotency-Key",
+                        "tripId",
+                        "passengers[0].name",
+                        "passengers[1].name",
+                        "passengers[2].name",
+                        "seats[1]",
+                        "seats[2]",
+                        "contactEmail",
+                        "callbackUrl");
+
+        assertThat(http.postJson("/api/v1/bookings", """
+                                {"tripId": "%s", "passengers": [%s]}""".formatted(
+                                        tripId, "{\"name\": \"P\"},".repeat(9) + "{\"name\": \"Q\"}"))
+                        .invalidFields())
+                .containsExactly("passengers");
+        assertThat(http.postJson("/api/v1/bookings", "{}").invalidFields())
+                .containsExactlyInAnyOrder("tripId", "passengers");
+        assertThat(http.postJson("/api/v1/bookings", """
+                                {"tripId": "%s", "passengers": [{"name": "A"}, {"name": "B"}], "seats": ["1A"]}""".formatted(tripId)).invalidFields())
+                .containsExactly("seats");
+        // Seats that the trip's 10 x ABCDEF cabin does not have.
+        assertThat(http.postJson("/api/v1/bookings", """
+                                {"tripId": "%s", "passengers": [{"name": "A"}, {"name": "B"}], "seats": ["11A", "1G"]}""".formatted(tripId)).invalidFields())
+                .containsExactly("seats[0]", "seats[1]");
+
+        assertThat(CommandTopic.count()).isEqualTo(records);
+    }
+
+    @Test
+    void tripsKnownSoldOutOrClosedAreRefusedAtTheDoor() {
+        UUID soldOut = createTrip();
+        UUID closed = createTrip();
+        UUID departed = departedTrip();
+        writeAvailability(soldOut, 0, false);
+        writeAvailability(closed, 12, true);
+        int records = CommandTopic.count();
+
+        http.postJson("/api/v1/bookings", oneSeat(soldOut)).assertProblem(409, "sold-out");
+        http.postJson("/api/v1/bookings", oneSeat(closed)).assertProblem(409, "trip-closed");
+        http.postJson("/api/v1/bookings", oneSeat(departed)).assertProblem(409, "trip-closed");
+        http.postJson("/api/v1/bookings", oneSeat(UUID.randomUUID())).assertProblem(404, "not-found");
+
+        assertThat(CommandTopic.count()).isEqualTo(records);
+        // A snapshot with seats left lets requests through again.
+        writeAvailability(soldOut, 3, false);
+        http.postJson("/api/v1/bookings", oneSeat(soldOut)).assertStatus(202);
+    }
+
+    @Test
+    void refusalsAndAcceptancesAreCounted() {
+        UUID tripId = createTrip();
+        http.postJson("/api/v1/bookings", oneSeat(tripId)).assertStatus(202);
+        http.postJson("/api/v1/bookings", "{}").assertStatus(400);
+
+        String metrics = http.get("/actuator/prometheus").assertStatus(200).body();
+
+        assertThat(metrics)
+                .contains("fms_api_bookings_accepted_total{replay=\"false\"")
+                .contains("fms_api_bookings_refused_total{reason=\"validation\"")
+                .contains("fms_api_commands_publish_seconds_count{outcome=\"acknowledged\",type=\"BookingRequested\"");
+    }
+
+    static String oneSeat(UUID tripId) {
+        return """
+                {"tripId": "%s", "passengers": [{"name": "Ada Lovelace"}]}""".formatted(tripId);
+    }
+
+    private UUID departedTrip() {
+        JsonNode flight = createFlight("LHR", "JFK");
+        UUID tripId = UUID.randomUUID();
+        jdbc.sql("insert into catalog.trips (id, flight_id, departure_time, seat_rows, seat_columns, capacity)"
+                        + " values (?, ?, now() - interval '1 hour', 10, 'ABCDEF', 60)")
+                .params(tripId, UUID.fromString(flight.get("id").asString()))
+                .update();
+        return tripId;
+    }
+
+    private void writeAvailability(UUID tripId, int available, boolean closed) {
+        redis.opsForValue()
+                .set(
+                        ReadModelKeys.availability(tripId),
+                        new String(
+                                BookingJson.writePlain(new Availability(tripId, 60, available, closed, Instant.now())),
+                                StandardCharsets.UTF_8));
+    }
+
+    private void writeView(BookingView view) {
+        redis.opsForValue()
+                .set(
+                        ReadModelKeys.booking(view.bookingId()),
+                        new String(BookingJson.writePlain(view), StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,175 @@
+package io.fms.api.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fms.api.ApiIntegrationTest;
+import io.fms.api.Http;
+import io.fms.events.BookingJson;
+import io.fms.events.BookingStatus;
+import io.fms.events.BookingView;
+import io.fms.events.Passenger;
+import io.fms.events.ReadModelKeys;
+import io.fms.events.RejectionReason;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+class BookingStatusTest extends ApiIntegrationTest {
+
+    @Autowired
+    DecisionWaiters waiters;
+
+    @Test
+    void anAcceptedBookingIsReadablePendingAtOnce() {
+        UUID tripId = createTrip();
+        String location = http.postJson("/api/v1/bookings", BookingIntakeTest.oneSeat(tripId))
+                .assertStatus(202)
+                .header("Location");
+
+        JsonNode booking = http.get(location).assertStatus(200).json();
+
+        assertThat(booking.get("status").asString()).isEqualTo("PENDING");
+        assertThat(booking.get("tripId").asString()).isEqualTo(tripId.toString());
+        assertThat(booking.get("createdAt").asString()).isNotBlank();
+        assertThat(booking.get("decidedAt").isNull()).isTrue();
+    }
+
+    @Test
+    void aDecisionNoLongerInRedisIsReadFromPostgres() {
+        createProcessorTables();
+        UUID bookingId = UUID.randomUUID();
+        UUID tripId = UUID.randomUUID();
+        jdbc.sql("insert into booking.bookings (id, trip_id, status, reason, unavailable_seats, seats, passengers,"
+                        + " contact_email, requested_at, decided_at) values (?, ?, 'REJECTED', 'SEAT_UNAVAILABLE',"
+                        + " '{4C}', '{}', cast(? as jsonb), 'ada@example.com', now() - interval '8 days',"
+                        + " now() - interval '8 days')")
+                .params(bookingId, tripId, "[{\"name\": \"Ada Lovelace\"}]")
+                .update();
+
+        JsonNode booking =
+                http.get("/api/v1/bookings/" + bookingId).assertStatus(200).json();
+
+        assertThat(booking.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(booking.get("reason").asString()).isEqualTo("SEAT_UNAVAILABLE");
+        assertThat(booking.get("unavailableSeats").get(0).asString()).isEqualTo("4C");
+        assertThat(booking.get("passengers").get(0).get("name").asString()).isEqualTo("Ada Lovelace");
+        assertThat(booking.get("tripId").asString()).isEqualTo(tripId.toString());
+    }
+
+    @Test
+    void unknownBookingsAreNotFound() {
+        http.get("/api/v1/bookings/" + UUID.randomUUID()).assertProblem(404, "not-found");
+        http.get("/api/v1/bookings/12345").assertProblem(404, "not-found");
+        http.get("/api/v1/bookings/" + UUID.randomUUID() + "?waitSeconds=5").assertProblem(404, "not-found");
+    }
+
+    @Test
+    void waitSecondsIsBounded() {
+        UUID bookingId = submit();
+
+        assertThat(http.get("/api/v1/bookings/" + bookingId + "?waitSeconds=31").invalidFields())
+                .containsExactly("waitSeconds");
+        assertThat(http.get("/api/v1/bookings/" + bookingId + "?waitSeconds=-1").invalidFields())
+                .containsExactly("waitSeconds");
+        assertThat(http.get("/api/v1/bookings/" + bookingId + "?waitSeconds=soon")
+                        .invalidFields())
+                .containsExactly("waitSeconds");
+    }
+
+    @Test
+    void aLongPollAnswersAsSoonAsTheDecisionIsAnnounced() {
+        UUID bookingId = submit();
+        CompletableFuture<Http.Response> poll = http.getAsync("/api/v1/bookings/" + bookingId + "?waitSeconds=25");
+        await().atMost(Duration.ofSeconds(10)).until(() -> waiters.waiting() > 0);
+        assertThat(poll).isNotDone();
+
+        Instant decided = Instant.now();
+        writeDecision(bookingId, BookingStatus.CONFIRMED);
+        redis.convertAndSend(ReadModelKeys.DECISIONS_CHANNEL, bookingId.toString());
+
+        JsonNode booking =
+                poll.orTimeout(10, TimeUnit.SECONDS).join().assertStatus(200).json();
+        assertThat(Duration.between(decided, Instant.now())).isLessThan(Duration.ofSeconds(5));
+        assertThat(booking.get("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(booking.get("seats").get(0).asString()).isEqualTo("7A");
+    }
+
+    @Test
+    void aLongPollFindsTheDecisionEvenWhenTheAnnouncementIsLost() {
+        UUID bookingId = submit();
+        CompletableFuture<Http.Response> poll = http.getAsync("/api/v1/bookings/" + bookingId + "?waitSeconds=25");
+        await().atMost(Duration.ofSeconds(10)).until(() -> waiters.waiting() > 0);
+
+        Instant decided = Instant.now();
+        writeDecision(bookingId, BookingStatus.REJECTED);
+
+        JsonNode booking =
+                poll.orTimeout(10, TimeUnit.SECONDS).join().assertStatus(200).json();
+        assertThat(Duration.between(decided, Instant.now())).isLessThan(Duration.ofSeconds(5));
+        assertThat(booking.get("status").asString()).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void aLongPollAnswersPendingWhenItsTimeIsUp() {
+        UUID bookingId = submit();
+        Instant start = Instant.now();
+
+        JsonNode booking = http.get("/api/v1/bookings/" + bookingId + "?waitSeconds=1")
+                .assertStatus(200)
+                .json();
+
+        assertThat(booking.get("status").asString()).isEqualTo("PENDING");
+        assertThat(Duration.between(start, Instant.now())).isBetween(Duration.ofMillis(900), Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aDecidedBookingIsAnsweredAtOnceWhateverTheWait() {
+        UUID bookingId = submit();
+        writeDecision(bookingId, BookingStatus.CONFIRMED);
+        Instant start = Instant.now();
+
+        http.get("/api/v1/bookings/" + bookingId + "?waitSeconds=20").assertStatus(200);
+
+        assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(3));
+    }
+
+    private UUID submit() {
+        return UUID.fromString(http.postJson("/api/v1/bookings", BookingIntakeTest.oneSeat(createTrip()))
+                .assertStatus(202)
+                .json()
+                .get("bookingId")
+                .asString());
+    }
+
+    /** What the processor does after its transaction commits. */
+    private void writeDecision(UUID bookingId, BookingStatus status) {
+        BookingView pending = BookingJson.readPlain(
+                redis.opsForValue().get(ReadModelKeys.booking(bookingId)).getBytes(StandardCharsets.UTF_8),
+                BookingView.class);
+        boolean confirmed = status == BookingStatus.CONFIRMED;
+        BookingView decided = new BookingView(
+                bookingId,
+                pending.tripId(),
+                status,
+                confirmed ? List.of("7A") : List.of(),
+                List.of(new Passenger("Ada Lovelace")),
+                confirmed ? null : RejectionReason.SOLD_OUT,
+                List.of(),
+                null,
+                null,
+                pending.createdAt(),
+                Instant.now());
+        redis.opsForValue()
+                .set(
+                        ReadModelKeys.booking(bookingId),
+                        new String(BookingJson.writePlain(decided), StandardCharsets.UTF_8));
+    }
+}
