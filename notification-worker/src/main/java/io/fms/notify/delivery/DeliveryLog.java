@@ -27,14 +27,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class DeliveryLog {
 
     private static final String INSERT_EVENT = """
-            insert into events (event_id, booking_id, sequence, event_type, payload, kafka_partition, kafka_offset,
+            insert into notify.events (event_id, booking_id, sequence, event_type, payload, kafka_partition, kafka_offset,
                                 received_at)
             values (?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (event_id) do nothing
             """;
 
     private static final String INSERT_DELIVERY = """
-            insert into deliveries (event_id, booking_id, channel, destination, status, next_attempt_at, last_error,
+            insert into notify.deliveries (event_id, booking_id, channel, destination, status, next_attempt_at, last_error,
                                     created_at, completed_at)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (event_id, channel) do nothing
@@ -117,9 +117,9 @@ public class DeliveryLog {
      * side by side without waiting for each other or taking the same row.
      */
     public List<DueDelivery> claimDue(int limit, Instant now, Instant leaseUntil) {
-        return client.sql("update deliveries d set claimed_until = :leaseUntil from events e"
+        return client.sql("update notify.deliveries d set claimed_until = :leaseUntil from notify.events e"
                         + " where e.event_id = d.event_id and d.id in ("
-                        + "   select id from deliveries where status = 'PENDING' and next_attempt_at <= :now"
+                        + "   select id from notify.deliveries where status = 'PENDING' and next_attempt_at <= :now"
                         + "   and (claimed_until is null or claimed_until < :now)"
                         + "   order by next_attempt_at limit :limit for update skip locked)"
                         + " returning " + CLAIMED_COLUMNS)
@@ -132,7 +132,7 @@ public class DeliveryLog {
 
     /** Gives a claimed delivery back untried, due again at {@code dueAt} (its receiver is busy). */
     public void release(long deliveryId, Instant dueAt) {
-        client.sql("update deliveries set claimed_until = null, next_attempt_at = :dueAt"
+        client.sql("update notify.deliveries set claimed_until = null, next_attempt_at = :dueAt"
                         + " where id = :id and status = 'PENDING'")
                 .param("dueAt", Timestamp.from(dueAt))
                 .param("id", deliveryId)
@@ -153,8 +153,9 @@ public class DeliveryLog {
             Instant now,
             Instant leaseUntil) {
         transactions.executeWithoutResult(tx -> {
-            client.sql("insert into attempts (delivery_id, attempt, attempted_at, outcome, status_code, latency_ms,"
-                            + " error) values (:id, :attempt, :at, :outcome, :statusCode, :latencyMs, :error)")
+            client.sql(
+                            "insert into notify.attempts (delivery_id, attempt, attempted_at, outcome, status_code, latency_ms,"
+                                    + " error) values (:id, :attempt, :at, :outcome, :statusCode, :latencyMs, :error)")
                     .param("id", delivery.id())
                     .param("attempt", attempt)
                     .param("at", Timestamp.from(startedAt))
@@ -184,10 +185,11 @@ public class DeliveryLog {
                     lastError = d.reason();
                 }
             }
-            client.sql("update deliveries set status = :status, attempt_count = :attempt, next_attempt_at = :next,"
-                            + " claimed_until = :claimedUntil, last_error = :lastError,"
-                            + " first_attempt_at = coalesce(first_attempt_at, :startedAt), completed_at = :completed"
-                            + " where id = :id")
+            client.sql(
+                            "update notify.deliveries set status = :status, attempt_count = :attempt, next_attempt_at = :next,"
+                                    + " claimed_until = :claimedUntil, last_error = :lastError,"
+                                    + " first_attempt_at = coalesce(first_attempt_at, :startedAt), completed_at = :completed"
+                                    + " where id = :id")
                     .param("status", status.name())
                     .param("attempt", attempt)
                     .param("next", timestamp(next))
@@ -202,9 +204,9 @@ public class DeliveryLog {
 
     /** DEAD deliveries whose dead letter is not published yet (a crash or a Kafka outage came between). */
     public List<DueDelivery> claimUnpublishedDeadLetters(int limit, Instant now, Instant leaseUntil) {
-        return client.sql("update deliveries d set claimed_until = :leaseUntil from events e"
+        return client.sql("update notify.deliveries d set claimed_until = :leaseUntil from notify.events e"
                         + " where e.event_id = d.event_id and d.id in ("
-                        + "   select id from deliveries where status = 'DEAD' and dead_lettered_at is null"
+                        + "   select id from notify.deliveries where status = 'DEAD' and dead_lettered_at is null"
                         + "   and (claimed_until is null or claimed_until < :now)"
                         + "   order by completed_at limit :limit for update skip locked)"
                         + " returning " + CLAIMED_COLUMNS)
@@ -216,7 +218,7 @@ public class DeliveryLog {
     }
 
     public void markDeadLettered(long deliveryId, Instant now) {
-        client.sql("update deliveries set dead_lettered_at = :now, claimed_until = null where id = :id")
+        client.sql("update notify.deliveries set dead_lettered_at = :now, claimed_until = null where id = :id")
                 .param("now", Timestamp.from(now))
                 .param("id", deliveryId)
                 .update();
@@ -227,7 +229,7 @@ public class DeliveryLog {
 
     public Backlog backlog() {
         return client.sql("select count(*) as pending, count(*) filter (where attempt_count > 0) as retrying"
-                        + " from deliveries where status = 'PENDING'")
+                        + " from notify.deliveries where status = 'PENDING'")
                 .query((rs, n) -> new Backlog(rs.getLong("pending"), rs.getLong("retrying")))
                 .single();
     }
@@ -235,7 +237,7 @@ public class DeliveryLog {
     /** Every delivery of a booking with its attempts, oldest first: the query booking-api's endpoint mirrors. */
     public List<DeliveryView> findByBooking(UUID bookingId) {
         Map<Long, DeliveryView> byId = new LinkedHashMap<>();
-        client.sql("select d.*, e.event_type, e.sequence from deliveries d join events e using (event_id)"
+        client.sql("select d.*, e.event_type, e.sequence from notify.deliveries d join notify.events e using (event_id)"
                         + " where d.booking_id = :bookingId order by e.sequence, d.channel")
                 .param("bookingId", bookingId)
                 .query(DeliveryLog::deliveryView)
@@ -245,7 +247,7 @@ public class DeliveryLog {
             return List.of();
         }
         Map<Long, List<DeliveryView.Attempt>> attempts = new LinkedHashMap<>();
-        client.sql("select * from attempts where delivery_id in (:ids) order by delivery_id, attempt")
+        client.sql("select * from notify.attempts where delivery_id in (:ids) order by delivery_id, attempt")
                 .param("ids", List.copyOf(byId.keySet()))
                 .query((rs, n) -> {
                     attempts.computeIfAbsent(rs.getLong("delivery_id"), id -> new ArrayList<>())
