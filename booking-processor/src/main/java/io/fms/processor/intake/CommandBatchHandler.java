@@ -2,7 +2,7 @@ package io.fms.processor.intake;
 
 import io.fms.events.Availability;
 import io.fms.events.BookingStatus;
-import io.fms.processor.ProcessorMetrics;
+import io.fms.processor.BookingMetrics;
 import io.fms.processor.decision.BatchDecider;
 import io.fms.processor.decision.BatchDecisions;
 import io.fms.processor.decision.BookingRecord;
@@ -53,7 +53,7 @@ class CommandBatchHandler {
     private final BookingLedger ledger;
     private final DeadLetters deadLetters;
     private final OutboxPublisher publisher;
-    private final ProcessorMetrics metrics;
+    private final BookingMetrics metrics;
     private final Clock clock;
     private final BatchDecider decider = new BatchDecider(UUID::randomUUID);
 
@@ -63,7 +63,7 @@ class CommandBatchHandler {
             BookingLedger ledger,
             DeadLetters deadLetters,
             OutboxPublisher publisher,
-            ProcessorMetrics metrics,
+            BookingMetrics metrics,
             Clock clock) {
         this.states = states;
         this.catalog = catalog;

@@ -3,7 +3,7 @@ package io.fms.processor.outbox;
 import io.fms.events.Availability;
 import io.fms.events.BookingView;
 import io.fms.events.Topics;
-import io.fms.processor.ProcessorMetrics;
+import io.fms.processor.BookingMetrics;
 import io.fms.processor.ProcessorProperties;
 import io.fms.processor.decision.BookingRecord;
 import io.fms.processor.ledger.BookingLedger;
@@ -40,7 +40,7 @@ public class OutboxPublisher {
     private final OutboxStore outbox;
     private final BookingLedger ledger;
     private final ProcessorProperties properties;
-    private final ProcessorMetrics metrics;
+    private final BookingMetrics metrics;
 
     public OutboxPublisher(
             KafkaTemplate<String, byte[]> kafka,
@@ -48,7 +48,7 @@ public class OutboxPublisher {
             OutboxStore outbox,
             BookingLedger ledger,
             ProcessorProperties properties,
-            ProcessorMetrics metrics) {
+            BookingMetrics metrics) {
         this.kafka = kafka;
         this.readModel = readModel;
         this.outbox = outbox;

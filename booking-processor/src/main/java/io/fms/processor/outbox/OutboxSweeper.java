@@ -1,6 +1,6 @@
 package io.fms.processor.outbox;
 
-import io.fms.processor.ProcessorMetrics;
+import io.fms.processor.BookingMetrics;
 import io.fms.processor.ProcessorProperties;
 import io.fms.processor.ledger.OutboxRow;
 import io.fms.processor.ledger.OutboxStore;
@@ -24,14 +24,14 @@ public class OutboxSweeper {
     private final OutboxPublisher publisher;
     private final OwnedPartitions owned;
     private final ProcessorProperties properties;
-    private final ProcessorMetrics metrics;
+    private final BookingMetrics metrics;
 
     public OutboxSweeper(
             OutboxStore outbox,
             OutboxPublisher publisher,
             OwnedPartitions owned,
             ProcessorProperties properties,
-            ProcessorMetrics metrics) {
+            BookingMetrics metrics) {
         this.outbox = outbox;
         this.publisher = publisher;
         this.owned = owned;

@@ -6,7 +6,6 @@ import io.fms.events.BookingView;
 import io.fms.events.ReadModelKeys;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
-import org.springframework.data.redis.connection.StringRedisConnection;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -14,6 +13,8 @@ import org.springframework.stereotype.Component;
 /** The Redis read model the API answers from: bookings' status, trips' availability, and the decisions channel. */
 @Component
 public class ReadModel {
+
+    private static final byte[] DECISIONS_CHANNEL = utf8(ReadModelKeys.DECISIONS_CHANNEL);
 
     private final StringRedisTemplate redis;
 
@@ -31,22 +32,30 @@ public class ReadModel {
         }
         long ttlSeconds = ReadModelKeys.BOOKING_TTL.toSeconds();
         redis.executePipelined((RedisCallback<Object>) connection -> {
-            StringRedisConnection strings = (StringRedisConnection) connection;
             for (BookingView booking : bookings) {
-                strings.setEx(ReadModelKeys.booking(booking.bookingId()), ttlSeconds, json(booking));
+                connection
+                        .stringCommands()
+                        .setEx(
+                                utf8(ReadModelKeys.booking(booking.bookingId())),
+                                ttlSeconds,
+                                BookingJson.writePlain(booking));
             }
             for (Availability availability : availabilities) {
-                strings.set(ReadModelKeys.availability(availability.tripId()), json(availability));
+                connection
+                        .stringCommands()
+                        .set(
+                                utf8(ReadModelKeys.availability(availability.tripId())),
+                                BookingJson.writePlain(availability));
             }
             for (BookingView booking : bookings) {
-                strings.publish(
-                        ReadModelKeys.DECISIONS_CHANNEL, booking.bookingId().toString());
+                connection.publish(DECISIONS_CHANNEL, utf8(booking.bookingId().toString()));
             }
             return null;
         });
     }
 
-    private static String json(Object value) {
-        return new String(BookingJson.writePlain(value), StandardCharsets.UTF_8);
+    // The API reads these through a StringRedisTemplate: keys, values and messages are UTF-8 text.
+    private static byte[] utf8(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** What an operator watches during a sale: decisions by outcome, batch shape and latency, backlogs, poison. */
 @Component
-public class ProcessorMetrics {
+public class BookingMetrics {
 
     private final MeterRegistry registry;
     private final DistributionSummary batchSize;
@@ -21,7 +21,7 @@ public class ProcessorMetrics {
     private final Counter ignoredCancellations;
     private final AtomicLong outboxBacklog = new AtomicLong();
 
-    public ProcessorMetrics(MeterRegistry registry) {
+    public BookingMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.batchSize = DistributionSummary.builder("fms.processor.batch.size")
                 .description("Command records per batch")

@@ -1,0 +1,172 @@
+package io.fms.processor.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fms.events.BookingConfirmed;
+import io.fms.events.BookingEvent;
+import io.fms.events.BookingJson;
+import io.fms.events.BookingRejected;
+import io.fms.events.BookingRequested;
+import io.fms.events.BookingStatus;
+import io.fms.events.Passenger;
+import io.fms.events.RejectionReason;
+import io.fms.events.TripSummary;
+import io.fms.processor.outbox.OutboxSweeper;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class RecoveryIT extends ProcessorIntegrationTest {
+
+    @Autowired
+    OutboxSweeper sweeper;
+
+    @Test
+    void stoppingAndStartingMidStreamDecidesEveryRequestExactlyOnce() {
+        UUID tripId = createTrip(10, "ABCDEF", FAR_FUTURE);
+        List<BookingRequested> requests = new ArrayList<>();
+        for (int index = 0; index < 200; index++) {
+            requests.add(request(tripId, 1, List.of()));
+        }
+        List<UUID> bookingIds =
+                requests.stream().map(BookingRequested::bookingId).toList();
+        CompletableFuture<Void> sending =
+                CompletableFuture.runAsync(() -> requests.forEach(ProcessorIntegrationTest::send));
+
+        eventually().until(() -> decidedCount(bookingIds) >= 20);
+        commandListener().stop();
+        assertThat(commandListener().isRunning()).isFalse();
+        int decidedWhileRunning = decidedCount(bookingIds);
+        sending.join();
+        assertThat(decidedCount(bookingIds))
+                .as("nothing is decided while the listener is stopped")
+                .isEqualTo(decidedWhileRunning);
+        commandListener().start();
+
+        eventually()
+                .until(() -> decidedCount(bookingIds) == requests.size()
+                        && bookingIds.stream()
+                                .allMatch(id -> !recorder().events(id).isEmpty()));
+        for (UUID bookingId : bookingIds) {
+            assertThat(recorder().distinctEvents(bookingId))
+                    .as("decisions of %s", bookingId)
+                    .hasSize(1);
+        }
+        assertThat(liveSeats(tripId)).hasSize(60).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void outboxRowsLeftByACrashAreRepublishedWhenPartitionsAreAssigned() {
+        UUID tripId = createTrip(1, "AB", FAR_FUTURE);
+        UUID eventId = UUID.randomUUID();
+        UUID bookingId = committedButNeverPublished(tripId, eventId, "1A");
+
+        commandListener().stop();
+        commandListener().start();
+
+        eventually().until(() -> !recorder().events(bookingId).isEmpty() && view(bookingId) != null);
+        assertThat(recorder().events(bookingId).getFirst().eventId()).isEqualTo(eventId);
+        assertThat(view(bookingId).status()).isEqualTo(BookingStatus.CONFIRMED);
+        eventually().until(() -> outboxRows(eventId) == 0);
+        // The seat held by the crashed batch's booking is known to the inventory loaded from Postgres.
+        BookingRequested sameSeat = request(tripId, 1, List.of("1A"));
+        send(sameSeat);
+        eventually().until(() -> !recorder().events(sameSeat.bookingId()).isEmpty());
+        assertThat(recorder().events(sameSeat.bookingId()).getFirst())
+                .isInstanceOfSatisfying(
+                        BookingRejected.class,
+                        rejected -> assertThat(rejected.reason()).isEqualTo(RejectionReason.SEAT_UNAVAILABLE));
+    }
+
+    @Test
+    void theSweeperPublishesRowsWhosePublishFailed() {
+        UUID tripId = createTrip(1, "AB", FAR_FUTURE);
+        UUID eventId = UUID.randomUUID();
+        UUID bookingId = committedButNeverPublished(tripId, eventId, "1B");
+        // Owned partitions only: wait until the listener owns partitions after any restart by another test.
+        eventually()
+                .until(() ->
+                        sweeper.sweep() >= 0 && !recorder().events(bookingId).isEmpty());
+
+        assertThat(recorder().events(bookingId).getFirst().eventId()).isEqualTo(eventId);
+        assertThat(outboxRows(eventId)).isZero();
+        assertThat(view(bookingId).seats()).containsExactly("1B");
+    }
+
+    @Test
+    void withPostgresAwayNothingIsDeadLetteredAndEverythingIsDecidedOnceItIsBack() {
+        UUID tripId = createTrip(2, "AB", FAR_FUTURE);
+        List<BookingRequested> requests = new ArrayList<>();
+        for (int index = 0; index < 10; index++) {
+            requests.add(request(tripId, 1, List.of()));
+        }
+        List<UUID> bookingIds =
+                requests.stream().map(BookingRequested::bookingId).toList();
+
+        postgresProxy.cut();
+        try {
+            requests.forEach(ProcessorIntegrationTest::send);
+            await().during(Duration.ofSeconds(4))
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> decidedCount(bookingIds) == 0
+                            && recorder().deadLetters(tripId.toString()).isEmpty()
+                            && bookingIds.stream()
+                                    .allMatch(id -> recorder().events(id).isEmpty()));
+        } finally {
+            postgresProxy.restore();
+        }
+
+        eventually()
+                .until(() -> decidedCount(bookingIds) == requests.size()
+                        && bookingIds.stream()
+                                .allMatch(id -> !recorder().events(id).isEmpty()));
+        assertThat(recorder().deadLetters(tripId.toString())).isEmpty();
+        for (UUID bookingId : bookingIds) {
+            assertThat(recorder().distinctEvents(bookingId)).hasSize(1);
+        }
+        assertThat(liveSeats(tripId)).hasSize(4);
+    }
+
+    /** What a crash between a batch's commit and its publish leaves: a decision in Postgres, its event in the outbox. */
+    private static UUID committedButNeverPublished(UUID tripId, UUID eventId, String seat) {
+        UUID bookingId = UUID.randomUUID();
+        Instant now = Instant.now();
+        truth.update("""
+                insert into booking.bookings (id, trip_id, status, seats, passengers, requested_at, decided_at)
+                values (?, ?, 'CONFIRMED', ?::text[], '[{"name":"Ada"}]', ?, ?)
+                """, bookingId, tripId, "{" + seat + "}", Timestamp.from(now), Timestamp.from(now));
+        truth.update(
+                "insert into booking.booking_seats (trip_id, seat, booking_id) values (?, ?, ?)",
+                tripId,
+                seat,
+                bookingId);
+        BookingEvent event = new BookingConfirmed(
+                eventId,
+                bookingId,
+                1,
+                new TripSummary(tripId, "FM1", "LHR", "JFK", FAR_FUTURE),
+                List.of(new Passenger("Ada")),
+                List.of(seat),
+                null,
+                null,
+                now);
+        truth.update("""
+                insert into booking.outbox (event_id, booking_id, kafka_partition, event_type, payload, created_at)
+                values (?, ?, 0, 'BookingConfirmed', ?, ?)
+                """, eventId, bookingId, BookingJson.write(event), Timestamp.from(now.minusSeconds(60)));
+        return bookingId;
+    }
+
+    private static int outboxRows(UUID eventId) {
+        Integer rows =
+                truth.queryForObject("select count(*) from booking.outbox where event_id = ?", Integer.class, eventId);
+        return rows == null ? 0 : rows;
+    }
+}
