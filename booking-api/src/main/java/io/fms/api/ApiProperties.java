@@ -19,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param waitersMax long-polls waiting at once; beyond it a poll answers at once with the current state
  * @param waitFallbackInterval how often waiting polls re-read Redis, in case a decision announcement was lost
  * @param webhookAllowLoopback accept callback URLs on loopback addresses (local development only)
+ * @param callbackCheckTimeout how long intake waits for a callback URL's host to resolve before refusing it
  * @param tripCacheSizeMax trips kept in memory for intake (trips never change once created)
  * @param listSizeMax most items a list endpoint returns
  */
@@ -33,6 +34,7 @@ public record ApiProperties(
         @DefaultValue("10000") @Min(0) @Max(1_000_000) int waitersMax,
         @DefaultValue("1s") Duration waitFallbackInterval,
         @DefaultValue("false") boolean webhookAllowLoopback,
+        @DefaultValue("2s") Duration callbackCheckTimeout,
         @DefaultValue("10000") @Min(1) @Max(1_000_000) int tripCacheSizeMax,
         @DefaultValue("500") @Min(1) @Max(10_000) int listSizeMax) {
 
@@ -41,6 +43,7 @@ public record ApiProperties(
         requireBetween("publish-timeout", publishTimeout, Duration.ofSeconds(1), Duration.ofSeconds(60));
         requireBetween("retry-after", retryAfter, Duration.ofSeconds(1), Duration.ofMinutes(10));
         requireBetween("wait-fallback-interval", waitFallbackInterval, Duration.ofMillis(100), Duration.ofSeconds(10));
+        requireBetween("callback-check-timeout", callbackCheckTimeout, Duration.ofMillis(100), Duration.ofSeconds(10));
     }
 
     public boolean hasAdminApiKey() {

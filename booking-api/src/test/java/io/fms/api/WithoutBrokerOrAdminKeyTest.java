@@ -23,11 +23,17 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The API when things are missing: its producer points at a port where no broker listens, it has no admin key,
- * and its database has never seen the processor (no {@code booking} schema).
+ * its database has never seen the processor (no {@code booking} schema), and, as in the local stack, it accepts
+ * webhooks to loopback addresses.
  */
 @SpringBootTest(
         webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = {"fms.api.admin-api-key=", "fms.api.publish-timeout=1s", "fms.api.retry-after=7s"})
+        properties = {
+            "fms.api.admin-api-key=",
+            "fms.api.publish-timeout=1s",
+            "fms.api.retry-after=7s",
+            "fms.api.webhook-allow-loopback=true"
+        })
 class WithoutBrokerOrAdminKeyTest {
 
     @DynamicPropertySource
@@ -59,8 +65,9 @@ class WithoutBrokerOrAdminKeyTest {
         String key = "unqueued-" + UUID.randomUUID();
         Instant start = Instant.now();
 
+        // A loopback callback passes validation here (it gets as far as Kafka), as the local stack needs.
         Http.Response response = http.postJson("/api/v1/bookings", """
-                {"tripId": "%s", "passengers": [{"name": "Ada"}]}""".formatted(tripId), "Idempotency-Key", key);
+                {"tripId": "%s", "passengers": [{"name": "Ada"}], "callbackUrl": "http://127.0.0.1:4000/hook"}""".formatted(tripId), "Idempotency-Key", key);
 
         response.assertProblem(503, "unavailable");
         assertThat(response.header("Retry-After")).isEqualTo("7");
@@ -71,6 +78,13 @@ class WithoutBrokerOrAdminKeyTest {
         assertThat(redis.opsForValue().get("fms:idem:" + sha256(key))).isNotNull();
         String metrics = http.get("/actuator/prometheus").body();
         assertThat(metrics).contains("fms_api_unavailable_total{dependency=\"kafka\"");
+    }
+
+    @Test
+    void allowingLoopbackAllowsNothingElsePrivate() {
+        assertThat(http.postJson("/api/v1/bookings", """
+                                {"tripId": "%s", "passengers": [{"name": "Ada"}], "callbackUrl": "http://192.168.1.5/x"}""".formatted(trip())).invalidFields())
+                .containsExactly("callbackUrl");
     }
 
     @Test

@@ -1,42 +1,61 @@
 package io.fms.api.booking;
 
 import io.fms.api.ApiProperties;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
+import io.fms.support.callback.CallbackUrlPolicy;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
-/** Decides whether a callback URL may be accepted: http(s) only, and never an address inside our network. */
+/**
+ * Whether a callback URL may be accepted, by the shared SSRF guard: http(s) to a public address only, loopback
+ * only where {@code FMS_WEBHOOK_ALLOW_LOOPBACK} allows it. The guard resolves the host name, so its answer is
+ * waited for at most {@code fms.api.callback-check-timeout}: a slow DNS server must not hold intake up. The worker
+ * checks again, against the addresses it connects to, when it sends.
+ */
 @Component
-class CallbackUrls {
+class CallbackUrls implements DisposableBean {
 
-    static final int LENGTH_MAX = 2048;
+    private static final String FIELD_PREFIX = "callbackUrl ";
 
-    private final boolean allowLoopback;
+    private final CallbackUrlPolicy policy;
+    private final Duration timeout;
+    private final ExecutorService lookups = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("fms-callback-check-", 0).factory());
 
     CallbackUrls(ApiProperties properties) {
-        this.allowLoopback = properties.webhookAllowLoopback();
+        this.policy = new CallbackUrlPolicy(properties.webhookAllowLoopback());
+        this.timeout = properties.callbackCheckTimeout();
     }
 
-    /** Empty when acceptable, else why not. */
+    /** Empty when acceptable, else why not, worded to follow the field name. */
     Optional<String> problem(String url) {
-        if (url.length() > LENGTH_MAX) {
-            return Optional.of("must be at most " + LENGTH_MAX + " characters");
-        }
-        URI uri;
+        Future<Optional<String>> verdict = lookups.submit(() -> policy.check(url));
         try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            return Optional.of("must be an absolute http(s) URL");
+            return verdict.get(timeout.toMillis(), TimeUnit.MILLISECONDS).map(CallbackUrls::withoutFieldName);
+        } catch (TimeoutException e) {
+            verdict.cancel(true);
+            return Optional.of("host could not be resolved in time");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("could not be checked");
+        } catch (ExecutionException e) {
+            return Optional.of("could not be checked");
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            return Optional.of("must be an http or https URL");
-        }
-        if (uri.getHost() == null || uri.getHost().isBlank()) {
-            return Optional.of("must name a host");
-        }
-        return Optional.empty();
+    }
+
+    private static String withoutFieldName(String reason) {
+        return reason.startsWith(FIELD_PREFIX) ? reason.substring(FIELD_PREFIX.length()) : reason;
+    }
+
+    @Override
+    public void destroy() {
+        lookups.shutdownNow();
     }
 }

@@ -1,5 +1,6 @@
 package io.fms.api.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Answers what fails outside Spring MVC (the servlet container's own errors) as a problem too, in place of Spring
  * Boot's default error page, which would otherwise show a different JSON shape.
  */
+@Hidden
 @RestController
 public class ProblemErrorController implements ErrorController {
 

@@ -87,12 +87,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private ResponseEntity<Object> unavailable(
             String dependency, String detail, Exception cause, HttpServletRequest request) {
+        Throwable reason = cause instanceof ProblemException && cause.getCause() != null ? cause.getCause() : cause;
         LOG.warn(
                 "503 on {} {}: {} unavailable: {}",
                 request.getMethod(),
                 request.getRequestURI(),
                 dependency,
-                cause.toString());
+                reason.toString());
         meters.counter("fms.api.unavailable", "dependency", dependency).increment();
         HttpHeaders headers = new HttpHeaders();
         headers.set(

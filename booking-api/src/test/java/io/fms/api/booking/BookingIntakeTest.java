@@ -30,7 +30,7 @@ class BookingIntakeTest extends ApiIntegrationTest {
         Http.Response response = http.postJson("/api/v1/bookings", """
                 {"tripId": "%s", "passengers": [{"name": " Ada Lovelace "}, {"name": "Charles Babbage"}],
                  "seats": ["1a", "1B"], "contactEmail": "ada@example.com",
-                 "callbackUrl": "https://client.example.com/hooks/fms"}""".formatted(tripId));
+                 "callbackUrl": "https://93.184.215.14/hooks/fms"}""".formatted(tripId));
 
         response.assertStatus(202);
         JsonNode booking = response.json();
@@ -52,7 +52,7 @@ class BookingIntakeTest extends ApiIntegrationTest {
                 .containsExactly(new Passenger("Ada Lovelace"), new Passenger("Charles Babbage"));
         assertThat(command.seats()).containsExactly("1A", "1B");
         assertThat(command.contactEmail()).isEqualTo("ada@example.com");
-        assertThat(command.callbackUrl()).isEqualTo("https://client.example.com/hooks/fms");
+        assertThat(command.callbackUrl()).isEqualTo("https://93.184.215.14/hooks/fms");
 
         BookingView pending = BookingJson.readPlain(
                 redis.opsForValue().get(ReadModelKeys.booking(bookingId)).getBytes(StandardCharsets.UTF_8),
@@ -225,6 +225,26 @@ class BookingIntakeTest extends ApiIntegrationTest {
         // A snapshot with seats left lets requests through again.
         writeAvailability(soldOut, 3, false);
         http.postJson("/api/v1/bookings", oneSeat(soldOut)).assertStatus(202);
+    }
+
+    @Test
+    void callbackUrlsIntoOurOwnNetworkAreRefused() {
+        UUID tripId = createTrip();
+        int records = CommandTopic.count();
+
+        for (String url : List.of(
+                "http://127.0.0.1:8080/hook",
+                "http://[::1]/hook",
+                "http://169.254.169.254/latest/meta-data",
+                "https://10.1.2.3/hook",
+                "http://2130706433/hook",
+                "ftp://93.184.215.14/hook")) {
+            Http.Response response = http.postJson("/api/v1/bookings", """
+                    {"tripId": "%s", "passengers": [{"name": "Ada"}], "callbackUrl": "%s"}""".formatted(tripId, url));
+            assertThat(response.invalidFields()).as(url).containsExactly("callbackUrl");
+        }
+
+        assertThat(CommandTopic.count()).isEqualTo(records);
     }
 
     @Test
