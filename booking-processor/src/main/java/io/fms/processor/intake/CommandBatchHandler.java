@@ -85,6 +85,11 @@ class CommandBatchHandler {
             committed = decideAndCommit(records, partitions);
         } catch (RuntimeException e) {
             partitions.forEach(states::drop);
+            log.warn(
+                    "batch of {} record(s) on {} not committed, state dropped, to be retried: {}",
+                    records.size(),
+                    partitions,
+                    e.toString());
             throw e;
         }
         if (committed != null) {

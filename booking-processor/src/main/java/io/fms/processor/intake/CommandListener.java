@@ -21,7 +21,8 @@ class CommandListener {
         this.handler = handler;
     }
 
-    @KafkaListener(id = ID, topics = Topics.BOOKING_COMMANDS, batch = "true")
+    // The group is spring.kafka.consumer.group-id, not the listener's id: the id only names the container.
+    @KafkaListener(id = ID, idIsGroup = false, topics = Topics.BOOKING_COMMANDS, batch = "true")
     void onBatch(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
         // A batch retried by the error handler may outlive a rebalance; records of partitions this consumer no
         // longer owns are their new owner's to decide.

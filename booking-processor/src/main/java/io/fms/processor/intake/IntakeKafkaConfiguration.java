@@ -4,8 +4,6 @@ import io.fms.processor.ProcessorProperties;
 import io.fms.support.FmsKafkaProperties;
 import java.time.Clock;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,8 +15,6 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 @Configuration(proxyBeanMethods = false)
 class IntakeKafkaConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(IntakeKafkaConfiguration.class);
 
     @Bean
     Clock clock() {
@@ -60,7 +56,7 @@ class IntakeKafkaConfiguration {
      * memory, pausing the consumer and polling it between tries so the group does not evict it, and re-pausing
      * partitions assigned meanwhile. With a back-off that never stops, the recoverer is never reached; should it be,
      * it throws, which makes the handler seek back and redeliver the batch rather than skip it. Every exception is
-     * retryable, including the ones spring-kafka would otherwise deem fatal. A hand-written loop would have to
+     * retryable, including the ones spring-kafka would otherwise deem fatal. {@link CommandBatchHandler} logs each failed try. A hand-written loop would have to
      * reimplement the polling and pausing to stay in the group.
      */
     static DefaultErrorHandler batchRetryingForever(ProcessorProperties properties) {
@@ -77,8 +73,6 @@ class IntakeKafkaConfiguration {
                 },
                 backOff);
         handler.setClassifications(java.util.Map.of(), true);
-        handler.setRetryListeners((records, exception, attempt) ->
-                log.warn("batch failed (attempt {}), retrying after back-off: {}", attempt, exception.toString()));
         return handler;
     }
 }

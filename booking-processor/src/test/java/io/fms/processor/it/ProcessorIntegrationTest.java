@@ -27,6 +27,7 @@ import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.core.ConditionFactory;
@@ -156,21 +157,21 @@ abstract class ProcessorIntegrationTest {
     }
 
     /** Sends a command exactly as the API does: keyed by trip, typed header, acknowledged before returning. */
-    static void send(BookingCommand command) {
+    static RecordMetadata send(BookingCommand command) {
         ProducerRecord<String, byte[]> record =
                 new ProducerRecord<>(Topics.BOOKING_COMMANDS, command.tripId().toString(), BookingJson.write(command));
         record.headers()
                 .add(Topics.HEADER_TYPE, BookingJson.typeOf((Record) command).getBytes(StandardCharsets.UTF_8));
-        sendAndWait(record);
+        return sendAndWait(record);
     }
 
     static void sendRaw(String key, byte[] value) {
         sendAndWait(new ProducerRecord<>(Topics.BOOKING_COMMANDS, key, value));
     }
 
-    private static void sendAndWait(ProducerRecord<String, byte[]> record) {
+    private static RecordMetadata sendAndWait(ProducerRecord<String, byte[]> record) {
         try {
-            producer.send(record).get(10, TimeUnit.SECONDS);
+            return producer.send(record).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("command not acknowledged", e);
         }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -134,19 +135,50 @@ class RecoveryIT extends ProcessorIntegrationTest {
         assertThat(liveSeats(tripId)).hasSize(4);
     }
 
+    @Test
+    void aPartitionAdvancedByAnotherProcessorIsReloadedRatherThanOverwritten() {
+        UUID tripId = createTrip(1, "AB", FAR_FUTURE);
+        BookingRequested first = request(tripId, 1, List.of("9Z"));
+        RecordMetadata firstRecord = send(first);
+        eventually().until(() -> !recorder().events(first.bookingId()).isEmpty());
+        // This processor now holds the trip in memory, the seat free, the partition at firstRecord.offset() + 1.
+        // Another processor (the partition's owner for a while) decides the next record: it books 1A.
+        BookingRequested elsewhere = request(tripId, 1, List.of("1A"));
+        UUID decidedElsewhere = elsewhere.bookingId();
+        recordConfirmed(decidedElsewhere, tripId, "1A");
+        truth.update(
+                "update booking.consumer_offsets set next_offset = ? where topic = ? and partition = ?",
+                firstRecord.offset() + 2,
+                firstRecord.topic(),
+                firstRecord.partition());
+
+        RecordMetadata elsewhereRecord = send(elsewhere);
+        BookingRequested sameSeat = request(tripId, 1, List.of("1A"));
+        send(sameSeat);
+
+        assertThat(elsewhereRecord.offset()).isEqualTo(firstRecord.offset() + 1);
+        eventually().until(() -> !recorder().events(sameSeat.bookingId()).isEmpty());
+        assertThat(recorder().events(sameSeat.bookingId()).getFirst())
+                .isInstanceOfSatisfying(
+                        BookingRejected.class,
+                        rejected -> assertThat(rejected.reason()).isEqualTo(RejectionReason.SEAT_UNAVAILABLE));
+        assertThat(recorder().events(decidedElsewhere))
+                .as("decided by the other processor, not here")
+                .isEmpty();
+        assertThat(liveSeats(tripId)).containsExactly("1A");
+        assertThat(truth.queryForObject(
+                        "select next_offset from booking.consumer_offsets where topic = ? and partition = ?",
+                        Long.class,
+                        firstRecord.topic(),
+                        firstRecord.partition()))
+                .isEqualTo(firstRecord.offset() + 3);
+    }
+
     /** What a crash between a batch's commit and its publish leaves: a decision in Postgres, its event in the outbox. */
     private static UUID committedButNeverPublished(UUID tripId, UUID eventId, String seat) {
         UUID bookingId = UUID.randomUUID();
+        recordConfirmed(bookingId, tripId, seat);
         Instant now = Instant.now();
-        truth.update("""
-                insert into booking.bookings (id, trip_id, status, seats, passengers, requested_at, decided_at)
-                values (?, ?, 'CONFIRMED', ?::text[], '[{"name":"Ada"}]', ?, ?)
-                """, bookingId, tripId, "{" + seat + "}", Timestamp.from(now), Timestamp.from(now));
-        truth.update(
-                "insert into booking.booking_seats (trip_id, seat, booking_id) values (?, ?, ?)",
-                tripId,
-                seat,
-                bookingId);
         BookingEvent event = new BookingConfirmed(
                 eventId,
                 bookingId,
@@ -162,6 +194,20 @@ class RecoveryIT extends ProcessorIntegrationTest {
                 values (?, ?, 0, 'BookingConfirmed', ?, ?)
                 """, eventId, bookingId, BookingJson.write(event), Timestamp.from(now.minusSeconds(60)));
         return bookingId;
+    }
+
+    /** A confirmed booking holding one seat, as a committed batch leaves it. */
+    private static void recordConfirmed(UUID bookingId, UUID tripId, String seat) {
+        Instant now = Instant.now();
+        truth.update("""
+                insert into booking.bookings (id, trip_id, status, seats, passengers, requested_at, decided_at)
+                values (?, ?, 'CONFIRMED', ?::text[], '[{"name":"Ada"}]', ?, ?)
+                """, bookingId, tripId, "{" + seat + "}", Timestamp.from(now), Timestamp.from(now));
+        truth.update(
+                "insert into booking.booking_seats (trip_id, seat, booking_id) values (?, ?, ?)",
+                tripId,
+                seat,
+                bookingId);
     }
 
     private static int outboxRows(UUID eventId) {
