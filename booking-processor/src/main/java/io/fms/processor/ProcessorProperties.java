@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param outboxSweepBatchSize outbox rows published per sweep, and per partition when a partition is assigned
  * @param retryInitialIntervalMs first pause before a failed batch is retried; it doubles up to the maximum
  * @param retryMaxIntervalMs longest pause between two tries of a failed batch (retries never stop)
+ * @param tripsPerPartitionMax trips one partition keeps in memory; the least recently used is reloaded when met again
  */
 @ConfigurationProperties("fms.processor")
 public record ProcessorProperties(
@@ -25,10 +26,12 @@ public record ProcessorProperties(
         @DefaultValue("10000") long outboxSweepMinAgeMs,
         @DefaultValue("500") int outboxSweepBatchSize,
         @DefaultValue("200") long retryInitialIntervalMs,
-        @DefaultValue("30000") long retryMaxIntervalMs) {
+        @DefaultValue("30000") long retryMaxIntervalMs,
+        @DefaultValue("10000") int tripsPerPartitionMax) {
 
     public static final int CONCURRENCY_MAX = 1_000;
     public static final int BATCH_SIZE_MAX = 10_000;
+    public static final int TRIPS_PER_PARTITION_MAX = 1_000_000;
 
     public ProcessorProperties {
         require(concurrency >= 1 && concurrency <= CONCURRENCY_MAX, "concurrency must be 1-" + CONCURRENCY_MAX);
@@ -49,6 +52,9 @@ public record ProcessorProperties(
         require(
                 retryMaxIntervalMs >= retryInitialIntervalMs && retryMaxIntervalMs <= 600_000,
                 "retry-max-interval-ms must be retry-initial-interval-ms-600000");
+        require(
+                tripsPerPartitionMax >= 1 && tripsPerPartitionMax <= TRIPS_PER_PARTITION_MAX,
+                "trips-per-partition-max must be 1-" + TRIPS_PER_PARTITION_MAX);
     }
 
     /** Checked at start, where the command topic's partition count is known. */

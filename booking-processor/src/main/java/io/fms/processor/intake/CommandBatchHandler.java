@@ -168,7 +168,7 @@ class CommandBatchHandler {
 
     private State stateOf(TopicPartition partition) {
         return states.get(partition).orElseGet(() -> {
-            State loaded = new State(nullable(ledger.nextOffset(partition.topic(), partition.partition())));
+            State loaded = states.create(nullable(ledger.nextOffset(partition.topic(), partition.partition())));
             states.put(partition, loaded);
             return loaded;
         });
@@ -208,7 +208,10 @@ class CommandBatchHandler {
         for (State state : committed.states().values()) {
             touched.stream().filter(state.trips::containsKey).forEach(state.staleAvailability::add);
             for (UUID tripId : state.staleAvailability) {
-                availabilities.add(state.trips.get(tripId).availability(committed.now()));
+                TripState trip = state.trips.get(tripId);
+                if (trip != null) {
+                    availabilities.add(trip.availability(committed.now()));
+                }
             }
         }
         boolean written = publisher.publishCommitted(

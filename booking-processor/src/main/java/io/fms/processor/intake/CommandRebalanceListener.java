@@ -1,7 +1,6 @@
 package io.fms.processor.intake;
 
 import io.fms.events.Topics;
-import io.fms.processor.intake.PartitionStates.State;
 import io.fms.processor.ledger.BookingLedger;
 import io.fms.processor.outbox.OutboxSweeper;
 import io.fms.processor.outbox.OwnedPartitions;
@@ -44,7 +43,7 @@ class CommandRebalanceListener implements ConsumerAwareRebalanceListener {
             states.drop(partition);
             try {
                 OptionalLong next = ledger.nextOffset(partition.topic(), partition.partition());
-                states.put(partition, new State(next.isPresent() ? next.getAsLong() : null));
+                states.put(partition, states.create(next.isPresent() ? next.getAsLong() : null));
                 if (next.isPresent()) {
                     consumer.seek(partition, next.getAsLong());
                 } else {

@@ -2,7 +2,6 @@ package io.fms.processor.intake;
 
 import io.fms.processor.ProcessorProperties;
 import io.fms.support.FmsKafkaProperties;
-import java.time.Clock;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
@@ -15,11 +14,6 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 @Configuration(proxyBeanMethods = false)
 class IntakeKafkaConfiguration {
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     /**
      * Batch listener, one thread per {@code concurrency}, each owning whole partitions; batches of at most

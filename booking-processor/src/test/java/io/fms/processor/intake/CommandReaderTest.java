@@ -58,6 +58,12 @@ class CommandReaderTest {
         assertUnreadable(record(null, BookingJson.write(request(1))), "is not the command's trip");
         assertUnreadable(record(key, BookingJson.write(request(0))), "0 passengers");
         assertUnreadable(record(key, BookingJson.write(request(10))), "10 passengers");
+        assertUnreadable(
+                record(
+                        key,
+                        utf8(new String(BookingJson.write(request(1)), StandardCharsets.UTF_8)
+                                .replace("[{\"name\":\"Ada\"}]", "[null]"))),
+                "malformed BookingRequested");
     }
 
     private static void assertUnreadable(ConsumerRecord<String, byte[]> record, String why) {
