@@ -102,6 +102,7 @@ public record BookingRecord(
                 at);
     }
 
+    /** The read-model entry; booking-api rebuilds the same from the row when Redis has none. */
     public BookingView toView() {
         return new BookingView(
                 bookingId,
@@ -114,6 +115,7 @@ public record BookingRecord(
                 contactEmail,
                 callbackUrl,
                 requestedAt,
-                decidedAt);
+                // A cancelled booking was last decided when it was cancelled.
+                cancelledAt != null ? cancelledAt : decidedAt);
     }
 }

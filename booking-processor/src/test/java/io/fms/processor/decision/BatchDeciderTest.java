@@ -190,6 +190,25 @@ class BatchDeciderTest {
     }
 
     @Test
+    void aCancelledBookingShowsWhenItWasCancelled() {
+        BookingRequested booking = request(tripId, 1, List.of());
+        BookingRecord recorded = decide(List.of(booking), Map.of()).decided().getFirst();
+        Instant later = NOW.plusSeconds(3600);
+
+        BatchDecisions decisions = decider.decide(
+                List.of(new IncomingCommand(PARTITION, cancellation(booking))),
+                Map.of(tripId, trip),
+                Map.of(booking.bookingId(), recorded),
+                later);
+
+        var view = decisions.readModel().getFirst().toView();
+        assertThat(view.status()).isEqualTo(BookingStatus.CANCELLED);
+        assertThat(view.decidedAt()).isEqualTo(later);
+        assertThat(view.createdAt()).isEqualTo(booking.requestedAt());
+        assertThat(view.seats()).containsExactly("1A");
+    }
+
+    @Test
     void cancellingWhatHoldsNothingChangesNothing() {
         BookingRequested rejected = request(tripId, 9, List.of());
         BookingRequested cancelledTwice = request(tripId, 1, List.of());
