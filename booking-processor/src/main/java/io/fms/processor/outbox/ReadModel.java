@@ -6,6 +6,7 @@ import io.fms.events.BookingView;
 import io.fms.events.ReadModelKeys;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -15,6 +16,21 @@ import org.springframework.stereotype.Component;
 public class ReadModel {
 
     private static final byte[] DECISIONS_CHANNEL = utf8(ReadModelKeys.DECISIONS_CHANNEL);
+
+    // A booking only moves forward (PENDING, then CONFIRMED or REJECTED, then CANCELLED). The batch that decided and
+    // the sweeper that republishes can race; comparing ranks in Redis keeps an older view from replacing a newer one.
+    private static final byte[] WRITE_IF_NOT_OLDER = utf8("""
+            local rank = {PENDING = 0, CONFIRMED = 1, REJECTED = 1, CANCELLED = 2}
+            local current = redis.call('GET', KEYS[1])
+            if current then
+              local ok, view = pcall(cjson.decode, current)
+              if ok and type(view) == 'table' and rank[view.status] and rank[view.status] > rank[ARGV[3]] then
+                return 0
+              end
+            end
+            redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
+            return 1
+            """);
 
     private final StringRedisTemplate redis;
 
@@ -34,11 +50,15 @@ public class ReadModel {
         redis.executePipelined((RedisCallback<Object>) connection -> {
             for (BookingView booking : bookings) {
                 connection
-                        .stringCommands()
-                        .setEx(
+                        .scriptingCommands()
+                        .eval(
+                                WRITE_IF_NOT_OLDER,
+                                ReturnType.INTEGER,
+                                1,
                                 utf8(ReadModelKeys.booking(booking.bookingId())),
-                                ttlSeconds,
-                                BookingJson.writePlain(booking));
+                                BookingJson.writePlain(booking),
+                                utf8(Long.toString(ttlSeconds)),
+                                utf8(booking.status().name()));
             }
             for (Availability availability : availabilities) {
                 connection
