@@ -22,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param callbackCheckTimeout how long intake waits for a callback URL's host to resolve before refusing it
  * @param tripCacheSizeMax trips kept in memory for intake (trips never change once created)
  * @param listSizeMax most items a list endpoint returns
+ * @param notificationAttemptsMax most attempts shown per notification (the latest ones); the worker may make
+ *     hundreds before it gives up, and the latest say why a notification has not arrived
  */
 @Validated
 @ConfigurationProperties("fms.api")
@@ -36,7 +38,8 @@ public record ApiProperties(
         @DefaultValue("false") boolean webhookAllowLoopback,
         @DefaultValue("2s") Duration callbackCheckTimeout,
         @DefaultValue("10000") @Min(1) @Max(1_000_000) int tripCacheSizeMax,
-        @DefaultValue("500") @Min(1) @Max(10_000) int listSizeMax) {
+        @DefaultValue("500") @Min(1) @Max(10_000) int listSizeMax,
+        @DefaultValue("20") @Min(1) @Max(100) int notificationAttemptsMax) {
 
     public ApiProperties {
         adminApiKey = adminApiKey == null ? "" : adminApiKey.strip();

@@ -4,8 +4,9 @@ import java.sql.SQLException;
 import org.springframework.dao.DataAccessException;
 
 /**
- * The {@code booking} schema belongs to the processor and does not exist until it has run once. Reads of it treat
- * a missing table as "no bookings" rather than failing the catalog or a status poll.
+ * The {@code booking} schema belongs to the processor and does not exist until it has run once; likewise the
+ * worker's {@code notify} schema. Reads of them treat a missing table as "no rows" rather than failing the
+ * catalog, a status poll or a booking's notifications.
  */
 public final class ProcessorTables {
 

@@ -2,12 +2,19 @@ package io.fms.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fms.events.BookingJson;
+import io.fms.events.BookingStatus;
+import io.fms.events.BookingView;
+import io.fms.events.Passenger;
+import io.fms.events.ReadModelKeys;
 import io.fms.testkit.FmsTestInfrastructure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,8 +30,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The API when things are missing: its producer points at a port where no broker listens, it has no admin key,
- * its database has never seen the processor (no {@code booking} schema), and, as in the local stack, it accepts
- * webhooks to loopback addresses.
+ * its database has never seen the processor or the worker (no {@code booking} or {@code notify} schema), and, as in
+ * the local stack, it accepts webhooks to loopback addresses.
  */
 @SpringBootTest(
         webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -117,6 +124,41 @@ class WithoutBrokerOrAdminKeyTest {
                         .asInt())
                 .isEqualTo(12);
         http.get("/api/v1/bookings/" + UUID.randomUUID()).assertProblem(404, "not-found");
+    }
+
+    @Test
+    void withoutTheWorkersTablesAKnownBookingHasNoNotificationsYet() {
+        UUID bookingId = UUID.randomUUID();
+        BookingView pending = new BookingView(
+                bookingId,
+                UUID.randomUUID(),
+                BookingStatus.PENDING,
+                List.of(),
+                List.of(new Passenger("Ada")),
+                null,
+                List.of(),
+                "ada@example.com",
+                null,
+                Instant.now(),
+                null);
+        redis.opsForValue()
+                .set(
+                        ReadModelKeys.booking(bookingId),
+                        new String(BookingJson.writePlain(pending), StandardCharsets.UTF_8),
+                        Duration.ofMinutes(5));
+        assertThat(jdbc.sql("select count(*) from information_schema.schemata where schema_name = 'notify'")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+
+        JsonNode body = http.get("/api/v1/bookings/" + bookingId + "/notifications")
+                .assertStatus(200)
+                .json();
+
+        assertThat(body.get("bookingId").asString()).isEqualTo(bookingId.toString());
+        assertThat(body.get("notifications").isArray()).isTrue();
+        assertThat(body.get("notifications").isEmpty()).isTrue();
+        http.get("/api/v1/bookings/" + UUID.randomUUID() + "/notifications").assertProblem(404, "not-found");
     }
 
     /** Catalog writes are refused in this context, so the trip is put in as an operator's database script would. */

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * unknown, and a booking answered 202 must never be 404.
  */
 @Component
-class BookingReadModel {
+public class BookingReadModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(BookingReadModel.class);
 
@@ -33,7 +33,8 @@ class BookingReadModel {
         this.records = records;
     }
 
-    Optional<BookingView> find(UUID bookingId) {
+    /** The lookup every read of a booking goes through: known here means known to the status endpoint. */
+    public Optional<BookingView> find(UUID bookingId) {
         return cached(bookingId).or(() -> records.find(bookingId));
     }
 

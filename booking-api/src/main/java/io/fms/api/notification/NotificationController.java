@@ -1,0 +1,54 @@
+package io.fms.api.notification;
+
+import io.fms.api.booking.BookingReadModel;
+import io.fms.api.web.ApiDocs;
+import io.fms.api.web.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Bookings")
+class NotificationController {
+
+    private final BookingReadModel bookings;
+    private final NotificationLog log;
+
+    NotificationController(BookingReadModel bookings, NotificationLog log) {
+        this.bookings = bookings;
+        this.log = log;
+    }
+
+    @GetMapping("/api/v1/bookings/{bookingId}/notifications")
+    @Operation(
+            summary = "A booking's emails and webhooks, and how sending them went",
+            description = "Why a webhook or email did (not) arrive: one entry per event of the booking and channel,"
+                    + " by event sequence then channel, with its status and its latest attempts. Each entry lists its"
+                    + " latest attempts only, newest first: at most 20 (the default of"
+                    + " fms.api.notification-attempts-max); attemptCount says how many were made in all. The list is"
+                    + " empty until the notification worker has taken up the booking's first decision, and stays"
+                    + " empty for a booking with neither contactEmail nor callbackUrl.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The booking's notifications",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = BookingNotifications.class),
+                            examples = {
+                                @ExampleObject(name = "notifications", value = NotificationExamples.NOTIFICATIONS),
+                                @ExampleObject(name = "none yet", value = NotificationExamples.NONE_YET)
+                            }))
+    @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @ApiResponse(responseCode = "503", ref = ApiDocs.UNAVAILABLE)
+    BookingNotifications notifications(@PathVariable UUID bookingId) {
+        bookings.find(bookingId).orElseThrow(() -> ProblemException.notFound("No booking " + bookingId));
+        return new BookingNotifications(bookingId, log.findByBooking(bookingId));
+    }
+}
