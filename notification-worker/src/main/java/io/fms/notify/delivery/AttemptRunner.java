@@ -64,9 +64,8 @@ public class AttemptRunner {
             result = senders.get(delivery.channel()).send(delivery, attempt);
         } catch (RuntimeException e) {
             log.error("delivery {} attempt {} failed unexpectedly", delivery.id(), attempt, e);
-            result = AttemptResult.failure(
-                    AttemptOutcome.INTERNAL_ERROR,
-                    "internal error: " + e.getClass().getName());
+            // Clients read the attempt log; the details stay in ours.
+            result = AttemptResult.failure(AttemptOutcome.INTERNAL_ERROR, "internal error, logged by the worker");
         }
         long latencyMs = (System.nanoTime() - startNanos) / 1_000_000;
         Instant now = clock.instant();

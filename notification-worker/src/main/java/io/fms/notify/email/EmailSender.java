@@ -11,6 +11,8 @@ import io.fms.notify.delivery.DueDelivery;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
@@ -21,6 +23,8 @@ import org.springframework.stereotype.Component;
 /** Sends the booking email over SMTP: text and HTML alternatives of the same message. */
 @Component
 public class EmailSender implements ChannelSender {
+
+    private static final Logger log = LoggerFactory.getLogger(EmailSender.class);
 
     /** Lets a mail client, or a support engineer, match a message to the delivery log. */
     public static final String HEADER_EVENT_ID = "FMS-Event-Id";
@@ -59,7 +63,9 @@ public class EmailSender implements ChannelSender {
         } catch (MailParseException | MailPreparationException e) {
             return AttemptResult.failure(AttemptOutcome.INVALID_MESSAGE, "cannot build the email: " + e.getMessage());
         } catch (MailException e) {
-            return AttemptResult.failure(AttemptOutcome.SMTP_ERROR, "SMTP: " + e.getMessage());
+            // The SMTP server is ours: its address and the exception stay in the log, clients see that it failed.
+            log.warn("delivery {}: the SMTP server did not take the email: {}", delivery.id(), e.getMessage());
+            return AttemptResult.failure(AttemptOutcome.SMTP_ERROR, "the mail server did not accept the email");
         }
     }
 }

@@ -129,9 +129,12 @@ public class WebhookSender implements ChannelSender, AutoCloseable {
                 return AttemptResult.failure(
                         AttemptOutcome.TIMEOUT, "receiver did not finish answering within " + requestTimeoutMs + " ms");
             }
-            return AttemptResult.failure(AttemptOutcome.TIMEOUT, e.toString());
+            return AttemptResult.failure(AttemptOutcome.TIMEOUT, "receiver did not answer in time");
         } catch (IOException e) {
-            return AttemptResult.failure(AttemptOutcome.CONNECTION_ERROR, e.toString());
+            // The attempt log is shown to clients: it says what happened on the wire, never our class names.
+            return AttemptResult.failure(
+                    AttemptOutcome.CONNECTION_ERROR,
+                    "connection to the receiver failed" + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } finally {
             deadline.cancel(false);
         }
