@@ -102,8 +102,17 @@ final class FmsStack implements BeforeAllCallback, ParameterResolver {
 
         String adminKey = "e2e-admin-" + UUID.randomUUID();
         String webhookSecret = "e2e-webhook-" + UUID.randomUUID();
-        String databaseUrl = database.join();
-        String bootstrapServers = kafka.join();
+        String databaseUrl;
+        String bootstrapServers;
+        int redisPort;
+        try {
+            databaseUrl = database.join();
+            bootstrapServers = kafka.join();
+            redisPort = redis.join();
+        } catch (RuntimeException e) {
+            mail.stop();
+            throw e;
+        }
 
         Map<String, String> shared = new LinkedHashMap<>();
         shared.put("FMS_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
@@ -111,7 +120,7 @@ final class FmsStack implements BeforeAllCallback, ParameterResolver {
         shared.put("FMS_POSTGRES_USER", TestPostgres.USER);
         shared.put("FMS_POSTGRES_PASSWORD", TestPostgres.PASSWORD);
         shared.put("FMS_REDIS_HOST", "127.0.0.1");
-        shared.put("FMS_REDIS_PORT", String.valueOf(redis.join()));
+        shared.put("FMS_REDIS_PORT", String.valueOf(redisPort));
         shared.put("FMS_SMTP_HOST", "127.0.0.1");
         shared.put("FMS_SMTP_PORT", String.valueOf(mail.getSmtp().getPort()));
         shared.put("FMS_ADMIN_API_KEY", adminKey);
