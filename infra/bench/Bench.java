@@ -1,5 +1,8 @@
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -99,16 +102,20 @@ public class Bench {
                 plan.capacity(true));
 
         FmsResult fms;
-        BaselineResult baseline;
+        List<BaselineResult> baselines = new ArrayList<>();
         try {
             fms = new FmsRun(options, plan).run();
-            baseline = options.skipBaseline ? null : new BaselineRun(options, plan).run();
+            if (!options.skipBaseline) {
+                BaselineRun baseline = new BaselineRun(options, plan);
+                baselines.add(baseline.run(true));
+                baselines.add(baseline.run(false));
+            }
         } catch (IllegalStateException | SQLException e) {
             System.err.println("bench: " + e.getMessage());
             System.exit(1);
             return;
         }
-        Report report = new Report(options, plan, fms, baseline);
+        Report report = new Report(options, plan, fms, baselines);
         String markdown = report.markdown();
         System.out.println();
         System.out.println(markdown);
@@ -140,6 +147,8 @@ public class Bench {
         Path results = Path.of("infra/bench/results");
         String adminKey = System.getenv("FMS_ADMIN_API_KEY");
         String commandLine;
+        final double loadAverageAtStart =
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
         static Options parse(String[] args) {
             Options options = new Options();
@@ -652,13 +661,17 @@ public class Bench {
     }
 
     // ------------------------------------------------------------------------------------------------------------
-    // Baseline: the classic row-locking design, straight against Postgres
+    // Baseline: the classic row-locking design on the same Postgres, behind a minimal HTTP endpoint and straight
 
     /** What happened to one request in the row-locking design. */
     record BaselineOutcome(long latencyNanos, String status, String reason, List<String> seats, String error) {}
 
-    record BaselineResult(
-            List<BaselineOutcome> outcomes, long wallNanos, int connections, List<String> violations) {}
+    record BaselineResult(String name, List<BaselineOutcome> outcomes, long wallNanos, List<String> violations) {}
+
+    /** Sends a list of requests with the configured concurrency and answers their outcomes, in order. */
+    interface Sender {
+        List<BaselineOutcome> send(List<Request> requests) throws InterruptedException;
+    }
 
     static final class BaselineRun {
         private final Options options;
@@ -669,8 +682,16 @@ public class Bench {
             this.plan = plan;
         }
 
-        BaselineResult run() throws Exception {
+        /**
+         * Over HTTP, the clients post the same JSON to an endpoint in this JVM (the JDK's HTTP server, one virtual
+         * thread per request) that runs the transaction: the classic service, with a far thinner web layer than a
+         * real one. Without, the clients run the transaction themselves: Postgres and its locks alone.
+         */
+        BaselineResult run(boolean overHttp) throws Exception {
+            String name = overHttp ? "row-locking, HTTP" : "row-locking, JDBC only";
             BlockingQueue<Connection> pool = new ArrayBlockingQueue<>(options.jdbcConnections);
+            HttpServer server = null;
+            ExecutorService serverThreads = null;
             try {
                 for (int i = 0; i < options.jdbcConnections; i++) {
                     Connection connection =
@@ -684,27 +705,158 @@ public class Bench {
                     pool.add(connection);
                 }
                 createTables(pool.peek());
+                Sender sender;
+                if (overHttp) {
+                    serverThreads = Executors.newVirtualThreadPerTaskExecutor();
+                    server = startServer(pool, serverThreads);
+                    URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/bookings");
+                    HttpClient http = HttpClient.newBuilder()
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .connectTimeout(Duration.ofSeconds(5))
+                            .build();
+                    sender = requests -> sendOverHttp(http, endpoint, requests);
+                } else {
+                    sender = requests -> sendDirect(pool, requests);
+                }
                 if (!plan.warmup.isEmpty()) {
-                    System.out.printf("row-locking: warm-up, %d requests%n", plan.warmup.size());
-                    send(pool, plan.warmup);
+                    System.out.printf("%s: warm-up, %d requests%n", name, plan.warmup.size());
+                    sender.send(plan.warmup);
                 }
                 System.out.printf(
-                        "row-locking: %d requests, %d clients over %d connections%n",
+                        "%s: %d requests, %d clients, %d connections%n",
+                        name,
                         plan.measured.size(),
                         options.concurrency,
                         options.jdbcConnections);
                 long start = System.nanoTime();
-                List<BaselineOutcome> outcomes = send(pool, plan.measured);
+                List<BaselineOutcome> outcomes = sender.send(plan.measured);
                 long wall = System.nanoTime() - start;
-                System.out.printf(Locale.ROOT, "row-locking: done in %.1f s%n", wall / 1e9);
+                System.out.printf(Locale.ROOT, "%s: done in %.1f s%n", name, wall / 1e9);
                 List<String> violations = check(pool.peek(), outcomes);
                 dropTables(pool.peek());
-                return new BaselineResult(outcomes, wall, options.jdbcConnections, violations);
+                return new BaselineResult(name, outcomes, wall, violations);
             } finally {
+                if (server != null) {
+                    server.stop(0);
+                    serverThreads.close();
+                }
                 for (Connection connection : pool) {
                     connection.close();
                 }
             }
+        }
+
+        private HttpServer startServer(BlockingQueue<Connection> pool, ExecutorService threads) throws IOException {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4096);
+            server.setExecutor(threads);
+            server.createContext("/bookings", exchange -> {
+                try (exchange) {
+                    int status;
+                    Map<String, Object> answer = new LinkedHashMap<>();
+                    try {
+                        Map<String, Object> body = Json.object(
+                                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                        List<String> names = ((List<?>) body.get("passengers"))
+                                .stream()
+                                        .map(p -> (String) ((Map<?, ?>) p).get("name"))
+                                        .toList();
+                        Object seats = body.get("seats");
+                        Request request = new Request(
+                                ((Number) body.get("trip")).intValue(), names, seats == null ? null : Json.strings(seats));
+                        Connection connection = pool.take();
+                        BaselineOutcome outcome;
+                        try {
+                            outcome = book(connection, request, System.nanoTime());
+                        } finally {
+                            pool.add(connection);
+                        }
+                        if (outcome.error != null) {
+                            status = 503;
+                            answer.put("error", outcome.error);
+                        } else {
+                            status = 200;
+                            answer.put("status", outcome.status);
+                            answer.put("reason", outcome.reason);
+                            answer.put("seats", outcome.seats);
+                        }
+                    } catch (RuntimeException e) {
+                        status = 400;
+                        answer.put("error", String.valueOf(e.getMessage()));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        status = 503;
+                        answer.put("error", "interrupted");
+                    }
+                    byte[] bytes = Json.write(answer).getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().set("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(status, bytes.length);
+                    exchange.getResponseBody().write(bytes);
+                }
+            });
+            server.start();
+            return server;
+        }
+
+        private List<BaselineOutcome> sendOverHttp(HttpClient http, URI endpoint, List<Request> requests)
+                throws InterruptedException {
+            BaselineOutcome[] outcomes = new BaselineOutcome[requests.size()];
+            runClients(options.concurrency, requests.size(), i -> {
+                Request request = requests.get(i);
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("trip", request.trip);
+                body.put("passengers", request.names.stream().map(n -> Map.of("name", n)).toList());
+                if (request.seats != null) {
+                    body.put("seats", request.seats);
+                }
+                long start = System.nanoTime();
+                try {
+                    HttpResponse<String> response = http.send(
+                            HttpRequest.newBuilder(endpoint)
+                                    .timeout(Duration.ofSeconds(30))
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    long latency = System.nanoTime() - start;
+                    Map<String, Object> answer = Json.object(response.body());
+                    outcomes[i] = response.statusCode() == 200
+                            ? new BaselineOutcome(
+                                    latency,
+                                    (String) answer.get("status"),
+                                    (String) answer.get("reason"),
+                                    Json.strings(answer.get("seats")),
+                                    null)
+                            : new BaselineOutcome(
+                                    latency, null, null, List.of(), response.statusCode() + " " + answer.get("error"));
+                } catch (IOException e) {
+                    outcomes[i] = new BaselineOutcome(System.nanoTime() - start, null, null, List.of(), e.toString());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    outcomes[i] = new BaselineOutcome(System.nanoTime() - start, null, null, List.of(), "interrupted");
+                }
+            });
+            return Arrays.asList(outcomes);
+        }
+
+        private List<BaselineOutcome> sendDirect(BlockingQueue<Connection> pool, List<Request> requests)
+                throws InterruptedException {
+            BaselineOutcome[] outcomes = new BaselineOutcome[requests.size()];
+            runClients(options.concurrency, requests.size(), i -> {
+                long start = System.nanoTime();
+                Connection connection = null;
+                try {
+                    connection = pool.take();
+                    outcomes[i] = book(connection, requests.get(i), start);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    outcomes[i] = new BaselineOutcome(System.nanoTime() - start, null, null, List.of(), "interrupted");
+                } finally {
+                    if (connection != null) {
+                        pool.add(connection);
+                    }
+                }
+            });
+            return Arrays.asList(outcomes);
         }
 
         /** Scratch tables in schema {@code bench}: one row per seat (booking_id null while free), one per booking. */
@@ -747,27 +899,6 @@ public class Bench {
                 ddl.execute("drop table if exists bench.seats, bench.bookings");
             }
             connection.commit();
-        }
-
-        private List<BaselineOutcome> send(BlockingQueue<Connection> pool, List<Request> requests)
-                throws InterruptedException {
-            BaselineOutcome[] outcomes = new BaselineOutcome[requests.size()];
-            runClients(options.concurrency, requests.size(), i -> {
-                long start = System.nanoTime();
-                Connection connection = null;
-                try {
-                    connection = pool.take();
-                    outcomes[i] = book(connection, requests.get(i), start);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    outcomes[i] = new BaselineOutcome(System.nanoTime() - start, null, null, List.of(), "interrupted");
-                } finally {
-                    if (connection != null) {
-                        pool.add(connection);
-                    }
-                }
-            });
-            return Arrays.asList(outcomes);
         }
 
         /**
@@ -919,34 +1050,30 @@ public class Bench {
     // ------------------------------------------------------------------------------------------------------------
     // The report
 
-    static final class Report {
-        private final Options options;
-        private final Plan plan;
-        private final FmsResult fms;
-        private final BaselineResult baseline;
+    /** One design's figures, as a column of the table. */
+    record Column(
+            String name,
+            double answerRate,
+            double acceptedRate,
+            double decisionRate,
+            long[] answerLatency,
+            long[] finalLatency,
+            String wallTime,
+            Map<String, Long> outcomes,
+            long seatsSold,
+            List<String> violations,
+            List<String> errors) {
 
-        Report(Options options, Plan plan, FmsResult fms, BaselineResult baseline) {
-            this.options = options;
-            this.plan = plan;
-            this.fms = fms;
-            this.baseline = baseline;
-        }
-
-        boolean invariantsHold() {
-            return fms.violations.isEmpty() && (baseline == null || baseline.violations.isEmpty());
-        }
-
-        String markdown() {
+        static Column of(FmsResult fms) {
             List<FmsOutcome> outcomes = fms.outcomes;
             long accepted = outcomes.stream().filter(o -> o.httpStatus == 202).count();
             long door = outcomes.stream().filter(o -> o.httpStatus == 409).count();
-            long errors = outcomes.stream().filter(o -> o.error != null).count();
             long[] intakeLatency = outcomes.stream()
                     .filter(o -> o.httpStatus == 202)
                     .mapToLong(o -> o.latencyNanos)
                     .sorted()
                     .toArray();
-            // Time to a final answer: the decision for a 202 (server's decidedAt), the 409 itself at the door.
+            // Time to a final answer: the decision for a 202 (the processor's decidedAt), the 409 itself at the door.
             List<Long> finalNanos = new ArrayList<>();
             Instant lastFinal = fms.lastAnswered;
             for (FmsOutcome o : outcomes) {
@@ -959,22 +1086,105 @@ public class Bench {
                     }
                 }
             }
-            long[] finalLatency = finalNanos.stream().mapToLong(Long::longValue).sorted().toArray();
-            double decidedSeconds = Math.max(1e-9, Duration.between(fms.firstSent, lastFinal).toNanos() / 1e9);
             double intakeSeconds = fms.intakeNanos / 1e9;
-            double fmsIntakeRate = (accepted + door) / intakeSeconds;
-            double fmsAcceptedRate = accepted / intakeSeconds;
-            double fmsDecisionRate = finalLatency.length / decidedSeconds;
+            double decidedSeconds = Math.max(1e-9, Duration.between(fms.firstSent, lastFinal).toNanos() / 1e9);
+            Map<String, Long> counts = new TreeMap<>();
+            for (FmsOutcome o : outcomes) {
+                String key = o.httpStatus == 409
+                        ? "refused at the door (409 sold out)"
+                        : o.error != null ? "errors" : "REJECTED".equals(o.status) ? "REJECTED " + o.reason : o.status;
+                counts.merge(key, 1L, Long::sum);
+            }
+            return new Column(
+                    "FMS",
+                    (accepted + door) / intakeSeconds,
+                    accepted / intakeSeconds,
+                    finalNanos.size() / decidedSeconds,
+                    intakeLatency,
+                    finalNanos.stream().mapToLong(Long::longValue).sorted().toArray(),
+                    String.format(
+                            Locale.ROOT,
+                            "intake %.1f s, last decision %.1f s, seen by the client %.1f s",
+                            intakeSeconds,
+                            decidedSeconds,
+                            fms.observedAllDecidedNanos / 1e9),
+                    counts,
+                    outcomes.stream()
+                            .filter(o -> "CONFIRMED".equals(o.status))
+                            .mapToLong(o -> o.seats.size())
+                            .sum(),
+                    fms.violations,
+                    outcomes.stream()
+                            .filter(o -> o.error != null)
+                            .map(o -> o.error)
+                            .distinct()
+                            .limit(5)
+                            .toList());
+        }
 
+        static Column of(BaselineResult baseline) {
+            double seconds = baseline.wallNanos / 1e9;
+            long[] latency = baseline.outcomes.stream()
+                    .filter(o -> o.error == null)
+                    .mapToLong(BaselineOutcome::latencyNanos)
+                    .sorted()
+                    .toArray();
+            Map<String, Long> counts = new TreeMap<>();
+            for (BaselineOutcome o : baseline.outcomes) {
+                String key = o.error != null ? "errors" : "REJECTED".equals(o.status) ? "REJECTED " + o.reason : o.status;
+                counts.merge(key, 1L, Long::sum);
+            }
+            return new Column(
+                    baseline.name,
+                    latency.length / seconds,
+                    Double.NaN,
+                    latency.length / seconds,
+                    latency,
+                    latency,
+                    String.format(Locale.ROOT, "%.1f s", seconds),
+                    counts,
+                    baseline.outcomes.stream()
+                            .filter(o -> "CONFIRMED".equals(o.status))
+                            .mapToLong(o -> o.seats.size())
+                            .sum(),
+                    baseline.violations,
+                    baseline.outcomes.stream()
+                            .map(BaselineOutcome::error)
+                            .filter(e -> e != null)
+                            .distinct()
+                            .limit(5)
+                            .toList());
+        }
+    }
+
+    static final class Report {
+        private final Options options;
+        private final Plan plan;
+        private final Column fms;
+        private final List<Column> baselines;
+
+        Report(Options options, Plan plan, FmsResult fms, List<BaselineResult> baselines) {
+            this.options = options;
+            this.plan = plan;
+            this.fms = Column.of(fms);
+            this.baselines = baselines.stream().map(Column::of).toList();
+        }
+
+        boolean invariantsHold() {
+            return fms.violations.isEmpty() && baselines.stream().allMatch(b -> b.violations.isEmpty());
+        }
+
+        String markdown() {
             StringBuilder md = new StringBuilder();
             String now = LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
             md.append("# FMS benchmark, ").append(now).append(" UTC\n\n");
             md.append("`").append(options.commandLine.strip()).append("` (seed ").append(options.seed).append(")\n\n");
             md.append(String.format(
                     Locale.ROOT,
-                    "Machine: %d cores, %d MiB heap max for the bench JVM, Java %s, %s %s. Git %s.%n%n",
+                    "Machine: %d cores, load average %.2f when the bench started (other work on the machine skews"
+                            + " every number), Java %s, %s %s. Git %s.%n%n",
                     Runtime.getRuntime().availableProcessors(),
-                    Runtime.getRuntime().maxMemory() >> 20,
+                    options.loadAverageAtStart,
                     System.getProperty("java.version"),
                     System.getProperty("os.name"),
                     System.getProperty("os.arch"),
@@ -985,7 +1195,7 @@ public class Bench {
                             + " %d concurrent closed-loop clients, 1-%d passengers each (half with explicit seats side"
                             + " by side, half auto-assigned), on %d trips: %d hot (30 x ABCDEF) receiving %.0f%% of"
                             + " the requests, demand %d seats for %d; the others (150 x 10) demand %d seats for %d."
-                            + " Both designs get the same requests.%n%n",
+                            + " Every design gets the same requests.%n%n",
                     options.requests,
                     options.warmup,
                     options.concurrency,
@@ -998,142 +1208,100 @@ public class Bench {
                     plan.demandSeats(false),
                     plan.capacity(false)));
 
-            md.append("| measure | FMS | row-locking | FMS / row-locking |\n|---|---:|---:|---:|\n");
-            double baselineRate = baseline == null ? Double.NaN : baseline.outcomes.size() / (baseline.wallNanos / 1e9);
-            long[] baselineLatency = baseline == null
-                    ? new long[0]
-                    : baseline.outcomes.stream()
-                            .filter(o -> o.error == null)
-                            .mapToLong(BaselineOutcome::latencyNanos)
-                            .sorted()
-                            .toArray();
-            row(md, "requests answered per second (intake: 202 + 409)", rate(fmsIntakeRate), rate(baselineRate),
-                    ratio(fmsIntakeRate, baselineRate));
-            row(md, "of which accepted (202) per second", rate(fmsAcceptedRate), "", "");
-            row(md, "final decisions per second (first request to last decision)", rate(fmsDecisionRate),
-                    rate(baselineRate), ratio(fmsDecisionRate, baselineRate));
-            for (double p : new double[] {50, 95, 99}) {
-                String name = "p" + (int) p;
-                row(md, name + " latency of the answer (FMS: the 202, intake only)", ms(percentile(intakeLatency, p)),
-                        ms(percentile(baselineLatency, p)),
-                        ratio(percentile(intakeLatency, p), percentile(baselineLatency, p)));
+            md.append("| measure | FMS |");
+            baselines.forEach(b -> md.append(' ').append(b.name).append(" |"));
+            baselines.forEach(b -> md.append(" FMS / ").append(b.name).append(" |"));
+            md.append("\n|---|---:|");
+            baselines.forEach(b -> md.append("---:|---:|"));
+            md.append('\n');
+            rateRow(md, "answers per second (FMS: intake, 202 + 409)", Column::answerRate);
+            rateRow(md, "accepted (202) per second", Column::acceptedRate);
+            rateRow(md, "final decisions per second (first request to last decision)", Column::decisionRate);
+            for (int p : new int[] {50, 95, 99}) {
+                latencyRow(md, "p" + p + " latency of the answer (FMS: the 202, intake only)", c -> c.answerLatency, p);
             }
-            for (double p : new double[] {50, 95, 99}) {
-                String name = "p" + (int) p;
-                row(md, name + " latency to the final decision", ms(percentile(finalLatency, p)),
-                        ms(percentile(baselineLatency, p)),
-                        ratio(percentile(finalLatency, p), percentile(baselineLatency, p)));
+            for (int p : new int[] {50, 95, 99, 100}) {
+                String name = p == 100 ? "max" : "p" + p;
+                latencyRow(md, name + " latency to the final decision", c -> c.finalLatency, p);
             }
-            row(md, "max latency to the final decision", ms(percentile(finalLatency, 100)),
-                    ms(percentile(baselineLatency, 100)), "");
-            row(md, "wall time of the intake / of the whole run", secs(intakeSeconds) + " / " + secs(decidedSeconds),
-                    baseline == null ? "" : secs(baseline.wallNanos / 1e9), "");
-            row(md, "time until the client saw every decision (polling, upper bound)", secs(fms.observedAllDecidedNanos / 1e9), "", "");
-            Map<String, Long> fmsCounts = fmsOutcomes();
-            Map<String, Long> baseCounts = baselineOutcomes();
-            Set<String> keys = new java.util.TreeSet<>(fmsCounts.keySet());
-            keys.addAll(baseCounts.keySet());
-            for (String key : keys) {
-                row(md, key, String.valueOf(fmsCounts.getOrDefault(key, 0L)),
-                        baseline == null ? "" : String.valueOf(baseCounts.getOrDefault(key, 0L)), "");
+            textRow(md, "wall time", Column::wallTime);
+            Set<String> outcomes = new java.util.TreeSet<>(fms.outcomes.keySet());
+            baselines.forEach(b -> outcomes.addAll(b.outcomes.keySet()));
+            for (String outcome : outcomes) {
+                textRow(md, outcome, c -> String.valueOf(c.outcomes.getOrDefault(outcome, 0L)));
             }
-            row(md, "seats sold", String.valueOf(soldSeats()), baseline == null ? "" : String.valueOf(baselineSoldSeats()), "");
-            row(md, "invariants (no seat twice, every 202 decided, seat maps agree)",
-                    fms.violations.isEmpty() ? "hold" : "**" + fms.violations.size() + " violations**",
-                    baseline == null ? "" : baseline.violations.isEmpty() ? "hold" : "**" + baseline.violations.size() + " violations**",
-                    "");
+            textRow(md, "seats sold", c -> String.valueOf(c.seatsSold));
+            textRow(
+                    md,
+                    "invariants (no seat twice, every 202 decided, seat maps agree)",
+                    c -> c.violations.isEmpty() ? "hold" : "**" + c.violations.size() + " violations**");
             md.append('\n');
             md.append("""
                     What the numbers measure:
                     - FMS *intake* is the HTTP answer: a `202` means the request is durably queued in Kafka (acks=all),
                       not decided. Its latency is how long a buyer waits for that promise. A `409` is a refusal at
-                      the door (trip known sold out), which is also final.
+                      the door (trip known sold out), which is final at once.
                     - FMS *final decision* latency is, per request, from the client sending it to the `decidedAt`
-                      the processor recorded (same machine, same clock), or the `409` answer. Decisions per second
-                      count every final answer over the time from the first request to the last decision.
-                    - Row-locking answers only after its transaction committed, so its answer *is* the decision:
-                      the same figure appears in both of its latency rows. It runs in the bench JVM straight over
-                      JDBC (no HTTP, no JSON), against the same Postgres (durable commits), with the same clients
-                      sharing a pool of %d connections; it locks the requested seat rows, or every free seat row of
-                      the trip for an auto-assigned party, in seat order.
-                    - Both run on the same machine as everything else (the stack's Kafka, Postgres, Redis and three
-                      services share its cores with the bench), so absolute numbers say more about this machine
-                      than about either design; the ratios are the point.
+                      the processor recorded (same machine, same clock), or the `409`. Decisions per second count
+                      every final answer over the time from the first request to the last decision.
+                    - Row-locking answers only once its transaction committed, so its answer *is* its decision: the
+                      same figures appear in both of its latency rows. One transaction per request locks the requested
+                      seat rows (or, for an auto-assigned party, every free seat row of the trip) with
+                      `SELECT ... FOR UPDATE` in seat order, marks the seats and inserts the booking, on the same
+                      Postgres (durable commits) over a pool of %d connections shared by the clients.
+                      *HTTP*: the clients post the same JSON to a minimal endpoint in the bench's JVM (the JDK's HTTP
+                      server) that runs the transaction: a far thinner web layer than FMS's (no validation, no
+                      idempotency store, no problem details). *JDBC only*: the clients run the transaction
+                      themselves: Postgres and its locks alone, a lower bound for the classic design.
+                    - Everything (Kafka, Postgres, Redis, the three services, the bench) shares this machine's cores,
+                      so the absolute numbers describe the machine, not either design at scale. FMS has more moving
+                      parts per booking (HTTP, Redis, Kafka, a batched transaction, the read model); what they buy
+                      (no lock waits, intake that scales out, one decision thread per partition) is meant to show as
+                      cores, concurrency and hot-trip contention grow. Compare runs with different --concurrency.
+                    - The services' JVMs may still be warming up in a first run after `infra/fms up`: run twice and
+                      keep the second, or raise --warmup.
                     """.formatted(options.jdbcConnections));
-            if (!fms.violations.isEmpty() || (baseline != null && !baseline.violations.isEmpty())) {
-                md.append("\nViolations (first 20):\n");
-                fms.violations.stream().limit(20).forEach(v -> md.append("- FMS: ").append(v).append('\n'));
-                if (baseline != null) {
-                    baseline.violations.stream().limit(20).forEach(v -> md.append("- row-locking: ").append(v).append('\n'));
+            List<Column> columns = new ArrayList<>();
+            columns.add(fms);
+            columns.addAll(baselines);
+            for (Column column : columns) {
+                if (!column.violations.isEmpty()) {
+                    md.append("\n").append(column.name).append(": invariant violations (first 20):\n");
+                    column.violations.stream().limit(20).forEach(v -> md.append("- ").append(v).append('\n'));
                 }
-            }
-            List<String> sampleErrors = outcomes.stream()
-                    .filter(o -> o.error != null)
-                    .map(o -> o.error)
-                    .distinct()
-                    .limit(5)
-                    .toList();
-            if (errors > 0) {
-                md.append("\nFMS request errors (").append(errors).append("), e.g.:\n");
-                sampleErrors.forEach(e -> md.append("- ").append(e).append('\n'));
-            }
-            if (baseline != null) {
-                List<String> baseErrors = baseline.outcomes.stream()
-                        .filter(o -> o.error != null)
-                        .map(BaselineOutcome::error)
-                        .distinct()
-                        .limit(5)
-                        .toList();
-                if (!baseErrors.isEmpty()) {
-                    md.append("\nRow-locking errors, e.g.:\n");
-                    baseErrors.forEach(e -> md.append("- ").append(e).append('\n'));
+                if (!column.errors.isEmpty()) {
+                    md.append("\n").append(column.name).append(": errors, e.g.:\n");
+                    column.errors.forEach(e -> md.append("- ").append(e).append('\n'));
                 }
             }
             return md.toString();
         }
 
-        private Map<String, Long> fmsOutcomes() {
-            Map<String, Long> counts = new TreeMap<>();
-            for (FmsOutcome o : fms.outcomes) {
-                String key;
-                if (o.httpStatus == 409) {
-                    key = "refused at the door (409 sold out)";
-                } else if (o.error != null) {
-                    key = "errors (no 202)";
-                } else if ("REJECTED".equals(o.status)) {
-                    key = "REJECTED " + o.reason;
-                } else {
-                    key = String.valueOf(o.status);
-                }
-                counts.merge(key, 1L, Long::sum);
-            }
-            return counts;
+        private void rateRow(StringBuilder md, String name, java.util.function.ToDoubleFunction<Column> rate) {
+            md.append("| ").append(name).append(" | ").append(rate(rate.applyAsDouble(fms))).append(" |");
+            baselines.forEach(b -> md.append(' ').append(rate(rate.applyAsDouble(b))).append(" |"));
+            baselines.forEach(b -> md.append(' ')
+                    .append(ratio(rate.applyAsDouble(fms), rate.applyAsDouble(b)))
+                    .append(" |"));
+            md.append('\n');
         }
 
-        private Map<String, Long> baselineOutcomes() {
-            Map<String, Long> counts = new TreeMap<>();
-            if (baseline == null) {
-                return counts;
-            }
-            for (BaselineOutcome o : baseline.outcomes) {
-                String key = o.error != null ? "errors (no 202)" : "REJECTED".equals(o.status) ? "REJECTED " + o.reason : o.status;
-                counts.merge(key, 1L, Long::sum);
-            }
-            return counts;
+        private void latencyRow(
+                StringBuilder md, String name, java.util.function.Function<Column, long[]> latency, int p) {
+            double fmsValue = percentile(latency.apply(fms), p);
+            md.append("| ").append(name).append(" | ").append(ms(fmsValue)).append(" |");
+            baselines.forEach(b -> md.append(' ').append(ms(percentile(latency.apply(b), p))).append(" |"));
+            baselines.forEach(b -> md.append(' ')
+                    .append(ratio(fmsValue, percentile(latency.apply(b), p)))
+                    .append(" |"));
+            md.append('\n');
         }
 
-        private long soldSeats() {
-            return fms.outcomes.stream()
-                    .filter(o -> "CONFIRMED".equals(o.status))
-                    .mapToLong(o -> o.seats.size())
-                    .sum();
-        }
-
-        private long baselineSoldSeats() {
-            return baseline.outcomes.stream()
-                    .filter(o -> "CONFIRMED".equals(o.status))
-                    .mapToLong(o -> o.seats.size())
-                    .sum();
+        private void textRow(StringBuilder md, String name, java.util.function.Function<Column, String> text) {
+            md.append("| ").append(name).append(" | ").append(text.apply(fms)).append(" |");
+            baselines.forEach(b -> md.append(' ').append(text.apply(b)).append(" |"));
+            baselines.forEach(b -> md.append(" |"));
+            md.append('\n');
         }
 
         Path write(String markdown) throws IOException {
@@ -1146,11 +1314,6 @@ public class Bench {
             }
             Files.writeString(file, markdown, StandardCharsets.UTF_8);
             return file;
-        }
-
-        private static void row(StringBuilder md, String name, String fms, String baseline, String ratio) {
-            md.append("| ").append(name).append(" | ").append(fms).append(" | ").append(baseline).append(" | ")
-                    .append(ratio).append(" |\n");
         }
 
         private static double percentile(long[] sorted, double p) {
@@ -1167,10 +1330,6 @@ public class Bench {
 
         private static String ms(double nanos) {
             return Double.isNaN(nanos) ? "" : String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
-        }
-
-        private static String secs(double seconds) {
-            return String.format(Locale.ROOT, "%.1f s", seconds);
         }
 
         private static String ratio(double fms, double baseline) {
