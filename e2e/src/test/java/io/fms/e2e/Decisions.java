@@ -23,6 +23,23 @@ final class Decisions {
 
     private Decisions() {}
 
+    /** Waits until the booking shows {@code status}; fails with its last state and the services' logs. */
+    static Booking awaitStatus(RunningFms fms, String bookingId, String status, Duration bound) {
+        try {
+            return await("booking " + bookingId + " " + status)
+                    .atMost(bound)
+                    .pollInterval(Duration.ofMillis(300))
+                    .until(
+                            () -> fms.client().booking(bookingId),
+                            booking -> booking.status().equals(status));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(
+                    "booking " + bookingId + " not " + status + " after " + bound + ": "
+                            + fms.client().booking(bookingId) + fms.logTails(FmsStack.PROCESSOR, FmsStack.API),
+                    e);
+        }
+    }
+
     /** Every booking's first non-PENDING state; fails, naming the stragglers and showing the logs, after the bound. */
     static Map<String, Booking> awaitFinal(RunningFms fms, Collection<String> bookingIds, Duration bound) {
         Map<String, Booking> decided = new ConcurrentHashMap<>();

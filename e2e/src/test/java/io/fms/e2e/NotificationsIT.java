@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
@@ -35,6 +36,7 @@ import tools.jackson.databind.JsonNode;
 class NotificationsIT {
 
     private static final Duration DELIVERY_BOUND = Duration.ofSeconds(60);
+    private static final int FLAKY_FAILURES = 2;
 
     /** A POST the receiver got: the headers that matter and the raw body, as the signature covers it. */
     private record Delivery(String signature, String eventId, String body) {}
@@ -52,6 +54,18 @@ class NotificationsIT {
                         exchange.getRequestHeaders().getFirst("FMS-Event-Id"),
                         new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
                 exchange.sendResponseHeaders(204, -1);
+            }
+        });
+        // Fails the first deliveries it gets, as a receiver that is briefly down would.
+        AtomicInteger flakyCalls = new AtomicInteger();
+        receiver.createContext("/hooks/flaky", exchange -> {
+            try (exchange) {
+                Delivery delivery = new Delivery(
+                        exchange.getRequestHeaders().getFirst("FMS-Signature"),
+                        exchange.getRequestHeaders().getFirst("FMS-Event-Id"),
+                        new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                deliveries.add(delivery);
+                exchange.sendResponseHeaders(flakyCalls.incrementAndGet() <= FLAKY_FAILURES ? 503 : 204, -1);
             }
         });
         receiver.start();
@@ -84,6 +98,39 @@ class NotificationsIT {
         assertSigned(cancelled, fms.webhookSecret());
         assertThat(cancelled.eventId()).isNotEqualTo(confirmed.eventId());
         awaitEmails(fms, email, 2);
+    }
+
+    @Test
+    void aFailingReceiverGetsTheSameEventAgain(RunningFms fms) throws Exception {
+        FmsClient client = fms.client();
+        String tripId = client.createTrip(3, "ABC");
+        String callback = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks/flaky";
+
+        String bookingId = client.bookAccepted(
+                BookingRequest.of(tripId, List.of("Grace Hopper"), null).withContact(null, callback),
+                UUID.randomUUID().toString());
+        assertThat(client.longPoll(bookingId, 30).status()).isEqualTo("CONFIRMED");
+
+        List<Delivery> attempts = await("a delivery after " + FLAKY_FAILURES + " failed attempts")
+                .atMost(DELIVERY_BOUND)
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> deliveriesOf(bookingId), found -> found.size() > FLAKY_FAILURES);
+        assertThat(attempts)
+                .extracting(Delivery::eventId)
+                .containsOnly(attempts.getFirst().eventId());
+        assertThat(attempts)
+                .extracting(Delivery::body)
+                .containsOnly(attempts.getFirst().body());
+        for (Delivery attempt : attempts) {
+            assertSigned(attempt, fms.webhookSecret());
+        }
+    }
+
+    private List<Delivery> deliveriesOf(String bookingId) {
+        return deliveries.stream()
+                .filter(delivery ->
+                        Json.tree(delivery.body()).path("bookingId").asString().equals(bookingId))
+                .toList();
     }
 
     private Delivery awaitWebhook(RunningFms fms, String bookingId, String type) {

@@ -60,11 +60,7 @@ class WalkThroughIT {
 
         Answer cancel = client.cancel(bookingId);
         assertThat(cancel.status()).as("DELETE booking: %s", cancel).isEqualTo(202);
-        await("booking " + bookingId + " CANCELLED")
-                .atMost(DECISION_BOUND)
-                .pollInterval(Duration.ofMillis(300))
-                .untilAsserted(
-                        () -> assertThat(client.booking(bookingId).status()).isEqualTo("CANCELLED"));
+        Decisions.awaitStatus(fms, bookingId, "CANCELLED", DECISION_BOUND);
         await("seats 3A, 3B free again")
                 .atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> assertThat(client.seatMap(tripId))
