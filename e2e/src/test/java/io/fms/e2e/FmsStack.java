@@ -90,7 +90,16 @@ final class FmsStack implements BeforeAllCallback, ParameterResolver {
         Path repository = repositoryRoot();
         Map<String, Path> jars = new LinkedHashMap<>();
         for (String service : List.of(API, PROCESSOR, WORKER)) {
-            jars.put(service, runnableJar(repository, service));
+            jars.put(
+                    service,
+                    repository.resolve(service).resolve("target").resolve(service + "-0.1.0-SNAPSHOT-exec.jar"));
+        }
+        List<Path> missing =
+                jars.values().stream().filter(jar -> !Files.isRegularFile(jar)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("Runnable jars missing: " + missing
+                    + ". Build the services first, e.g. ./mvnw -pl booking-api,booking-processor,notification-worker"
+                    + " -am package -DskipTests (./mvnw verify from the root builds them before e2e).");
         }
 
         // The infrastructure pieces start side by side: each takes seconds on a small machine.
@@ -167,16 +176,6 @@ final class FmsStack implements BeforeAllCallback, ParameterResolver {
     private static Path repositoryRoot() {
         String moduleDirectory = System.getProperty("fms.e2e.moduleDir", System.getProperty("user.dir"));
         return Path.of(moduleDirectory).toAbsolutePath().getParent();
-    }
-
-    private static Path runnableJar(Path repository, String module) {
-        Path jar = repository.resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT-exec.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("The runnable jar of " + module + " is missing: " + jar
-                    + ". Build the services first, e.g. ./mvnw -pl booking-api,booking-processor,notification-worker"
-                    + " -am package -DskipTests (./mvnw verify from the root builds them before e2e).");
-        }
-        return jar;
     }
 
     static int freePort() {
