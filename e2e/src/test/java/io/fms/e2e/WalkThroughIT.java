@@ -113,6 +113,18 @@ class WalkThroughIT {
         assertProblem(
                 client.book(BookingRequest.of(tripId, List.of("Ada", "Charles"), List.of("1A")), null), 400, "seats");
         assertProblem(
+                client.book(
+                        BookingRequest.of(
+                                tripId,
+                                java.util.stream.IntStream.rangeClosed(1, 10)
+                                        .mapToObj(i -> "Passenger " + i)
+                                        .toList(),
+                                null),
+                        null),
+                400,
+                "passengers");
+        assertProblem(client.book(BookingRequest.of(tripId, List.of("A".repeat(20_000)), null), null), 413, null);
+        assertProblem(
                 client.book(BookingRequest.of(UUID.randomUUID().toString(), List.of("Ada"), null), null), 404, null);
         assertProblem(
                 client.book(
