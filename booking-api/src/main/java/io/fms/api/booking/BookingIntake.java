@@ -128,7 +128,9 @@ public class BookingIntake {
                 .increment();
         BookingView pending = pending(command);
         try {
-            return readModel.putPendingIfAbsent(pending);
+            // The answer is the promise (SPEC: a 202 says PENDING), even when the decision is already in Redis.
+            readModel.putPendingIfAbsent(pending);
+            return pending;
         } catch (DataAccessException e) {
             // Kafka has it, so a decision will come and overwrite the entry: answering 503 now would invite a
             // retry that books twice. Until the decision lands, a status poll may not find the booking.

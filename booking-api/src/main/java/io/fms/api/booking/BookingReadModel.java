@@ -59,13 +59,10 @@ public class BookingReadModel {
      * Writes the PENDING entry unless the processor already wrote its decision; answers the entry that is now
      * there.
      */
-    BookingView putPendingIfAbsent(BookingView pending) {
+    /** Records the PENDING entry unless the processor's decision got there first, which it must not overwrite. */
+    void putPendingIfAbsent(BookingView pending) {
         String json = new String(BookingJson.writePlain(pending), StandardCharsets.UTF_8);
-        if (Boolean.TRUE.equals(redis.opsForValue()
-                .setIfAbsent(ReadModelKeys.booking(pending.bookingId()), json, ReadModelKeys.BOOKING_TTL))) {
-            return pending;
-        }
-        return cached(pending.bookingId()).orElse(pending);
+        redis.opsForValue().setIfAbsent(ReadModelKeys.booking(pending.bookingId()), json, ReadModelKeys.BOOKING_TTL);
     }
 
     private static BookingView read(UUID bookingId, String json) {
