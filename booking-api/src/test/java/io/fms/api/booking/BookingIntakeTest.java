@@ -233,12 +233,36 @@ class BookingIntakeTest extends ApiIntegrationTest {
         int records = CommandTopic.count();
 
         for (String url : List.of(
+                // loopback, in every notation resolvers accept
                 "http://127.0.0.1:8080/hook",
-                "http://[::1]/hook",
-                "http://169.254.169.254/latest/meta-data",
-                "https://10.1.2.3/hook",
+                "http://127.1/hook",
                 "http://2130706433/hook",
-                "ftp://93.184.215.14/hook")) {
+                "http://0x7f000001/hook",
+                "http://0177.0.0.1/hook",
+                "http://[::1]/hook",
+                "http://[::ffff:127.0.0.1]/hook",
+                "http://[::ffff:7f00:1]/hook",
+                "http://0.0.0.0/hook",
+                // a name that resolves to loopback
+                "http://localhost:8080/hook",
+                // private, shared, link-local, unique-local, multicast
+                "https://10.1.2.3/hook",
+                "https://172.16.0.1/hook",
+                "https://192.168.0.1/hook",
+                "https://100.64.0.1/hook",
+                "http://[fe80::1]/hook",
+                "http://[fc00::1]/hook",
+                "http://224.0.0.1/hook",
+                // cloud metadata, by address and by name
+                "http://169.254.169.254/latest/meta-data",
+                "http://[fd00:ec2::254]/latest/meta-data",
+                "http://metadata.google.internal/computeMetadata/v1/",
+                // other schemes, and credentials in the URL
+                "ftp://93.184.215.14/hook",
+                "file:///etc/passwd",
+                "gopher://93.184.215.14/hook",
+                "javascript:alert(1)",
+                "https://user:secret@93.184.215.14/hook")) {
             Http.Response response = http.postJson("/api/v1/bookings", """
                     {"tripId": "%s", "passengers": [{"name": "Ada"}], "callbackUrl": "%s"}""".formatted(tripId, url));
             assertThat(response.invalidFields()).as(url).containsExactly("callbackUrl");
