@@ -6,6 +6,7 @@ import io.fms.api.web.FieldProblem;
 import io.fms.api.web.ProblemException;
 import io.fms.api.web.ValidationException;
 import io.fms.events.BookingView;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -99,7 +100,7 @@ class BookingController {
         return accepted(intake.submit(request, idempotencyKey));
     }
 
-    @GetMapping("/{bookingId}")
+    @GetMapping(path = "/{bookingId}", params = "waitSeconds")
     @Operation(
             summary = "A booking's status",
             description = "With waitSeconds, a PENDING booking is answered as soon as it is decided, or PENDING after"
@@ -131,6 +132,17 @@ class BookingController {
         BookingView booking =
                 readModel.find(bookingId).orElseThrow(() -> ProblemException.notFound("No booking " + bookingId));
         return waiters.awaitDecision(booking, Duration.ofSeconds(wait));
+    }
+
+    /**
+     * The same read without {@code waitSeconds}, answered on the request thread: an async answer (even an already
+     * completed future) costs a second container dispatch through every filter, and most status reads never wait.
+     * Documented once, with {@link #get}.
+     */
+    @GetMapping(path = "/{bookingId}", params = "!waitSeconds")
+    @Hidden
+    BookingView read(@PathVariable UUID bookingId) {
+        return readModel.find(bookingId).orElseThrow(() -> ProblemException.notFound("No booking " + bookingId));
     }
 
     @DeleteMapping("/{bookingId}")
