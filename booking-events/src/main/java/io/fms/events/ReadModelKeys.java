@@ -12,6 +12,14 @@ public final class ReadModelKeys {
     /** How long a booking's status stays in Redis; Postgres answers after that. */
     public static final Duration BOOKING_TTL = Duration.ofDays(7);
 
+    /**
+     * How long an availability snapshot counts. The processor rewrites it with every batch that touches the trip; a
+     * snapshot it failed to refresh (Redis away at the wrong moment, a partition changing hands) must not turn
+     * buyers away as "sold out" for longer than this. Without a snapshot the API lets requests through to the
+     * processor, which decides from the truth.
+     */
+    public static final Duration AVAILABILITY_TTL = Duration.ofSeconds(60);
+
     /** Channel on which the processor announces decided booking IDs, so long-polls answer at once. */
     public static final String DECISIONS_CHANNEL = "fms:booking-decisions";
 

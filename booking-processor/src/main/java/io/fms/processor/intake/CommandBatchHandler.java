@@ -83,7 +83,8 @@ class CommandBatchHandler {
         Committed committed;
         try {
             committed = decideAndCommit(records, partitions);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Whatever failed, the in-memory trips may hold decisions Postgres never saw: reload them before a retry.
             partitions.forEach(states::drop);
             log.warn(
                     "batch of {} record(s) on {} not committed, state dropped, to be retried: {}",

@@ -6,6 +6,9 @@ import io.fms.events.BookingJson;
 import io.fms.events.BookingRequested;
 import io.fms.events.UnreadableRecordException;
 import io.fms.processor.decision.IncomingCommand;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -16,6 +19,10 @@ final class CommandReader {
 
     /** SPEC.md: 1 to 9 passengers; the API enforces it, so a record outside it did not come through the API. */
     static final int PASSENGERS_MAX = 9;
+
+    // Well inside Postgres's timestamptz range (4713 BC to 294276 AD), and no request can honestly be older or newer.
+    private static final Instant EARLIEST_STORABLE = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST_STORABLE = Instant.parse("9999-12-31T23:59:59Z");
 
     private CommandReader() {}
 
@@ -60,6 +67,19 @@ final class CommandReader {
         int passengers = request.passengers().size();
         if (passengers < 1 || passengers > PASSENGERS_MAX) {
             return passengers + " passengers, expected 1-" + PASSENGERS_MAX;
+        }
+        // What Postgres cannot store would fail the batch's transaction on every retry and stall the partition, so
+        // it is refused here: a NUL character in any text, or a time outside what timestamptz holds.
+        List<String> texts = new ArrayList<>(request.seats());
+        request.passengers().forEach(passenger -> texts.add(passenger.name()));
+        texts.add(request.contactEmail());
+        texts.add(request.callbackUrl());
+        if (texts.stream().anyMatch(text -> text != null && text.indexOf('\u0000') >= 0)) {
+            return "a text field holds a NUL character";
+        }
+        if (request.requestedAt().isBefore(EARLIEST_STORABLE)
+                || request.requestedAt().isAfter(LATEST_STORABLE)) {
+            return "requestedAt " + request.requestedAt() + " is outside what can be stored";
         }
         // Null passengers or seats never get this far: the record's List.copyOf refuses them while reading.
         return null;

@@ -44,7 +44,17 @@ public class OutboxSweeper {
             fixedDelayString = "${fms.processor.outbox-sweep-interval-ms:5000}")
     void sweepOnSchedule() {
         try {
-            sweep();
+            // After an outage the backlog can be large: keep sweeping full pages while they drain it, for at most one
+            // interval, so catching up takes minutes rather than one page per interval.
+            long deadlineNanos = System.nanoTime() + properties.outboxSweepIntervalMs() * 1_000_000L;
+            long backlog = outbox.backlog();
+            while (sweep() == properties.outboxSweepBatchSize() && System.nanoTime() < deadlineNanos) {
+                long left = outbox.backlog();
+                if (left >= backlog) {
+                    break; // nothing drained: Kafka or Redis is still away, the next interval tries again
+                }
+                backlog = left;
+            }
         } catch (RuntimeException e) {
             log.warn("outbox sweep failed, next one in {} ms: {}", properties.outboxSweepIntervalMs(), e.toString());
         }

@@ -63,8 +63,9 @@ public class ReadModel {
             for (Availability availability : availabilities) {
                 connection
                         .stringCommands()
-                        .set(
+                        .setEx(
                                 utf8(ReadModelKeys.availability(availability.tripId())),
+                                ReadModelKeys.AVAILABILITY_TTL.toSeconds(),
                                 BookingJson.writePlain(availability));
             }
             for (BookingView booking : bookings) {

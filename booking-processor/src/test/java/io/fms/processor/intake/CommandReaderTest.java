@@ -66,6 +66,33 @@ class CommandReaderTest {
                 "malformed BookingRequested");
     }
 
+    @Test
+    void refusesWhatPostgresCouldNotStoreRatherThanStallThePartition() {
+        String key = tripId.toString();
+        BookingRequested nulInName = new BookingRequested(
+                UUID.randomUUID(), tripId, List.of(new Passenger("Ada\u0000")), List.of(), null, null, Instant.now());
+        BookingRequested nulInSeat = new BookingRequested(
+                UUID.randomUUID(),
+                tripId,
+                List.of(new Passenger("Ada")),
+                List.of("1\u0000A"),
+                null,
+                null,
+                Instant.now());
+        BookingRequested ancient = new BookingRequested(
+                UUID.randomUUID(),
+                tripId,
+                List.of(new Passenger("Ada")),
+                List.of(),
+                null,
+                null,
+                Instant.parse("-4800-01-01T00:00:00Z"));
+
+        assertUnreadable(record(key, BookingJson.write(nulInName)), "NUL character");
+        assertUnreadable(record(key, BookingJson.write(nulInSeat)), "NUL character");
+        assertUnreadable(record(key, BookingJson.write(ancient)), "outside what can be stored");
+    }
+
     private static void assertUnreadable(ConsumerRecord<String, byte[]> record, String why) {
         assertThat(CommandReader.read(record))
                 .isInstanceOfSatisfying(

@@ -181,9 +181,10 @@ class WebhookDeliveryTest extends WorkerIntegrationTest {
         assertThat(view.status()).isEqualTo(DeliveryStatus.DEAD);
         assertThat(view.attempts().size()).isGreaterThan(2);
         assertThat(view.attempts()).allSatisfy(a -> assertThat(a.outcome()).isEqualTo(AttemptOutcome.CONNECTION_ERROR));
-        // The last attempt happened inside the 3 s horizon; the next would have fallen outside it.
+        // The last attempt was due inside the 3 s horizon (the next would have fallen outside it); it starts when
+        // the dispatcher next polls, which on a loaded machine can be a little after it fell due.
         assertThat(Duration.between(view.createdAt(), view.attempts().getLast().attemptedAt()))
-                .isLessThan(Duration.ofSeconds(3));
+                .isLessThan(Duration.ofSeconds(4));
         assertThat(view.lastError()).contains("retry horizon");
     }
 
