@@ -51,9 +51,15 @@ class CommandRebalanceListener implements ConsumerAwareRebalanceListener {
                     consumer.seekToBeginning(List.of(partition));
                 }
             } catch (RuntimeException e) {
-                // The position stays where Kafka's committed offset puts it, which is never past the recorded one;
-                // the batch handler loads the offset again and skips what is already decided.
-                log.warn("offset of {} not read from Postgres on assignment: {}", partition, e.toString());
+                // Kafka's committed offset cannot stand in: it can run ahead of Postgres (a retried batch that
+                // outlived a rebalance commits its whole poll), and starting there would skip undecided commands.
+                // From the beginning, the batch handler loads the recorded offset once Postgres answers and skips
+                // what is already decided: slower, never lossy.
+                log.warn(
+                        "offset of {} not read from Postgres on assignment, reading from the beginning: {}",
+                        partition,
+                        e.toString());
+                consumer.seekToBeginning(List.of(partition));
             }
         }
         owned.assigned(commands.stream().map(TopicPartition::partition).toList());
