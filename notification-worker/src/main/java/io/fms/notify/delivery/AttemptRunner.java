@@ -70,8 +70,16 @@ public class AttemptRunner {
         long latencyMs = (System.nanoTime() - startNanos) / 1_000_000;
         Instant now = clock.instant();
         Decision decision = retryPolicy.decide(attempt, delivery.createdAt(), now, result);
-        deliveryLog.recordAttempt(
-                delivery, attempt, startedAt, latencyMs, result, decision, now, now.plusMillis(leaseMs));
+        if (!deliveryLog.recordAttempt(
+                delivery, attempt, startedAt, latencyMs, result, decision, now, now.plusMillis(leaseMs))) {
+            log.warn(
+                    "attempt {} of delivery {} took {} ms, past its claim: outcome {} not recorded",
+                    attempt,
+                    delivery.id(),
+                    latencyMs,
+                    result.outcome());
+            return;
+        }
         metrics.attempted(delivery.channel(), result.outcome(), latencyMs);
         if (decision instanceof Delivered) {
             metrics.deliveryFinished(delivery.channel(), DeliveryStatus.DELIVERED);

@@ -42,7 +42,7 @@ public class DeliveryLog {
 
     private static final String CLAIMED_COLUMNS = """
             d.id, d.event_id, d.booking_id, d.channel, d.destination, d.attempt_count, d.created_at, d.last_error,
-            e.event_type, e.payload, e.kafka_partition, e.kafka_offset
+            e.event_type, e.payload, e.kafka_partition, e.kafka_offset, d.claimed_until
             """;
 
     private final JdbcTemplate jdbc;
@@ -140,10 +140,11 @@ public class DeliveryLog {
     }
 
     /**
-     * Records the attempt and what follows it in one transaction. A DEAD delivery stays claimed until
+     * Records the attempt and what follows it in one transaction, if this worker still holds the delivery's claim;
+     * answers false, recording nothing, when the claim lapsed meanwhile. A DEAD delivery stays claimed until
      * {@code leaseUntil} while its dead letter is published.
      */
-    public void recordAttempt(
+    public boolean recordAttempt(
             DueDelivery delivery,
             int attempt,
             Instant startedAt,
@@ -152,7 +153,7 @@ public class DeliveryLog {
             Decision decision,
             Instant now,
             Instant leaseUntil) {
-        transactions.executeWithoutResult(tx -> {
+        return Boolean.TRUE.equals(transactions.execute(tx -> {
             client.sql(
                             "insert into notify.attempts (delivery_id, attempt, attempted_at, outcome, status_code, latency_ms,"
                                     + " error) values (:id, :attempt, :at, :outcome, :statusCode, :latencyMs, :error)")
@@ -185,11 +186,11 @@ public class DeliveryLog {
                     lastError = d.reason();
                 }
             }
-            client.sql(
+            int updated = client.sql(
                             "update notify.deliveries set status = :status, attempt_count = :attempt, next_attempt_at = :next,"
                                     + " claimed_until = :claimedUntil, last_error = :lastError,"
                                     + " first_attempt_at = coalesce(first_attempt_at, :startedAt), completed_at = :completed"
-                                    + " where id = :id")
+                                    + " where id = :id and claimed_until = :claim")
                     .param("status", status.name())
                     .param("attempt", attempt)
                     .param("next", timestamp(next))
@@ -198,8 +199,16 @@ public class DeliveryLog {
                     .param("startedAt", Timestamp.from(startedAt))
                     .param("completed", timestamp(completed))
                     .param("id", delivery.id())
+                    .param("claim", timestamp(delivery.claimedUntil()))
                     .update();
-        });
+            if (updated == 0) {
+                // The attempt outlived its lease and another claim owns the delivery now: its outcome must not
+                // overwrite the newer claimant's, so nothing of it is recorded.
+                tx.setRollbackOnly();
+                return false;
+            }
+            return true;
+        }));
     }
 
     /** DEAD deliveries whose dead letter is not published yet (a crash or a Kafka outage came between). */
@@ -289,7 +298,8 @@ public class DeliveryLog {
                 rs.getString("event_type"),
                 rs.getBytes("payload"),
                 rs.getInt("kafka_partition"),
-                rs.getLong("kafka_offset"));
+                rs.getLong("kafka_offset"),
+                instant(rs, "claimed_until"));
     }
 
     private static DeliveryView deliveryView(ResultSet rs, int row) throws SQLException {

@@ -10,6 +10,7 @@ import java.util.UUID;
  * @param lastError what the last attempt came to, or why the delivery died
  * @param createdAt when the event was recorded: the retry horizon and time-to-first-attempt count from here
  * @param payload the event as {@code BookingJson.write}, the exact webhook body
+ * @param claimedUntil the lease of this claim; the attempt's outcome is recorded only while it still holds
  */
 public record DueDelivery(
         long id,
@@ -23,4 +24,5 @@ public record DueDelivery(
         String eventType,
         byte[] payload,
         int kafkaPartition,
-        long kafkaOffset) {}
+        long kafkaOffset,
+        Instant claimedUntil) {}

@@ -51,7 +51,8 @@ class WebhookSenderTest {
                 "BookingConfirmed",
                 BookingJson.write(event),
                 0,
-                0);
+                0,
+                Instant.now().plusSeconds(60));
     }
 
     @Test

@@ -1,0 +1,88 @@
+package io.fms.notify.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fms.events.BookingJson;
+import io.fms.notify.TestEvents;
+import io.fms.notify.delivery.RetryPolicy.Delivered;
+import io.fms.notify.delivery.RetryPolicy.RetryAt;
+import io.fms.testkit.TestPostgres;
+import java.time.Instant;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * An attempt that outlives its claim must not overwrite what the delivery's next claimant recorded. On a database
+ * of its own, so the running worker's dispatcher cannot claim these rows.
+ */
+class DeliveryLeaseTest {
+
+    private static DeliveryLog deliveryLog;
+    private static JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void database() {
+        var dataSource =
+                new DriverManagerDataSource(TestPostgres.freshDatabaseUrl(), TestPostgres.USER, TestPostgres.PASSWORD);
+        Flyway.configure()
+                .dataSource(dataSource)
+                .schemas("notify")
+                .defaultSchema("notify")
+                .load()
+                .migrate();
+        jdbc = new JdbcTemplate(dataSource);
+        deliveryLog = new DeliveryLog(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+    }
+
+    @Test
+    void anAttemptPastItsClaimRecordsNothingAndTheNewClaimantsOutcomeStands() {
+        Instant start = Instant.parse("2026-11-24T10:00:00Z");
+        var event = TestEvents.confirmed(null, "https://93.184.215.14/hooks/fms");
+        deliveryLog.record(
+                List.of(new IncomingEvent(
+                        event,
+                        BookingJson.write(event),
+                        0,
+                        0,
+                        List.of(new PlannedDelivery(
+                                Channel.WEBHOOK, event.callbackUrl(), DeliveryStatus.PENDING, null)))),
+                start);
+
+        DueDelivery slow = deliveryLog
+                .claimDue(10, start.plusSeconds(1), start.plusSeconds(61))
+                .getFirst();
+        // The slow attempt's lease lapses; another dispatcher claims the delivery and its attempt succeeds.
+        DueDelivery next = deliveryLog
+                .claimDue(10, start.plusSeconds(62), start.plusSeconds(122))
+                .getFirst();
+        assertThat(next.id()).isEqualTo(slow.id());
+        Instant nextDone = start.plusSeconds(63);
+        boolean nextRecorded = deliveryLog.recordAttempt(
+                next, 1, start.plusSeconds(62), 40, AttemptResult.success(200), new Delivered(), nextDone, nextDone);
+        // Then the slow attempt comes back with a failure.
+        Instant slowDone = start.plusSeconds(70);
+        boolean slowRecorded = deliveryLog.recordAttempt(
+                slow,
+                1,
+                start.plusSeconds(1),
+                69_000,
+                AttemptResult.failure(AttemptOutcome.TIMEOUT, "receiver did not answer in time"),
+                new RetryAt(slowDone.plusSeconds(2)),
+                slowDone,
+                slowDone);
+
+        assertThat(nextRecorded).isTrue();
+        assertThat(slowRecorded).isFalse();
+        DeliveryView view = deliveryLog.findByBooking(event.bookingId()).getFirst();
+        assertThat(view.status()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(view.attempts())
+                .singleElement()
+                .satisfies(attempt -> assertThat(attempt.outcome()).isEqualTo(AttemptOutcome.SUCCESS));
+    }
+}
