@@ -9,6 +9,7 @@ import io.fms.events.Availability;
 import io.fms.events.BookingRequested;
 import io.fms.events.BookingStatus;
 import io.fms.events.BookingView;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
@@ -36,7 +37,10 @@ public class BookingIntake {
     private final CommandPublisher publisher;
     private final BookingReadModel readModel;
     private final Clock clock;
-    private final MeterRegistry meters;
+    // Registered once: a lookup by name and tags builds a meter ID on every call.
+    private final Counter acceptedFirst;
+    private final Counter acceptedReplay;
+    private final Counter pendingUnrecorded;
 
     BookingIntake(
             BookingRequestValidator validator,
@@ -54,7 +58,9 @@ public class BookingIntake {
         this.publisher = publisher;
         this.readModel = readModel;
         this.clock = clock;
-        this.meters = meters;
+        this.acceptedFirst = meters.counter("fms.api.bookings.accepted", "replay", "false");
+        this.acceptedReplay = meters.counter("fms.api.bookings.accepted", "replay", "true");
+        this.pendingUnrecorded = meters.counter("fms.api.bookings.pending-unrecorded");
     }
 
     /** The booking as it stands once queued (PENDING), or as already decided when this is a retry. */
@@ -64,14 +70,18 @@ public class BookingIntake {
                 .orElseThrow(() -> ProblemException.notFound("No trip " + booking.tripId()));
         validator.checkSeatsExist(booking, trip.layout());
         String fingerprint = IdempotencyStore.fingerprint(booking);
+        Optional<Availability> snapshot;
         if (idempotencyKey != null) {
-            Optional<IdempotencyStore.Claim> earlier = idempotency.find(idempotencyKey);
-            if (earlier.isPresent()) {
+            IdempotencyStore.Lookup lookup = idempotency.find(idempotencyKey, trip.id());
+            if (lookup.earlier().isPresent()) {
                 // A retry: it was accepted before the door could have closed, so it skips the door check.
-                return replay(earlier.get(), fingerprint, booking);
+                return replay(lookup.earlier().get(), fingerprint, booking);
             }
+            snapshot = lookup.availability();
+        } else {
+            snapshot = availability.snapshot(trip.id());
         }
-        checkDoor(trip);
+        checkDoor(trip, snapshot);
         IdempotencyStore.Claim claim = new IdempotencyStore.Claim(fingerprint, UUID.randomUUID(), clock.instant());
         if (idempotencyKey != null) {
             IdempotencyStore.Claim winner = idempotency.claim(idempotencyKey, claim);
@@ -95,17 +105,16 @@ public class BookingIntake {
         }
         Optional<BookingView> known = readModel.find(claim.bookingId());
         if (known.isPresent()) {
-            meters.counter("fms.api.bookings.accepted", "replay", "true").increment();
+            acceptedReplay.increment();
             return known.get();
         }
         return queue(booking, claim, true);
     }
 
-    private void checkDoor(Trip trip) {
+    private void checkDoor(Trip trip, Optional<Availability> snapshot) {
         if (trip.hasDeparted(clock.instant())) {
             throw new ProblemException(ProblemKind.TRIP_CLOSED, "Trip " + trip.id() + " has departed");
         }
-        Optional<Availability> snapshot = availability.snapshot(trip.id());
         if (snapshot.isPresent() && snapshot.get().closed()) {
             throw new ProblemException(ProblemKind.TRIP_CLOSED, "Trip " + trip.id() + " is closed to sales");
         }
@@ -124,8 +133,7 @@ public class BookingIntake {
                 booking.callbackUrl(),
                 claim.requestedAt());
         publisher.publish(command);
-        meters.counter("fms.api.bookings.accepted", "replay", String.valueOf(replay))
-                .increment();
+        (replay ? acceptedReplay : acceptedFirst).increment();
         BookingView pending = pending(command);
         try {
             // The answer is the promise (SPEC: a 202 says PENDING), even when the decision is already in Redis.
@@ -138,7 +146,7 @@ public class BookingIntake {
                     "Booking {} queued but its PENDING entry could not be written: {}",
                     claim.bookingId(),
                     e.toString());
-            meters.counter("fms.api.bookings.pending-unrecorded").increment();
+            pendingUnrecorded.increment();
             return pending;
         }
     }

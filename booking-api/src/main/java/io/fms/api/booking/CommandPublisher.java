@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,6 +30,8 @@ class CommandPublisher {
     private final KafkaTemplate<String, byte[]> kafka;
     private final Duration timeout;
     private final MeterRegistry meters;
+    /** By command type and outcome (two of each): registering builds a meter ID, so it is done once per pair. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     CommandPublisher(KafkaTemplate<String, byte[]> kafka, ApiProperties properties, MeterRegistry meters) {
         this.kafka = kafka;
@@ -53,13 +57,19 @@ class CommandPublisher {
         } catch (TimeoutException | RuntimeException e) {
             throw notQueued(e);
         } finally {
-            sample.stop(Timer.builder("fms.api.commands.publish")
-                    .description("Time from send to the broker's acknowledgement (or failure)")
-                    .tag("type", type)
-                    .tag("outcome", outcome)
-                    .publishPercentileHistogram()
-                    .register(meters));
+            sample.stop(timer(type, outcome));
         }
+    }
+
+    private Timer timer(String type, String outcome) {
+        return timers.computeIfAbsent(
+                type + '/' + outcome,
+                ignored -> Timer.builder("fms.api.commands.publish")
+                        .description("Time from send to the broker's acknowledgement (or failure)")
+                        .tag("type", type)
+                        .tag("outcome", outcome)
+                        .publishPercentileHistogram()
+                        .register(meters));
     }
 
     private static ProblemException notQueued(Throwable cause) {

@@ -1,12 +1,16 @@
 package io.fms.api.booking;
 
+import io.fms.api.catalog.SeatAvailability;
+import io.fms.events.Availability;
 import io.fms.events.BookingJson;
+import io.fms.events.ReadModelKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -29,15 +33,32 @@ class IdempotencyStore {
      */
     public record Claim(String fingerprint, UUID bookingId, Instant requestedAt) {}
 
+    /** What intake needs to know before its door check, read in one round trip. */
+    record Lookup(Optional<Claim> earlier, Optional<Availability> availability) {}
+
+    // Looked up once: MessageDigest.getInstance searches the security providers on every call.
+    private static final MessageDigest SHA_256 = sha256();
+    private static final HexFormat HEX = HexFormat.of();
+
     private final StringRedisTemplate redis;
 
     IdempotencyStore(StringRedisTemplate redis) {
         this.redis = redis;
     }
 
-    Optional<Claim> find(String idempotencyKey) {
-        return Optional.ofNullable(redis.opsForValue().get(redisKey(idempotencyKey)))
-                .map(IdempotencyStore::read);
+    /**
+     * The key's earlier claim and the trip's availability snapshot, in one MGET: every keyed request needs the
+     * first, and every first attempt the second.
+     */
+    Lookup find(String idempotencyKey, UUID tripId) {
+        List<String> values =
+                redis.opsForValue().multiGet(List.of(redisKey(idempotencyKey), ReadModelKeys.availability(tripId)));
+        if (values == null || values.size() != 2) {
+            throw new IllegalStateException("MGET of 2 keys answered " + values);
+        }
+        return new Lookup(
+                Optional.ofNullable(values.get(0)).map(IdempotencyStore::read),
+                Optional.ofNullable(SeatAvailability.read(tripId, values.get(1))));
     }
 
     /** Stores {@code fresh} unless the key already has a claim; answers whichever claim the key now holds. */
@@ -70,8 +91,18 @@ class IdempotencyStore {
     }
 
     private static String sha256Hex(byte[] bytes) {
+        MessageDigest digest;
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            digest = (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            digest = sha256();
+        }
+        return HEX.formatHex(digest.digest(bytes));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

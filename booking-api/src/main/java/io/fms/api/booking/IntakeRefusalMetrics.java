@@ -2,12 +2,15 @@ package io.fms.api.booking;
 
 import io.fms.api.web.ProblemKind;
 import io.fms.api.web.Problems;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -17,6 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class IntakeRefusalMetrics extends OncePerRequestFilter {
 
     private final MeterRegistry meters;
+    /** By reason: problem kinds and HTTP error statuses, a bounded set. */
+    private final Map<String, Counter> refused = new ConcurrentHashMap<>();
 
     IntakeRefusalMetrics(MeterRegistry meters) {
         this.meters = meters;
@@ -36,7 +41,8 @@ class IntakeRefusalMetrics extends OncePerRequestFilter {
             if (response.getStatus() >= 400) {
                 Object kind = request.getAttribute(Problems.KIND_ATTRIBUTE);
                 String reason = kind instanceof ProblemKind problem ? problem.slug() : "http-" + response.getStatus();
-                meters.counter("fms.api.bookings.refused", "reason", reason).increment();
+                refused.computeIfAbsent(reason, r -> meters.counter("fms.api.bookings.refused", "reason", r))
+                        .increment();
             }
         }
     }

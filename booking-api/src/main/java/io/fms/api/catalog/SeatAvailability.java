@@ -114,7 +114,8 @@ public class SeatAvailability {
         return counts;
     }
 
-    private static Availability read(UUID tripId, String json) {
+    /** A snapshot as stored in Redis; {@code null} when absent or unreadable (then intake has no door check). */
+    public static Availability read(UUID tripId, String json) {
         if (json == null) {
             return null;
         }
