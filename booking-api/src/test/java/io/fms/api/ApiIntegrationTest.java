@@ -1,6 +1,7 @@
 package io.fms.api;
 
 import io.fms.testkit.FmsTestInfrastructure;
+import io.fms.testkit.OwnedSchemas;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -9,10 +10,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -54,9 +53,9 @@ public abstract class ApiIntegrationTest {
         http = new Http(port);
     }
 
-    /** The processor's tables, as docs/design.md has them, for tests that play the processor's part. */
+    /** The processor's tables, from its own migrations, for tests that play the processor's part. */
     protected void createProcessorTables() {
-        new ResourceDatabasePopulator(new ClassPathResource("booking-schema.sql")).execute(dataSource);
+        OwnedSchemas.migrate(dataSource, "booking-processor", "booking");
     }
 
     protected static String uniqueFlightNumber() {

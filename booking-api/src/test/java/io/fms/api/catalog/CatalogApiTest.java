@@ -207,13 +207,23 @@ class CatalogApiTest extends ApiIntegrationTest {
                 .asString();
     }
 
+    /** A seat held (or once held) by a booking, as the processor records it: the booking row first, then its seat. */
     private void holdSeat(UUID tripId, String seat, Instant releasedAt) {
-        jdbc.sql("insert into booking.booking_seats (trip_id, seat, booking_id, released_at) values (?, ?, ?, ?)")
+        UUID bookingId = UUID.randomUUID();
+        java.sql.Timestamp now = java.sql.Timestamp.from(Instant.now());
+        jdbc.sql("insert into booking.bookings (id, trip_id, status, seats, passengers, requested_at, decided_at,"
+                        + " cancelled_at) values (?, ?, ?, ?, '[{\"name\": \"Ada\"}]'::jsonb, ?, ?, ?)")
                 .params(
+                        bookingId,
                         tripId,
-                        seat,
-                        UUID.randomUUID(),
+                        releasedAt == null ? "CONFIRMED" : "CANCELLED",
+                        new String[] {seat},
+                        now,
+                        now,
                         releasedAt == null ? null : java.sql.Timestamp.from(releasedAt))
+                .update();
+        jdbc.sql("insert into booking.booking_seats (trip_id, seat, booking_id, released_at) values (?, ?, ?, ?)")
+                .params(tripId, seat, bookingId, releasedAt == null ? null : java.sql.Timestamp.from(releasedAt))
                 .update();
     }
 

@@ -8,24 +8,15 @@ import io.fms.events.BookingStatus;
 import io.fms.events.BookingView;
 import io.fms.events.Passenger;
 import io.fms.events.ReadModelKeys;
-import io.fms.testkit.TestPostgres;
+import io.fms.testkit.OwnedSchemas;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import tools.jackson.databind.JsonNode;
 
 class NotificationsTest extends ApiIntegrationTest {
@@ -34,7 +25,7 @@ class NotificationsTest extends ApiIntegrationTest {
 
     @BeforeEach
     void notifyTables() {
-        new ResourceDatabasePopulator(new ClassPathResource("notify-schema.sql")).execute(dataSource);
+        OwnedSchemas.migrate(dataSource, "notification-worker", "notify");
     }
 
     @Test
@@ -165,38 +156,6 @@ class NotificationsTest extends ApiIntegrationTest {
         assertThat(operation.get("responses").properties().stream().map(java.util.Map.Entry::getKey))
                 .contains("200", "404", "503");
         assertThat(operation.get("responses").get("200").toString()).contains("\"attempts\"");
-    }
-
-    /** The test script must keep matching the worker's own migration: same tables, columns, types and nullability. */
-    @Test
-    void theTestScriptMirrorsTheWorkersMigration() throws Exception {
-        Path migration = Path.of("../notification-worker/src/main/resources/db/migration/V1__delivery_log.sql");
-        assertThat(migration).exists();
-        List<String> migrated;
-        try (Connection connection = DriverManager.getConnection(
-                        TestPostgres.freshDatabaseUrl(), TestPostgres.USER, TestPostgres.PASSWORD);
-                Statement statement = connection.createStatement()) {
-            // As Flyway runs it for the worker: spring.flyway.schemas=notify, default-schema=notify.
-            statement.execute("create schema notify");
-            statement.execute("set search_path to notify");
-            statement.execute(Files.readString(migration, StandardCharsets.UTF_8));
-            migrated = columns(statement.executeQuery(COLUMNS));
-        }
-        List<String> mirrored = jdbc.sql(COLUMNS).query(String.class).list();
-
-        assertThat(mirrored).isNotEmpty().containsExactlyElementsOf(migrated);
-    }
-
-    private static final String COLUMNS = "select table_name || '.' || column_name || ' ' || data_type || ' '"
-            + " || is_nullable from information_schema.columns where table_schema = 'notify'"
-            + " and table_name <> 'flyway_schema_history' order by table_name, ordinal_position";
-
-    private static List<String> columns(ResultSet rs) throws Exception {
-        List<String> columns = new ArrayList<>();
-        while (rs.next()) {
-            columns.add(rs.getString(1));
-        }
-        return columns;
     }
 
     /** A booking as the processor leaves it in the read model. */

@@ -10,6 +10,7 @@ import io.fms.events.Passenger;
 import io.fms.events.ReadModelKeys;
 import io.fms.events.Topics;
 import io.fms.testkit.FmsTestInfrastructure;
+import io.fms.testkit.OwnedSchemas;
 import io.fms.testkit.TestKafka;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -34,11 +35,9 @@ import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -100,8 +99,7 @@ abstract class ProcessorIntegrationTest {
     void sharedFixtures() {
         synchronized (ProcessorIntegrationTest.class) {
             if (!catalogCreated) {
-                new ResourceDatabasePopulator(new ClassPathResource("catalog-schema.sql"))
-                        .execute(truth.getDataSource());
+                OwnedSchemas.migrate(truth.getDataSource(), "booking-api", "catalog");
                 catalogCreated = true;
             }
             if (producer == null) {
