@@ -117,11 +117,16 @@ public class DeliveryLog {
      * side by side without waiting for each other or taking the same row.
      */
     public List<DueDelivery> claimDue(int limit, Instant now, Instant leaseUntil) {
+        return claim("status = 'PENDING' and next_attempt_at <= :now", "next_attempt_at", limit, now, leaseUntil);
+    }
+
+    // One claim for both kinds of work: unclaimed (or lapsed) rows matching the condition, oldest first.
+    private List<DueDelivery> claim(String condition, String order, int limit, Instant now, Instant leaseUntil) {
         return client.sql("update notify.deliveries d set claimed_until = :leaseUntil from notify.events e"
                         + " where e.event_id = d.event_id and d.id in ("
-                        + "   select id from notify.deliveries where status = 'PENDING' and next_attempt_at <= :now"
+                        + "   select id from notify.deliveries where " + condition
                         + "   and (claimed_until is null or claimed_until < :now)"
-                        + "   order by next_attempt_at limit :limit for update skip locked)"
+                        + "   order by " + order + " limit :limit for update skip locked)"
                         + " returning " + CLAIMED_COLUMNS)
                 .param("leaseUntil", Timestamp.from(leaseUntil))
                 .param("now", Timestamp.from(now))
@@ -213,17 +218,7 @@ public class DeliveryLog {
 
     /** DEAD deliveries whose dead letter is not published yet (a crash or a Kafka outage came between). */
     public List<DueDelivery> claimUnpublishedDeadLetters(int limit, Instant now, Instant leaseUntil) {
-        return client.sql("update notify.deliveries d set claimed_until = :leaseUntil from notify.events e"
-                        + " where e.event_id = d.event_id and d.id in ("
-                        + "   select id from notify.deliveries where status = 'DEAD' and dead_lettered_at is null"
-                        + "   and (claimed_until is null or claimed_until < :now)"
-                        + "   order by completed_at limit :limit for update skip locked)"
-                        + " returning " + CLAIMED_COLUMNS)
-                .param("leaseUntil", Timestamp.from(leaseUntil))
-                .param("now", Timestamp.from(now))
-                .param("limit", limit)
-                .query(DeliveryLog::dueDelivery)
-                .list();
+        return claim("status = 'DEAD' and dead_lettered_at is null", "completed_at", limit, now, leaseUntil);
     }
 
     public void markDeadLettered(long deliveryId, Instant now) {
