@@ -137,6 +137,8 @@ final class FmsStack implements BeforeAllCallback, ParameterResolver {
         shared.put("FMS_WEBHOOK_ALLOW_LOOPBACK", "true");
         shared.put("FMS_COMMAND_PARTITIONS", String.valueOf(COMMAND_PARTITIONS));
         shared.put("FMS_PROCESSOR_CONCURRENCY", "2");
+        // Every test client is one loopback address: the door's per-client limit would throttle the suite itself.
+        shared.put("FMS_RATE_LIMIT_ENABLED", "false");
         shared.put("SPRING_OUTPUT_ANSI_ENABLED", "never");
 
         Map<String, String> portVariables = Map.of(

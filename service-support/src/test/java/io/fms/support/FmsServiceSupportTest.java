@@ -13,6 +13,8 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -51,6 +53,64 @@ class FmsServiceSupportTest {
                 .contains("\"status\":\"UP\"")
                 .contains("\"kafka\"")
                 .contains("clusterId");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/actuator/env",
+                "/actuator/metrics",
+                "/actuator/metrics/jvm.memory.used",
+                "/actuator/heapdump",
+                "/actuator/threaddump",
+                "/actuator/beans",
+                "/actuator/configprops",
+                "/actuator/mappings",
+                "/actuator/loggers",
+                "/actuator/conditions",
+                "/actuator/scheduledtasks",
+                "/actuator/shutdown"
+            })
+    void actuatorEndpointsBeyondHealthInfoAndPrometheusAreNotExposed(String path) throws Exception {
+        assertThat(get(path).statusCode()).as(path).isEqualTo(404);
+        assertThat(post(path).statusCode()).as("POST " + path).isIn(404, 405);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/actuator/health",
+                "/actuator/health/liveness",
+                "/actuator/health/readiness",
+                "/actuator/info",
+                "/actuator/prometheus"
+            })
+    void healthInfoAndPrometheusAreExposed(String path) throws Exception {
+        assertThat(get(path).statusCode()).as(path).isEqualTo(200);
+    }
+
+    @Test
+    void theActuatorIndexListsOnlyHealthInfoAndPrometheus() throws Exception {
+        HttpResponse<String> index = get("/actuator");
+        assertThat(index.statusCode()).isEqualTo(200);
+        assertThat(index.body()).contains("/actuator/prometheus").doesNotContain("metrics", "env", "heapdump", "beans");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
