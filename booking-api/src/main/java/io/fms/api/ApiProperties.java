@@ -1,5 +1,7 @@
 package io.fms.api;
 
+import io.fms.api.door.RateLimitSettings;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
@@ -24,6 +26,7 @@ import org.springframework.validation.annotation.Validated;
  * @param listSizeMax most items a list endpoint returns
  * @param notificationAttemptsMax most attempts shown per notification (the latest ones); the worker may make
  *     hundreds before it gives up, and the latest say why a notification has not arrived
+ * @param rateLimit the door's per-client limit on booking submissions and cancellations
  */
 @Validated
 @ConfigurationProperties("fms.api")
@@ -39,7 +42,8 @@ public record ApiProperties(
         @DefaultValue("2s") Duration callbackCheckTimeout,
         @DefaultValue("10000") @Min(1) @Max(1_000_000) int tripCacheSizeMax,
         @DefaultValue("500") @Min(1) @Max(10_000) int listSizeMax,
-        @DefaultValue("20") @Min(1) @Max(100) int notificationAttemptsMax) {
+        @DefaultValue("20") @Min(1) @Max(100) int notificationAttemptsMax,
+        @Valid @DefaultValue RateLimitSettings rateLimit) {
 
     public ApiProperties {
         adminApiKey = adminApiKey == null ? "" : adminApiKey.strip();

@@ -1,7 +1,9 @@
 package io.fms.api;
 
+import io.fms.support.callback.CallbackUrlPolicy;
 import io.fms.testkit.FmsTestInfrastructure;
 import io.fms.testkit.OwnedSchemas;
+import java.net.InetAddress;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -9,7 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -22,8 +27,27 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(
         webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = {"fms.api.admin-api-key=" + ApiIntegrationTest.ADMIN_KEY, "fms.api.wait-fallback-interval=500ms"})
+        properties = {
+            "fms.api.admin-api-key=" + ApiIntegrationTest.ADMIN_KEY,
+            "fms.api.wait-fallback-interval=500ms",
+            // Every test client is one loopback address; RateLimitTest covers the limit.
+            "fms.api.rate-limit.enabled=false"
+        })
+@Import(ApiIntegrationTest.Names.class)
 public abstract class ApiIntegrationTest {
+
+    /** A host name that resolves to a private address, as a hostile DNS zone would make one; others resolve as usual. */
+    public static final String PRIVATE_NAME = "intranet.fms-test";
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Names {
+        @Bean
+        CallbackUrlPolicy.HostResolver hostResolver() {
+            return host -> host.equals(PRIVATE_NAME)
+                    ? new InetAddress[] {InetAddress.getByAddress(PRIVATE_NAME, new byte[] {10, 0, 0, 1})}
+                    : InetAddress.getAllByName(host);
+        }
+    }
 
     public static final String ADMIN_KEY = "test-admin-key-0123456789";
 

@@ -29,6 +29,7 @@ public final class TestReceiver implements AutoCloseable {
     private final int lastAnswer;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final CountDownLatch released = new CountDownLatch(1);
+    private volatile String location;
 
     /** Answers the codes in order, then the last one for ever. */
     public static TestReceiver answering(int... codes) {
@@ -49,6 +50,12 @@ public final class TestReceiver implements AutoCloseable {
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    /** Adds {@code Location: url} to every answer (for 3xx answers). */
+    public TestReceiver redirectingTo(String url) {
+        this.location = url;
+        return this;
     }
 
     public int port() {
@@ -91,6 +98,9 @@ public final class TestReceiver implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             code = 200;
+        }
+        if (location != null) {
+            exchange.getResponseHeaders().set("Location", location);
         }
         exchange.sendResponseHeaders(code, -1);
         exchange.close();

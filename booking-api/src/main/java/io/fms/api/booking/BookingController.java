@@ -17,8 +17,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -88,6 +90,7 @@ class BookingController {
     @ApiResponse(responseCode = "413", ref = ApiDocs.PAYLOAD_TOO_LARGE)
     @ApiResponse(responseCode = "415", ref = ApiDocs.UNSUPPORTED_MEDIA_TYPE)
     @ApiResponse(responseCode = "422", ref = ApiDocs.IDEMPOTENCY_KEY_REUSED)
+    @ApiResponse(responseCode = "429", ref = ApiDocs.RATE_LIMITED)
     @ApiResponse(responseCode = "503", ref = ApiDocs.UNAVAILABLE)
     ResponseEntity<BookingView> submit(
             @org.springframework.web.bind.annotation.RequestBody BookingRequest request,
@@ -96,7 +99,14 @@ class BookingController {
                             description = "Client-chosen key, 1-200 printable ASCII characters, e.g. a UUID",
                             example = "3c6e0b8a-9c5f-4d1e-8f3a-2b7c9d0e1f2a")
                     @RequestHeader(name = "Idempotency-Key", required = false)
-                    String idempotencyKey) {
+                    String idempotencyKey,
+            HttpServletRequest servletRequest) {
+        // Repeated headers arrive joined with commas, which a key may itself contain: two keys are ambiguous.
+        Enumeration<String> keys = servletRequest.getHeaders(BookingRequestValidator.IDEMPOTENCY_KEY);
+        if (keys.hasMoreElements() && keys.nextElement() != null && keys.hasMoreElements()) {
+            throw new ValidationException(List.of(new FieldProblem(
+                    BookingRequestValidator.IDEMPOTENCY_KEY, "must be sent once, not in several headers")));
+        }
         return accepted(intake.submit(request, idempotencyKey));
     }
 
@@ -161,6 +171,7 @@ class BookingController {
                             examples = @ExampleObject(name = "confirmed", value = BookingExamples.CONFIRMED)))
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     @ApiResponse(responseCode = "409", ref = ApiDocs.NOT_CANCELLABLE)
+    @ApiResponse(responseCode = "429", ref = ApiDocs.RATE_LIMITED)
     @ApiResponse(responseCode = "503", ref = ApiDocs.UNAVAILABLE)
     ResponseEntity<BookingView> cancel(@PathVariable UUID bookingId) {
         return accepted(cancellation.cancel(bookingId));

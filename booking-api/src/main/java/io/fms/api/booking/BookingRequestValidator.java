@@ -77,6 +77,24 @@ class BookingRequestValidator {
         return key.chars().allMatch(c -> c >= 0x20 && c <= 0x7e);
     }
 
+    private static boolean isWellFormedText(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return false;
+                }
+                int codePoint = Character.toCodePoint(c, text.charAt(++i));
+                if ((codePoint & 0xfffe) == 0xfffe) {
+                    return false;
+                }
+            } else if (Character.isLowSurrogate(c) || (c & 0xfffe) == 0xfffe || (c >= 0xfdd0 && c <= 0xfdef)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static UUID tripId(String value, Violations violations) {
         if (value == null || value.isBlank()) {
             violations.add("tripId", "is required");
@@ -112,6 +130,10 @@ class BookingRequestValidator {
                 violations.add(field, "must be 1 to " + NAME_LENGTH_MAX + " characters");
             } else if (stripped.codePoints().anyMatch(Character::isISOControl)) {
                 violations.add(field, "must not contain control characters");
+            } else if (!isWellFormedText(stripped)) {
+                // A lone surrogate cannot be encoded as UTF-8 (Postgres refuses it in jsonb), and U+FFFE/U+FFFF
+                // are not characters at all: such a name would poison the processor's batch, not just this booking.
+                violations.add(field, "must be well-formed Unicode text");
             } else {
                 passengers.add(new Passenger(stripped));
             }
@@ -160,6 +182,11 @@ class BookingRequestValidator {
             return null;
         }
         String url = value.strip();
+        if (!url.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            // A URL on the wire is ASCII; anything else must be percent-encoded (hosts in punycode).
+            violations.add("callbackUrl", "must be printable ASCII (percent-encode anything else)");
+            return url;
+        }
         callbackUrls.problem(url).ifPresent(problem -> violations.add("callbackUrl", problem));
         return url;
     }

@@ -2,6 +2,7 @@ package io.fms.api.booking;
 
 import io.fms.api.ApiProperties;
 import io.fms.support.callback.CallbackUrlPolicy;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -11,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,8 +31,10 @@ class CallbackUrls implements DisposableBean {
     private final ExecutorService lookups = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("fms-callback-check-", 0).factory());
 
-    CallbackUrls(ApiProperties properties) {
-        this.policy = new CallbackUrlPolicy(properties.webhookAllowLoopback());
+    /** @param resolver a {@link CallbackUrlPolicy.HostResolver} bean if there is one (tests), else the system's */
+    CallbackUrls(ApiProperties properties, ObjectProvider<CallbackUrlPolicy.HostResolver> resolver) {
+        this.policy = new CallbackUrlPolicy(
+                properties.webhookAllowLoopback(), resolver.getIfAvailable(() -> InetAddress::getAllByName));
         this.timeout = properties.callbackCheckTimeout();
     }
 

@@ -19,6 +19,7 @@ public final class ApiDocs {
     public static final String PAYLOAD_TOO_LARGE = "#/components/responses/payload-too-large";
     public static final String UNSUPPORTED_MEDIA_TYPE = "#/components/responses/unsupported-media-type";
     public static final String IDEMPOTENCY_KEY_REUSED = "#/components/responses/idempotency-key-reused";
+    public static final String RATE_LIMITED = "#/components/responses/rate-limited";
     public static final String UNAVAILABLE = "#/components/responses/unavailable";
 
     private ApiDocs() {}

@@ -77,7 +77,7 @@ class OpenApiConfig {
                                 new MediaType()
                                         .schema(new Schema<>().$ref("#/components/schemas/" + SCHEMA))
                                         .addExamples(kind.slug(), new Example().value(example))));
-        if (kind == ProblemKind.UNAVAILABLE) {
+        if (kind == ProblemKind.UNAVAILABLE || kind == ProblemKind.RATE_LIMITED) {
             response.addHeaderObject(
                     "Retry-After",
                     new Header().description("Seconds to wait before retrying").schema(new IntegerSchema()));
@@ -115,6 +115,7 @@ class OpenApiConfig {
         examples.put(ProblemKind.PAYLOAD_TOO_LARGE, "The request body is larger than 16384 bytes");
         examples.put(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "Content-Type 'text/plain' is not supported");
         examples.put(ProblemKind.IDEMPOTENCY_KEY_REUSED, "This Idempotency-Key was used with a different request body");
+        examples.put(ProblemKind.RATE_LIMITED, "Too many booking requests from this address; retry after 1 s");
         examples.put(ProblemKind.UNAVAILABLE, "The request could not be queued; nothing was queued, retry later");
         return examples;
     }

@@ -13,6 +13,8 @@ public final class Problems {
     /** Request attribute naming the {@link ProblemKind} answered, for metrics taken after the response is made. */
     public static final String KIND_ATTRIBUTE = Problems.class.getName() + ".kind";
 
+    static final String PROBLEM_JSON_UTF8 = "application/problem+json;charset=UTF-8";
+
     private Problems() {}
 
     public static ProblemDetail of(ProblemKind kind, String detail) {

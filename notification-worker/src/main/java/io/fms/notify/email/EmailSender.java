@@ -64,7 +64,11 @@ public class EmailSender implements ChannelSender {
             return AttemptResult.failure(AttemptOutcome.INVALID_MESSAGE, "cannot build the email: " + e.getMessage());
         } catch (MailException e) {
             // The SMTP server is ours: its address and the exception stay in the log, clients see that it failed.
-            log.warn("delivery {}: the SMTP server did not take the email: {}", delivery.id(), e.getMessage());
+            // An SMTP refusal quotes the recipient ("550 <ada@example.com>: no such user"): not for our logs.
+            log.warn(
+                    "delivery {}: the SMTP server did not take the email: {}",
+                    delivery.id(),
+                    String.valueOf(e.getMessage()).replaceAll("[^\\s<>\"',;:]+@[^\\s<>\"',;:]+", "<address>"));
             return AttemptResult.failure(AttemptOutcome.SMTP_ERROR, "the mail server did not accept the email");
         }
     }

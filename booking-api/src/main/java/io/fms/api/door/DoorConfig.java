@@ -1,0 +1,28 @@
+package io.fms.api.door;
+
+import io.fms.api.ApiProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "fms.api.rate-limit.enabled", havingValue = "true", matchIfMissing = true)
+class DoorConfig {
+
+    @Bean
+    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(
+            ApiProperties properties, StringRedisTemplate redis, MeterRegistry meters, JsonMapper json) {
+        RateLimitSettings settings = properties.rateLimit();
+        var filter = new RateLimitFilter(
+                new RateLimiter(redis, settings, meters), new ClientAddresses(settings.trustedProxies()), json);
+        FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(filter);
+        // Before the body size limit: a refused request is not even read.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        return registration;
+    }
+}

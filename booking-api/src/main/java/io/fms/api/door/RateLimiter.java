@@ -1,0 +1,103 @@
+package io.fms.api.door;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * A token bucket per client address, shared by every API instance through Redis: one script call, so one round
+ * trip, per limited request. The bucket is kept as GCRA's "theoretical arrival time" in a single key, with Redis's
+ * own clock so that instances with skewed clocks agree. A refused client is remembered here until its Retry-After
+ * has passed, so a bot that keeps hammering costs a map lookup, not a Redis call. When Redis fails the door stays
+ * open (nobody is refused) for a short while without asking Redis again: a limit is worth less than the sale.
+ */
+class RateLimiter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RateLimiter.class);
+
+    static final String KEY_PREFIX = "fms:ratelimit:client:";
+
+    /** After a Redis failure, requests pass unchecked for this long before Redis is tried again. */
+    private static final long FAIL_OPEN_NANOS = Duration.ofSeconds(5).toNanos();
+
+    /** Bounds the memory of refused clients; past it the memory starts over (they are then asked about again). */
+    private static final int REFUSED_CLIENTS_MAX = 100_000;
+
+    // Answers 0 when the request may pass, else the milliseconds until it would.
+    private static final RedisScript<Long> SCRIPT = RedisScript.of("""
+            local time = redis.call('TIME')
+            local now = tonumber(time[1]) * 1000000 + tonumber(time[2])
+            local interval = tonumber(ARGV[1])
+            local tolerance = tonumber(ARGV[2])
+            local tat = tonumber(redis.call('GET', KEYS[1])) or now
+            if tat < now then tat = now end
+            if tat - now > tolerance then
+              return math.ceil((tat - now - tolerance) / 1000)
+            end
+            local next = tat + interval
+            redis.call('SET', KEYS[1], string.format('%d', next), 'PX', math.ceil((next - now) / 1000) + 1000)
+            return 0
+            """, Long.class);
+
+    /** @param retryAfterMs 0 when allowed */
+    record Verdict(boolean allowed, long retryAfterMs) {
+        static final Verdict ALLOWED = new Verdict(true, 0);
+    }
+
+    private final StringRedisTemplate redis;
+    private final String intervalMicros;
+    private final String toleranceMicros;
+    private final ConcurrentHashMap<String, Long> refusedUntilNanos = new ConcurrentHashMap<>();
+    private final Counter refused;
+    private final Counter failedOpen;
+    private volatile long redisSkippedUntilNanos;
+
+    RateLimiter(StringRedisTemplate redis, RateLimitSettings settings, MeterRegistry meters) {
+        this.redis = redis;
+        long interval = 1_000_000L / settings.perClientPerSecond();
+        this.intervalMicros = Long.toString(interval);
+        this.toleranceMicros = Long.toString(interval * (settings.perClientBurst() - 1L));
+        this.refused = meters.counter("fms.api.rate-limited");
+        this.failedOpen = meters.counter("fms.api.rate-limit.failed-open");
+    }
+
+    Verdict check(String client) {
+        long now = System.nanoTime();
+        Long until = refusedUntilNanos.get(client);
+        if (until != null) {
+            if (until - now > 0) {
+                refused.increment();
+                return new Verdict(false, Math.max(1, (until - now) / 1_000_000));
+            }
+            refusedUntilNanos.remove(client, until);
+        }
+        if (redisSkippedUntilNanos - now > 0) {
+            failedOpen.increment();
+            return Verdict.ALLOWED;
+        }
+        Long waitMs;
+        try {
+            waitMs = redis.execute(SCRIPT, List.of(KEY_PREFIX + client), intervalMicros, toleranceMicros);
+        } catch (RuntimeException e) {
+            redisSkippedUntilNanos = now + FAIL_OPEN_NANOS;
+            failedOpen.increment();
+            LOG.warn("Rate limit not checked for 5 s, Redis failed: {}", e.toString());
+            return Verdict.ALLOWED;
+        }
+        if (waitMs == null || waitMs <= 0) {
+            return Verdict.ALLOWED;
+        }
+        if (refusedUntilNanos.size() >= REFUSED_CLIENTS_MAX) {
+            refusedUntilNanos.clear();
+        }
+        refusedUntilNanos.put(client, now + waitMs * 1_000_000);
+        refused.increment();
+        return new Verdict(false, waitMs);
+    }
+}

@@ -1,0 +1,84 @@
+package io.fms.api.door;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fms.api.Http;
+import io.fms.testkit.FmsTestInfrastructure;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The door's limit against real Redis, with a small bucket (burst 3, then 1 per second). The test client is always
+ * 127.0.0.1, configured here as a trusted proxy, so each test plays its own client through X-Forwarded-For.
+ */
+@SpringBootTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = {
+            "fms.api.rate-limit.per-client-per-second=1",
+            "fms.api.rate-limit.per-client-burst=3",
+            "fms.api.rate-limit.trusted-proxies=127.0.0.1, ::1"
+        })
+class RateLimitTest {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        FmsTestInfrastructure.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    @Test
+    void aClientBeyondItsBurstIsRefused429WithRetryAfterWhileOthersAndReadsPass() {
+        String bot = "203.0.113." + (1 + (int) (Math.random() * 200));
+        submitFrom("198.51.100.1").assertProblem(400, "validation"); // warms the path up
+        // Bodies the intake refuses (no trip): what matters is that they got past the door. The burst passes; a
+        // slow machine may refill a token or two meanwhile (1 per second), so the refusal may come a little later.
+        for (int i = 0; i < 3; i++) {
+            submitFrom(bot).assertProblem(400, "validation");
+        }
+        Http.Response refused = submitFrom(bot);
+        for (int extra = 0; extra < 5 && refused.status() != 429; extra++) {
+            refused = submitFrom(bot);
+        }
+
+        refused.assertProblem(429, "rate-limited");
+        assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 2);
+        http.send(http.request("/api/v1/bookings/" + UUID.randomUUID())
+                        .header("X-Forwarded-For", bot)
+                        .DELETE())
+                .assertProblem(429, "rate-limited");
+
+        submitFrom("198.51.100.9").assertProblem(400, "validation");
+        http.send(http.request("/api/v1/bookings/" + UUID.randomUUID())
+                        .header("X-Forwarded-For", bot)
+                        .GET())
+                .assertProblem(404, "not-found");
+    }
+
+    @Test
+    void ipv6ClientsCountPerSlash64() {
+        String prefix = "2001:db8:" + Integer.toHexString(1 + (int) (Math.random() * 0xfffe)) + ":1:";
+        for (int i = 0; i < 3; i++) {
+            submitFrom(prefix + ":" + (i + 1)).assertProblem(400, "validation");
+        }
+        submitFrom(prefix + ":99").assertProblem(429, "rate-limited");
+    }
+
+    private Http.Response submitFrom(String client) {
+        return http.postJson("/api/v1/bookings", "{\"passengers\": []}", "X-Forwarded-For", client);
+    }
+}
