@@ -26,7 +26,8 @@ class WebhookSenderTest {
 
     private static final HostResolver TABLE = host -> {
         // rebind.test: public when booking-api checked it, 10.0.0.1 by the time the worker sends (DNS rebinding).
-        String address = Map.of("receiver.test", "127.0.0.1", "rebind.test", "10.0.0.1", "metadata.test", "169.254.169.254")
+        String address = Map.of(
+                        "receiver.test", "127.0.0.1", "rebind.test", "10.0.0.1", "metadata.test", "169.254.169.254")
                 .get(host);
         if (address == null) {
             throw new UnknownHostException(host);
@@ -125,7 +126,9 @@ class WebhookSenderTest {
             for (String url : new String[] {"http://rebind.test/hooks", "https://metadata.test:8443/x"}) {
                 AttemptResult result = sender.send(delivery(url), 1);
                 assertThat(result.outcome()).as(url).isEqualTo(AttemptOutcome.REFUSED);
-                assertThat(result.error()).as(url).containsAnyOf("10.0.0.1, a private", "169.254.169.254, a cloud metadata");
+                assertThat(result.error())
+                        .as(url)
+                        .containsAnyOf("10.0.0.1, a private", "169.254.169.254, a cloud metadata");
             }
         }
     }
@@ -134,10 +137,23 @@ class WebhookSenderTest {
     void everyRefusedKindIsRefusedAtSendTimeToo() throws Exception {
         try (var sender = sender(false)) {
             for (String url : new String[] {
-                "http://10.0.0.1/", "http://172.16.0.1/", "http://192.168.1.1/", "http://169.254.169.254/",
-                "http://[::1]/", "http://[fc00::1]/", "http://[fe80::1]/", "http://[::ffff:10.0.0.1]/",
-                "http://0.0.0.0/", "http://224.0.0.1/", "http://2130706433/", "http://0x7f.1/", "http://0177.0.0.1/",
-                "http://evil@10.0.0.1/", "file:///etc/passwd", "gopher://public.example/", "ftp://public.example/"
+                "http://10.0.0.1/",
+                "http://172.16.0.1/",
+                "http://192.168.1.1/",
+                "http://169.254.169.254/",
+                "http://[::1]/",
+                "http://[fc00::1]/",
+                "http://[fe80::1]/",
+                "http://[::ffff:10.0.0.1]/",
+                "http://0.0.0.0/",
+                "http://224.0.0.1/",
+                "http://2130706433/",
+                "http://0x7f.1/",
+                "http://0177.0.0.1/",
+                "http://evil@10.0.0.1/",
+                "file:///etc/passwd",
+                "gopher://public.example/",
+                "ftp://public.example/"
             }) {
                 assertThat(sender.send(delivery(url), 1).outcome()).as(url).isEqualTo(AttemptOutcome.REFUSED);
             }
