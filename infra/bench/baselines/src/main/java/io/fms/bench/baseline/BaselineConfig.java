@@ -5,6 +5,7 @@ import io.fms.bench.baseline.redislock.RedisLockBaseline;
 import io.fms.bench.baseline.rowlock.RowLockBaseline;
 import io.fms.bench.baseline.store.BenchTables;
 import io.fms.bench.baseline.store.BookingLedger;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,7 +31,7 @@ class BaselineConfig {
             ObjectProvider<TransactionTemplate> transactions,
             ObjectProvider<StringRedisTemplate> redis) {
         Design design = properties.design();
-        LOG.info("Playing the {} design", design.name().toLowerCase(java.util.Locale.ROOT));
+        LOG.info("Playing the {} design", design.name().toLowerCase(Locale.ROOT));
         if (design == Design.NOOP) {
             return new NoopBaseline();
         }

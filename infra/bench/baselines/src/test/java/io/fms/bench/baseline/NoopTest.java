@@ -39,6 +39,7 @@ class NoopTest {
 
         http.book("{\"tripId\": ", null).assertProblem(400, "malformed-request");
         http.book(BaselineHttp.bookingBody(trip, 0, List.of()), null).assertProblem(400, "validation");
+        http.get("/nowhere").assertProblem(404, "not-found");
         http.delete("/data").assertStatus(204);
     }
 }

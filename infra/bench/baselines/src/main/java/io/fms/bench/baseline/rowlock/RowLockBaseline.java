@@ -10,6 +10,7 @@ import io.fms.bench.baseline.trip.TripLayout;
 import io.fms.bench.baseline.web.NotFoundException;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -109,7 +110,7 @@ public class RowLockBaseline implements Baseline {
     }
 
     /** Runs one try in a transaction that commits only if the try confirmed the booking. */
-    private Attempt inTransaction(java.util.function.Supplier<Attempt> attempt) {
+    private Attempt inTransaction(Supplier<Attempt> attempt) {
         return transactions.execute(status -> {
             Attempt result = attempt.get();
             if (!(result instanceof Attempt.Confirmed)) {

@@ -81,7 +81,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String slug = status.value() == 400 ? "malformed-request" : "http-" + status.value();
+        String slug = switch (status.value()) {
+            case 400 -> "malformed-request";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 413 -> "payload-too-large";
+            case 415 -> "unsupported-media-type";
+            default -> status.is5xxServerError() ? "internal" : "http-" + status.value();
+        };
         // Parser messages name classes and positions in our code: the client gets our words instead.
         String detail = status.value() == 400 ? "The request body or a path parameter is malformed" : e.getMessage();
         ProblemDetail problem =
