@@ -1,0 +1,30 @@
+package io.fms.bench.baseline.booking;
+
+import io.fms.bench.baseline.Baseline;
+import java.time.Instant;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /bookings}: answers with the decision itself, synchronously. */
+@RestController
+class BookingController {
+
+    private final Baseline baseline;
+
+    BookingController(Baseline baseline) {
+        this.baseline = baseline;
+    }
+
+    @PostMapping("/bookings")
+    ResponseEntity<BookingAnswer> book(
+            @RequestBody BookingRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        BookingAnswer answer = baseline.book(request.validated(idempotencyKey, Instant.now()));
+        return ResponseEntity.status(answer.isConfirmed() ? HttpStatus.OK : HttpStatus.CONFLICT)
+                .body(answer);
+    }
+}

@@ -1,0 +1,20 @@
+package io.fms.bench.baseline.booking;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A booking request within limits.
+ *
+ * @param seats the requested seats in seat order (row, then letter), empty to have seats assigned; the one order
+ *     every design takes locks in, so two requests never wait on each other in a cycle
+ * @param idempotencyKey the client's key, or null
+ */
+public record ValidBooking(
+        UUID tripId, int passengerCount, List<String> seats, String idempotencyKey, Instant receivedAt) {
+
+    public boolean autoAssigned() {
+        return seats.isEmpty();
+    }
+}

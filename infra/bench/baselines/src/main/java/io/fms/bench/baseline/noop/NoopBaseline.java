@@ -1,0 +1,33 @@
+package io.fms.bench.baseline.noop;
+
+import io.fms.bench.baseline.Baseline;
+import io.fms.bench.baseline.booking.BookingAnswer;
+import io.fms.bench.baseline.booking.ValidBooking;
+import io.fms.bench.baseline.trip.TripLayout;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The HTTP ceiling: the request is parsed and validated like the others, then answered with a fixed body. Nothing
+ * is stored, so there is nothing to check after a run.
+ */
+public class NoopBaseline implements Baseline {
+
+    private static final BookingAnswer FIXED = BookingAnswer.confirmed(new UUID(0, 0), List.of());
+
+    @Override
+    public void createTrip(UUID tripId, TripLayout layout) {}
+
+    @Override
+    public BookingAnswer book(ValidBooking booking) {
+        return FIXED;
+    }
+
+    @Override
+    public void reset() {}
+
+    @Override
+    public boolean isHealthy() {
+        return true;
+    }
+}
