@@ -32,6 +32,15 @@ public final class Bench {
     private static final int POSTGRES_CEILING_BATCH = 500;
     private static final int POSTGRES_CEILING_CONNECTIONS = 2;
 
+    // Ceilings run long enough to be rates rather than start-up costs, and short enough not to dominate a run. The
+    // Postgres one writes as the processor does: its batch size (500) over its default concurrency (2).
+    private static final int KAFKA_CEILING_MIN = 100_000;
+    private static final int KAFKA_CEILING_MAX = 1_000_000;
+    private static final int POSTGRES_CEILING_MIN = 50_000;
+    private static final int POSTGRES_CEILING_MAX = 500_000;
+    private static final int POSTGRES_CEILING_BATCH = 500;
+    private static final int POSTGRES_CEILING_CONNECTIONS = 2;
+
     private final BenchConfig config;
     private final Consumer<String> progress;
     private final Path logDirectory;
@@ -77,17 +86,20 @@ public final class Bench {
                     ceilings.put("http", runBaseline("noop", workload, warmup, false));
                 }
                 case "kafka" -> {
-                    progress.accept("kafka ceiling: " + workload.size() + " records");
+                    int records = Math.clamp(workload.size(), KAFKA_CEILING_MIN, KAFKA_CEILING_MAX);
+                    progress.accept("kafka ceiling: " + records + " records");
                     ceilings.put(
                             "kafka",
                             Ceilings.kafka(
-                                    config.stack().kafkaBootstrapServers(),
-                                    workload.size(),
-                                    Math.max(1, workload.trips())));
+                                    config.stack().kafkaBootstrapServers(), records, Math.max(1, workload.trips())));
                 }
                 case "postgres" -> {
-                    progress.accept("postgres ceiling: " + workload.size() + " rows");
-                    ceilings.put("postgres", Ceilings.postgres(config.stack(), workload.size(), 500, 2));
+                    int rows = Math.clamp(workload.size(), POSTGRES_CEILING_MIN, POSTGRES_CEILING_MAX);
+                    progress.accept("postgres ceiling: " + rows + " rows");
+                    ceilings.put(
+                            "postgres",
+                            Ceilings.postgres(
+                                    config.stack(), rows, POSTGRES_CEILING_BATCH, POSTGRES_CEILING_CONNECTIONS));
                 }
                 default -> throw new IllegalArgumentException(system);
             }
