@@ -29,7 +29,8 @@ class BenchSmokeIT {
     @Test
     @SuppressWarnings("unchecked")
     void aSmallPeakSaleSellsNoSeatTwiceAndLosesNothing(RunningFms fms) throws Exception {
-        Path moduleTarget = Path.of(System.getProperty("fms.e2e.moduleDir", ".")).resolve("target");
+        Path moduleTarget =
+                Path.of(System.getProperty("fms.e2e.moduleDir", ".")).resolve("target");
         // No .fms/ under the root: the runner measures no CPU here, which nothing below looks at.
         Stack stack = new Stack(
                 moduleTarget.resolve("bench-smoke"),
@@ -61,8 +62,8 @@ class BenchSmokeIT {
                 60,
                 null);
 
-        Map<String, Object> result = new Bench(config, line -> System.out.println("bench smoke: " + line),
-                        moduleTarget.resolve("e2e-logs"))
+        Map<String, Object> result = new Bench(
+                        config, line -> System.out.println("bench smoke: " + line), moduleTarget.resolve("e2e-logs"))
                 .run();
 
         Map<String, Object> systems = (Map<String, Object>) result.get("systems");
