@@ -23,6 +23,15 @@ public final class Bench {
             "redislock", List.of("baseline", "postgres", "redis"),
             "http", List.of("baseline"));
 
+    // Ceilings run long enough to be rates rather than start-up costs, and short enough not to dominate a run. The
+    // Postgres one writes as the processor does: its batch size (500) over its default concurrency (2).
+    private static final int KAFKA_CEILING_MIN = 100_000;
+    private static final int KAFKA_CEILING_MAX = 1_000_000;
+    private static final int POSTGRES_CEILING_MIN = 50_000;
+    private static final int POSTGRES_CEILING_MAX = 500_000;
+    private static final int POSTGRES_CEILING_BATCH = 500;
+    private static final int POSTGRES_CEILING_CONNECTIONS = 2;
+
     private final BenchConfig config;
     private final Consumer<String> progress;
     private final Path logDirectory;
