@@ -85,6 +85,10 @@ final class Measurement {
         if (asynchronous) {
             long[] eventLag = Outcomes.latencies(o.decidedNs, o.observedNs);
             m.put("event_lag_p99_ms", Outcomes.quantileMs(eventLag, 0.99));
+            // What a reader of fms.booking.events sees: from the request's due time to the event in hand.
+            long[] seen = Outcomes.latencies(o.dueNs, o.observedNs);
+            m.put("decision_seen_p50_ms", Outcomes.quantileMs(seen, 0.50));
+            m.put("decision_seen_p99_ms", Outcomes.quantileMs(seen, 0.99));
         }
         m.put("timeline", timeline(o, firstDue));
         return m;

@@ -28,6 +28,7 @@ final class Report {
             new String[] {"submit-to-decision p50", "decide_p50_ms", "ms"},
             new String[] {"submit-to-decision p99", "decide_p99_ms", "ms"},
             new String[] {"submit-to-decision max", "decide_max_ms", "ms"},
+            new String[] {"FMS: submit to decision event read, p99", "decision_seen_p99_ms", "ms"},
             new String[] {"backlog when intake ended", "backlog_at_intake_end", "n"},
             new String[] {"drain time of that backlog", "drain_s", "s"},
             new String[] {"drain probe: decisions/s (commands straight to Kafka)", "drain_probe_per_s", "r"},
