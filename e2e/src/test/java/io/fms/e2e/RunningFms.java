@@ -60,6 +60,10 @@ final class RunningFms implements AutoCloseable {
         return bootstrapServers;
     }
 
+    String databaseUrl() {
+        return databaseUrl;
+    }
+
     /** A connection to the database the services share, as its owner (for checks only: tests never write). */
     Connection database() throws SQLException {
         return DriverManager.getConnection(databaseUrl, TestPostgres.USER, TestPostgres.PASSWORD);

@@ -1,0 +1,394 @@
+package io.fms.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The load generator: C keep-alive HTTP/1.1 connections over plain sockets, one virtual thread each, posting the
+ * workload's booking requests (each with its own {@code Idempotency-Key}) and recording every answer in
+ * {@link Outcomes}.
+ *
+ * <p>Closed loop ({@code rate == 0}): each connection sends its next request as soon as the previous one is answered.
+ * Open loop: request i is due at {@code start + i / rate}; latency is measured from that due time, so a server that
+ * falls behind shows its queueing instead of slowing the generator down (no coordinated omission).
+ */
+final class HttpLoad {
+
+    private static final int SOCKET_TIMEOUT_MS = 30_000;
+    private static final int CONNECT_TIMEOUT_MS = 5_000;
+    private static final int BODY_MAX_BYTES = 64 * 1024;
+    private static final byte[] BOOKING_ID = "\"bookingId\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CONFIRMED = "\"CONFIRMED\"".getBytes(StandardCharsets.US_ASCII);
+
+    /** Where the requests go and how their bodies name the trips. */
+    record Endpoint(int port, String path, String[] tripIds) {}
+
+    private final Endpoint endpoint;
+    private final Workload workload;
+    private final String keyPrefix;
+
+    HttpLoad(Endpoint endpoint, Workload workload, String keyPrefix) {
+        this.endpoint = endpoint;
+        this.workload = workload;
+        this.keyPrefix = keyPrefix;
+    }
+
+    /**
+     * Sends every request of the workload and returns once each is answered (or failed).
+     *
+     * @param ratePerSecond 0 for closed loop
+     * @param deadlineNs on the {@link Clock}; requests not yet due by then are not sent
+     */
+    Outcomes run(int connections, double ratePerSecond, long deadlineNs) throws InterruptedException {
+        Outcomes outcomes = new Outcomes(workload.size());
+        AtomicInteger next = new AtomicInteger();
+        long start = Clock.now();
+        List<Throwable> failures = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < connections; c++) {
+                threads.submit(() -> {
+                    try (Client client = new Client(endpoint.port())) {
+                        for (int i = next.getAndIncrement(); i < workload.size(); i = next.getAndIncrement()) {
+                            long due = Clock.now();
+                            if (ratePerSecond > 0) {
+                                due = start + (long) (i * 1e9 / ratePerSecond);
+                                long wait = due - Clock.now();
+                                if (wait > 0) {
+                                    LockSupport.parkNanos(wait);
+                                }
+                            }
+                            if (due > deadlineNs) {
+                                break;
+                            }
+                            outcomes.dueNs[i] = due;
+                            client.book(i, outcomes);
+                        }
+                    } catch (RuntimeException | Error e) {
+                        synchronized (failures) {
+                            failures.add(e);
+                        }
+                    }
+                });
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("a load connection failed: " + failures.getFirst(), failures.getFirst());
+        }
+        return outcomes;
+    }
+
+    /** One keep-alive connection; reconnects after an error or a {@code Connection: close}. */
+    private final class Client implements AutoCloseable {
+        private final int port;
+        private final String head;
+        private final StringBuilder body = new StringBuilder(512);
+        private final StringBuilder request = new StringBuilder(1024);
+        private byte[] out = new byte[2048];
+        private final byte[] in = new byte[16 * 1024];
+        private int inStart;
+        private int inEnd;
+        private final byte[] responseBody = new byte[BODY_MAX_BYTES];
+        private int responseBodyLength;
+        private boolean closeAfter;
+        private Socket socket;
+        private InputStream input;
+        private OutputStream output;
+
+        Client(int port) {
+            this.port = port;
+            this.head = "POST " + endpoint.path() + " HTTP/1.1\r\nHost: localhost:" + port
+                    + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nIdempotency-Key: " + keyPrefix;
+        }
+
+        void book(int i, Outcomes outcomes) {
+            int length = encode(i);
+            try {
+                if (socket == null) {
+                    connect();
+                }
+                output.write(out, 0, length);
+                output.flush();
+                int status = readResponse();
+                long answered = Clock.now();
+                outcomes.answeredNs[i] = answered;
+                outcomes.status[i] = (short) status;
+                int at = indexOf(responseBody, responseBodyLength, BOOKING_ID, 0);
+                if (at >= 0) {
+                    readUuid(at + BOOKING_ID.length, i, outcomes);
+                }
+                if (status == 200 || status == 409) {
+                    // A synchronous decision (the baselines), or FMS turning a request away at the door.
+                    boolean confirmed = status == 200 && indexOf(responseBody, responseBodyLength, CONFIRMED, 0) >= 0;
+                    outcomes.decision[i] = confirmed ? Outcomes.CONFIRMED : Outcomes.REJECTED;
+                    outcomes.decidedNs[i] = answered;
+                }
+                if (closeAfter) {
+                    disconnect();
+                }
+            } catch (IOException e) {
+                outcomes.answeredNs[i] = Clock.now();
+                outcomes.status[i] = Outcomes.TRANSPORT_ERROR;
+                disconnect();
+            }
+        }
+
+        private int encode(int i) {
+            body.setLength(0);
+            body.append("{\"tripId\":\"")
+                    .append(endpoint.tripIds()[workload.trip(i)])
+                    .append("\",\"passengers\":[");
+            for (int p = 0; p < workload.party(i); p++) {
+                body.append(p == 0 ? "{\"name\":\"Traveller " : ",{\"name\":\"Traveller ")
+                        .append(p + 1)
+                        .append("\"}");
+            }
+            body.append(']');
+            if (workload.explicit(i)) {
+                body.append(",\"seats\":[");
+                workload.appendSeats(i, body);
+                body.append(']');
+            }
+            body.append('}');
+            request.setLength(0);
+            request.append(head)
+                    .append(i)
+                    .append("\r\nContent-Length: ")
+                    .append(body.length())
+                    .append("\r\n\r\n")
+                    .append(body);
+            int length = request.length();
+            if (out.length < length) {
+                out = new byte[length * 2];
+            }
+            for (int c = 0; c < length; c++) {
+                out[c] = (byte) request.charAt(c);
+            }
+            return length;
+        }
+
+        private void connect() throws IOException {
+            socket = new Socket();
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(SOCKET_TIMEOUT_MS);
+            socket.connect(new InetSocketAddress("localhost", port), CONNECT_TIMEOUT_MS);
+            input = socket.getInputStream();
+            output = socket.getOutputStream();
+            inStart = 0;
+            inEnd = 0;
+        }
+
+        private void disconnect() {
+            if (socket != null) {
+                try {
+                    socket.close();
+                } catch (IOException e) {
+                    // closing a broken connection: nothing left to do
+                }
+            }
+            socket = null;
+        }
+
+        @Override
+        public void close() {
+            disconnect();
+        }
+
+        /** Reads one response: its status, and its body into {@link #responseBody}. */
+        private int readResponse() throws IOException {
+            int headerEnd;
+            while ((headerEnd = indexOf(in, inStart, inEnd, "\r\n\r\n")) < 0) {
+                fill();
+            }
+            if (inEnd - inStart < 12 || in[inStart + 8] != ' ') {
+                throw new IOException("not an HTTP response");
+            }
+            int status = (in[inStart + 9] - '0') * 100 + (in[inStart + 10] - '0') * 10 + (in[inStart + 11] - '0');
+            long contentLength = -1;
+            boolean chunked = false;
+            closeAfter = false;
+            int line = indexOf(in, inStart, headerEnd, "\r\n") + 2;
+            while (line < headerEnd) {
+                int lineEnd = indexOf(in, line, headerEnd + 2, "\r\n");
+                // Byte-wise, without a String per header: the profile showed header strings as the client's top cost.
+                if (startsWithIgnoreCase(in, line, lineEnd, "content-length:")) {
+                    contentLength = parseLong(in, line + 15, lineEnd);
+                } else if (startsWithIgnoreCase(in, line, lineEnd, "transfer-encoding:")) {
+                    chunked = containsIgnoreCase(in, line, lineEnd, "chunked");
+                } else if (startsWithIgnoreCase(in, line, lineEnd, "connection:")) {
+                    closeAfter = containsIgnoreCase(in, line, lineEnd, "close");
+                }
+                line = lineEnd + 2;
+            }
+            inStart = headerEnd + 4;
+            responseBodyLength = 0;
+            if (chunked) {
+                while (true) {
+                    int sizeEnd;
+                    while ((sizeEnd = indexOf(in, inStart, inEnd, "\r\n")) < 0) {
+                        fill();
+                    }
+                    String sizeText = new String(in, inStart, sizeEnd - inStart, StandardCharsets.US_ASCII);
+                    int semicolon = sizeText.indexOf(';');
+                    int size =
+                            Integer.parseInt((semicolon < 0 ? sizeText : sizeText.substring(0, semicolon)).strip(), 16);
+                    inStart = sizeEnd + 2;
+                    readBody(size);
+                    // the chunk's CRLF (after the last chunk: the empty trailer's CRLF)
+                    while (inEnd - inStart < 2) {
+                        fill();
+                    }
+                    inStart += 2;
+                    if (size == 0) {
+                        break;
+                    }
+                }
+            } else if (contentLength > 0) {
+                readBody((int) Math.min(contentLength, Integer.MAX_VALUE));
+            } else if (contentLength < 0) {
+                throw new IOException("a response without a length");
+            }
+            return status;
+        }
+
+        private void readBody(int size) throws IOException {
+            int remaining = size;
+            while (remaining > 0) {
+                if (inStart == inEnd) {
+                    fill();
+                }
+                int n = Math.min(remaining, inEnd - inStart);
+                int room = Math.min(n, responseBody.length - responseBodyLength);
+                System.arraycopy(in, inStart, responseBody, responseBodyLength, room);
+                responseBodyLength += room;
+                inStart += n;
+                remaining -= n;
+            }
+        }
+
+        private void fill() throws IOException {
+            if (inStart == inEnd) {
+                inStart = 0;
+                inEnd = 0;
+            } else if (inEnd == in.length) {
+                if (inStart == 0) {
+                    throw new IOException("response head longer than " + in.length + " bytes");
+                }
+                System.arraycopy(in, inStart, in, 0, inEnd - inStart);
+                inEnd -= inStart;
+                inStart = 0;
+            }
+            int n = input.read(in, inEnd, in.length - inEnd);
+            if (n < 0) {
+                throw new IOException("connection closed by the server");
+            }
+            inEnd += n;
+        }
+
+        private void readUuid(int from, int i, Outcomes outcomes) {
+            int quote = -1;
+            for (int c = from; c < responseBodyLength; c++) {
+                if (responseBody[c] == '"') {
+                    quote = c;
+                    break;
+                }
+            }
+            if (quote < 0 || quote + 37 > responseBodyLength) {
+                return;
+            }
+            long msb = 0;
+            long lsb = 0;
+            int digits = 0;
+            for (int c = quote + 1; c < quote + 37; c++) {
+                int value = Character.digit(responseBody[c], 16);
+                if (value < 0) {
+                    continue;
+                }
+                if (digits < 16) {
+                    msb = (msb << 4) | value;
+                } else {
+                    lsb = (lsb << 4) | value;
+                }
+                digits++;
+            }
+            if (digits == 32) {
+                outcomes.bookingMsb[i] = msb;
+                outcomes.bookingLsb[i] = lsb;
+            }
+        }
+    }
+
+    private static boolean startsWithIgnoreCase(byte[] bytes, int from, int to, String lowerAscii) {
+        if (to - from < lowerAscii.length()) {
+            return false;
+        }
+        for (int j = 0; j < lowerAscii.length(); j++) {
+            if ((bytes[from + j] | 0x20) != lowerAscii.charAt(j) && bytes[from + j] != lowerAscii.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean containsIgnoreCase(byte[] bytes, int from, int to, String lowerAscii) {
+        for (int i = from; i <= to - lowerAscii.length(); i++) {
+            if (startsWithIgnoreCase(bytes, i, to, lowerAscii)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long parseLong(byte[] bytes, int from, int to) throws IOException {
+        long value = 0;
+        boolean digits = false;
+        for (int i = from; i < to; i++) {
+            byte b = bytes[i];
+            if (b >= '0' && b <= '9') {
+                value = value * 10 + (b - '0');
+                digits = true;
+            } else if (b != ' ' && b != '\t') {
+                throw new IOException("a malformed Content-Length");
+            }
+        }
+        if (!digits) {
+            throw new IOException("an empty Content-Length");
+        }
+        return value;
+    }
+
+    static int indexOf(byte[] bytes, int length, byte[] pattern, int from) {
+        outer:
+        for (int i = from; i <= length - pattern.length; i++) {
+            for (int j = 0; j < pattern.length; j++) {
+                if (bytes[i + j] != pattern[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private static int indexOf(byte[] bytes, int from, int to, String ascii) {
+        outer:
+        for (int i = from; i <= to - ascii.length(); i++) {
+            for (int j = 0; j < ascii.length(); j++) {
+                if (bytes[i + j] != ascii.charAt(j)) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,95 @@
+package io.fms.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The load generator's HTTP client against a real (JDK) HTTP server: fixed-length, chunked and closing answers. */
+class HttpLoadTest {
+
+    private HttpServer server;
+    private final Set<String> keys = ConcurrentHashMap.newKeySet();
+    private final Set<String> bodies = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger served = new AtomicInteger();
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/bookings", exchange -> {
+            keys.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            int n = served.incrementAndGet();
+            String id = new UUID(n, n).toString();
+            boolean confirmed = n % 2 == 0;
+            byte[] body = ("{\"bookingId\": \"" + id + "\",\"status\":\"" + (confirmed ? "CONFIRMED" : "REJECTED")
+                            + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            if (n % 7 == 0) {
+                exchange.getResponseHeaders().add("Connection", "close");
+            }
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            // Every third answer chunked (length 0 means chunked to the JDK server), the rest with a length.
+            exchange.sendResponseHeaders(confirmed ? 200 : 409, n % 3 == 0 ? 0 : body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    @Test
+    void everyRequestIsSentOnceWithItsOwnKeyAndEveryAnswerIsRead() throws Exception {
+        Workload workload = Workload.generate(2, 500, 1.0, 0.5, 7);
+        String[] trips = {UUID.randomUUID().toString(), UUID.randomUUID().toString()};
+        HttpLoad load = new HttpLoad(
+                new HttpLoad.Endpoint(server.getAddress().getPort(), "/bookings", trips), workload, "test-");
+
+        Outcomes outcomes = load.run(8, 0, Long.MAX_VALUE);
+
+        assertThat(served).hasValue(500);
+        assertThat(keys).hasSize(500);
+        assertThat(outcomes.count(200) + outcomes.count(409)).isEqualTo(500);
+        assertThat(bodies)
+                .allSatisfy(
+                        body -> assertThat(body).startsWith("{\"tripId\":\"").contains("Traveller 1"));
+        UuidIndex ids = UuidIndex.of(outcomes);
+        for (int n = 1; n <= 500; n++) {
+            int i = ids.get(n, n);
+            assertThat(i).as("booking %d read from its answer", n).isNotNegative();
+            assertThat(outcomes.decision[i]).isEqualTo(n % 2 == 0 ? Outcomes.CONFIRMED : Outcomes.REJECTED);
+            assertThat(outcomes.decidedNs[i]).isEqualTo(outcomes.answeredNs[i]).isGreaterThan(outcomes.dueNs[i]);
+        }
+    }
+
+    @Test
+    void openLoopMeasuresFromEachRequestsDueTime() throws Exception {
+        Workload workload = Workload.generate(1, 50, 0, 0.5, 8);
+        HttpLoad load = new HttpLoad(
+                new HttpLoad.Endpoint(server.getAddress().getPort(), "/bookings", new String[] {"t"}),
+                workload,
+                "open-");
+
+        Outcomes outcomes = load.run(4, 1000, Long.MAX_VALUE);
+
+        assertThat(outcomes.count(200) + outcomes.count(409)).isEqualTo(50);
+        for (int i = 1; i < 50; i++) {
+            assertThat(outcomes.dueNs[i] - outcomes.dueNs[0]).isEqualTo((long) (i * 1e9 / 1000));
+        }
+    }
+}
