@@ -37,8 +37,8 @@ public class EmailSender implements ChannelSender {
         this.from = properties.mailFrom();
     }
 
-    /** RFC 5322 msg-id of a booking event's email: one per event, whatever the attempt. */
-    public static String messageId(DueDelivery delivery) {
+    /** RFC 5322 msg-id of an event's email: the same on every attempt, so a repeat is recognisably a repeat. */
+    private static String messageId(DueDelivery delivery) {
         return "<" + delivery.eventId() + ".booking@fms.local>";
     }
 
