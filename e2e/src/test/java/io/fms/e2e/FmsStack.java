@@ -139,6 +139,9 @@ final class FmsStack implements BeforeAllCallback, ParameterResolver {
         shared.put("FMS_PROCESSOR_CONCURRENCY", "2");
         // Every test client is one loopback address: the door's per-client limit would throttle the suite itself.
         shared.put("FMS_RATE_LIMIT_ENABLED", "false");
+        // Short claims, so that deliveries a killed worker held are taken up again within the tests' bounds.
+        shared.put("FMS_NOTIFY_REQUEST_TIMEOUT_MS", "5000");
+        shared.put("FMS_NOTIFY_LEASE_MS", "10000");
         shared.put("SPRING_OUTPUT_ANSI_ENABLED", "never");
 
         Map<String, String> portVariables = Map.of(

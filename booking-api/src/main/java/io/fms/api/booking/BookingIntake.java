@@ -14,7 +14,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -36,6 +35,7 @@ public class BookingIntake {
     private final IdempotencyStore idempotency;
     private final CommandPublisher publisher;
     private final BookingReadModel readModel;
+    private final BookingIds bookingIds;
     private final Clock clock;
     // Registered once: a lookup by name and tags builds a meter ID on every call.
     private final Counter acceptedFirst;
@@ -49,6 +49,7 @@ public class BookingIntake {
             IdempotencyStore idempotency,
             CommandPublisher publisher,
             BookingReadModel readModel,
+            BookingIds bookingIds,
             Clock clock,
             MeterRegistry meters) {
         this.validator = validator;
@@ -57,6 +58,7 @@ public class BookingIntake {
         this.idempotency = idempotency;
         this.publisher = publisher;
         this.readModel = readModel;
+        this.bookingIds = bookingIds;
         this.clock = clock;
         this.acceptedFirst = meters.counter("fms.api.bookings.accepted", "replay", "false");
         this.acceptedReplay = meters.counter("fms.api.bookings.accepted", "replay", "true");
@@ -82,7 +84,10 @@ public class BookingIntake {
             snapshot = availability.snapshot(trip.id());
         }
         checkDoor(trip, snapshot);
-        IdempotencyStore.Claim claim = new IdempotencyStore.Claim(fingerprint, UUID.randomUUID(), clock.instant());
+        // With a key, the ID follows from the key: should Redis have lost the key's claim (restarted empty), this
+        // request, if it is a retry, is published under the booking ID it had, and the processor decides it once.
+        IdempotencyStore.Claim claim =
+                new IdempotencyStore.Claim(fingerprint, bookingIds.forKey(idempotencyKey), clock.instant());
         if (idempotencyKey != null) {
             IdempotencyStore.Claim winner = idempotency.claim(idempotencyKey, claim);
             if (!winner.equals(claim)) {

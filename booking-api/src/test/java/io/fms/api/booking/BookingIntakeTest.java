@@ -152,6 +152,42 @@ class BookingIntakeTest extends ApiIntegrationTest {
     }
 
     @Test
+    void aRetryAfterRedisLostTheKeyQueuesTheSameBookingAgain() {
+        UUID tripId = createTrip();
+        String body = """
+                {"tripId": "%s", "passengers": [{"name": "Barbara Liskov"}]}""".formatted(tripId);
+        String key = "order-" + UUID.randomUUID();
+        UUID bookingId = UUID.fromString(http.postJson("/api/v1/bookings", body, "Idempotency-Key", key)
+                .assertStatus(202)
+                .json()
+                .get("bookingId")
+                .asString());
+        // What a Redis restarted empty has lost for this booking: the key's claim and the PENDING entry.
+        redis.delete(List.of(IdempotencyStore.redisKey(key), ReadModelKeys.booking(bookingId)));
+
+        JsonNode retried = http.postJson("/api/v1/bookings", body, "Idempotency-Key", key)
+                .assertStatus(202)
+                .json();
+
+        // The same booking ID again: the processor decides it once and ignores the repeat.
+        assertThat(retried.get("bookingId").asString()).isEqualTo(bookingId.toString());
+        List<ConsumerRecord<String, byte[]>> records = CommandTopic.recordsOf(bookingId);
+        assertThat(records).hasSize(2);
+        assertThat(records.stream().map(CommandTopic::command).map(command -> command.tripId()))
+                .containsOnly(tripId);
+        assertThat(redis.hasKey(IdempotencyStore.redisKey(key))).isTrue();
+        // The ID follows from the key under the database's secret, not from the key alone (it is a credential).
+        assertThat(bookingId).isNotEqualTo(UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)));
+        assertThat(bookingId.version()).isEqualTo(8);
+        String otherKey = http.postJson("/api/v1/bookings", body, "Idempotency-Key", key + "-2")
+                .assertStatus(202)
+                .json()
+                .get("bookingId")
+                .asString();
+        assertThat(otherKey).isNotEqualTo(bookingId.toString());
+    }
+
+    @Test
     void theSameIdempotencyKeyWithAnotherBodyIsRefused() {
         UUID tripId = createTrip();
         String key = UUID.randomUUID().toString();

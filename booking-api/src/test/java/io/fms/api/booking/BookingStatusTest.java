@@ -11,7 +11,12 @@ import io.fms.events.BookingView;
 import io.fms.events.Passenger;
 import io.fms.events.ReadModelKeys;
 import io.fms.events.RejectionReason;
+import io.fms.testkit.TestPostgres;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -62,6 +67,52 @@ class BookingStatusTest extends ApiIntegrationTest {
         assertThat(booking.get("unavailableSeats").get(0).asString()).isEqualTo("4C");
         assertThat(booking.get("passengers").get(0).get("name").asString()).isEqualTo("Ada Lovelace");
         assertThat(booking.get("tripId").asString()).isEqualTo(tripId.toString());
+    }
+
+    @Test
+    void withPostgresAwayStatusReadsRedisCannotAnswerAre503AndIntakeGoesOn() throws SQLException {
+        UUID tripId = createTrip();
+        // Intake knows the trip from here on: the catalog is read once per trip, not once per request.
+        String queued = http.postJson("/api/v1/bookings", BookingIntakeTest.oneSeat(tripId))
+                .assertStatus(202)
+                .header("Location");
+        UUID notInRedis = UUID.randomUUID();
+        String database =
+                jdbc.sql("select current_database()").query(String.class).single();
+
+        try (Connection server = DriverManager.getConnection(
+                        "jdbc:postgresql://127.0.0.1:" + TestPostgres.port() + "/postgres",
+                        TestPostgres.USER,
+                        TestPostgres.PASSWORD);
+                Statement admin = server.createStatement()) {
+            // As good as a stopped server for this service: its connections cut, no new one admitted.
+            admin.execute("alter database " + database + " allow_connections false");
+            try {
+                admin.execute(
+                        "select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + database + "'");
+                Instant start = Instant.now();
+
+                Http.Response fallback = http.get("/api/v1/bookings/" + notInRedis);
+
+                fallback.assertProblem(503, "unavailable");
+                assertThat(fallback.header("Retry-After")).isNotBlank();
+                // Bounded by the pool's connection timeout (5 s), not by TCP's patience.
+                assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(10));
+                assertThat(http.get(queued)
+                                .assertStatus(200)
+                                .json()
+                                .get("status")
+                                .asString())
+                        .isEqualTo("PENDING");
+                http.postJson("/api/v1/bookings", BookingIntakeTest.oneSeat(tripId))
+                        .assertStatus(202);
+            } finally {
+                admin.execute("alter database " + database + " allow_connections true");
+            }
+        }
+        // Back: the pool reconnects on its own.
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> http.get("/api/v1/bookings/" + notInRedis).status() == 404);
     }
 
     @Test

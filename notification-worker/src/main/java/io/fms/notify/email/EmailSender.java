@@ -37,6 +37,11 @@ public class EmailSender implements ChannelSender {
         this.from = properties.mailFrom();
     }
 
+    /** RFC 5322 msg-id of an event's email: the same on every attempt, so a repeat is recognisably a repeat. */
+    private static String messageId(DueDelivery delivery) {
+        return "<" + delivery.eventId() + ".booking@fms.local>";
+    }
+
     @Override
     public Channel channel() {
         return Channel.EMAIL;
@@ -54,6 +59,9 @@ public class EmailSender implements ChannelSender {
             helper.setSubject(content.subject());
             helper.setText(content.text(), content.html());
             message.setHeader(HEADER_EVENT_ID, delivery.eventId().toString());
+            // The same on every attempt of this email: when a worker dies between the server's acceptance and our
+            // record of it, the repeat carries the Message-ID of the first, which mail systems de-duplicate on.
+            message.setHeader("Message-ID", messageId(delivery));
         } catch (MessagingException | UnreadableRecordException | MailParseException | MailPreparationException e) {
             return AttemptResult.failure(AttemptOutcome.INVALID_MESSAGE, "cannot build the email: " + e.getMessage());
         }

@@ -28,6 +28,7 @@ class EmailDeliveryTest extends WorkerIntegrationTest {
         assertThat(message.getFrom()).extracting(Object::toString).containsExactly("bookings@fms.local");
         assertThat(message.getSubject())
                 .isEqualTo("Booking confirmed: FM101 LHR to JFK on 12 Jun 2026, seats 12A, 12B");
+        assertThat(message.getMessageID()).isEqualTo("<" + event.eventId() + ".booking@fms.local>");
         assertThat(message.getHeader(EmailSender.HEADER_EVENT_ID))
                 .containsExactly(event.eventId().toString());
 
