@@ -31,6 +31,9 @@ public final class BenchMain {
               --zipf S                trip popularity exponent (default 1.0); --explicit-share F (default 0.5)
               --seed S                workload seed (default random, printed)
               --decision-timeout-s T  bound on waiting for FMS decisions (default 600)
+              --half-rate-phase-s S   FMS after the closed-loop run: S seconds of open-loop requests at half
+                                      its measured ingest, on fresh trips: the latency target's condition
+                                      (default peak-sale 30, hot-trip 0; 0 skips it)
               --json FILE             also write the figures as JSON
               --chart FILE            the PNG chart (default next to the Markdown report)
               --results DIR           where the report goes (default infra/bench/results)
@@ -81,6 +84,7 @@ public final class BenchMain {
         Path chart = null;
         Path results = root.resolve("infra/bench/results");
         Path baselinesJar = null;
+        Integer halfRatePhase = null;
         for (int i = 1; i < args.length; i++) {
             String name = args[i];
             if (i + 1 >= args.length) {
@@ -107,6 +111,7 @@ public final class BenchMain {
                 case "--chart" -> chart = Path.of(value);
                 case "--results" -> results = Path.of(value);
                 case "--baselines-jar" -> baselinesJar = Path.of(value);
+                case "--half-rate-phase-s" -> halfRatePhase = bounded(name, value, 0, 3600);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
@@ -130,12 +135,16 @@ public final class BenchMain {
                 systems,
                 drain != null ? drain : scenario.equals("peak-sale") ? Math.min(requests, 50_000) : 0,
                 decisionTimeout,
-                baselinesJar);
+                baselinesJar,
+                halfRatePhase != null ? halfRatePhase : scenario.equals("peak-sale") ? 30 : 0);
         String commandLine = "infra/fms bench " + String.join(" ", args);
         Files.createDirectories(results);
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss", Locale.ROOT));
         Path logs = root.resolve(".fms").resolve("logs");
-        Map<String, Object> result = new Bench(config, line -> System.out.println("bench: " + line), logs).run();
+        Map<String, Object> result;
+        try (Heartbeat heartbeat = new Heartbeat(line -> System.out.println("bench: " + line))) {
+            result = new Bench(config, heartbeat, logs).run();
+        }
         String markdown = Report.markdown(result, commandLine);
         System.out.println();
         System.out.println(markdown);
