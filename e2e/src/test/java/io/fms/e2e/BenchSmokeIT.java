@@ -78,8 +78,10 @@ class BenchSmokeIT {
             assertThat(figures.get("requests_sent")).as(what).isEqualTo(REQUESTS);
             assertThat(figures.get("transport_errors")).as(what).isEqualTo(0);
             assertThat(((Map<String, Integer>) figures.get("status_counts")).keySet())
-                    .as("FMS answers 202 or 409 at the door, the baselines 200 or 409 (or 503: not decided, nothing"
-                            + " written, by contract): %s", what)
+                    .as(
+                            "FMS answers 202 or 409 at the door, the baselines 200 or 409 (or 503: not decided, nothing"
+                                    + " written, by contract): %s",
+                            what)
                     .isSubsetOf("202", "409", "200", "503");
             assertThat((long) figures.get("confirmed_seats")).as(what).isPositive();
             assertThat(figures.get("double_booked_seats")).as(what).isEqualTo(0L);

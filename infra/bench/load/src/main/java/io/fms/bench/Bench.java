@@ -125,9 +125,9 @@ public final class Bench {
     private Map<String, Object> runFms(Workload workload, Workload warmup) throws Exception {
         FmsSystem fms = new FmsSystem(config.stack());
         fms.requireUp();
-        progress.accept("fms: creating " + (workload.trips() + warmup.trips()) + " trips");
+        progress.accept("fms: creating " + (workload.trips() + (config.warmup() > 0 ? warmup.trips() : 0)) + " trips");
         String[] tripIds = fms.createTrips(workload.trips());
-        String[] warmupTrips = fms.createTrips(warmup.trips());
+        String[] warmupTrips = config.warmup() > 0 ? fms.createTrips(warmup.trips()) : new String[0];
         String runTag = "bench-" + Long.toHexString(System.nanoTime()) + "-";
         if (config.warmup() > 0) {
             progress.accept("fms: warm-up, " + warmup.size() + " requests");
@@ -227,9 +227,10 @@ public final class Bench {
             String[] warmupTrips;
             if (decides) {
                 server.reset();
-                progress.accept(name + ": creating " + (workload.trips() + warmup.trips()) + " trips");
+                progress.accept(name + ": creating " + (workload.trips() + (config.warmup() > 0 ? warmup.trips() : 0))
+                        + " trips");
                 tripIds = server.createTrips(workload.trips());
-                warmupTrips = server.createTrips(warmup.trips());
+                warmupTrips = config.warmup() > 0 ? server.createTrips(warmup.trips()) : new String[0];
             } else {
                 tripIds = randomIds(workload.trips());
                 warmupTrips = randomIds(warmup.trips());
