@@ -30,7 +30,9 @@ public final class BenchMain {
                                       min(requests, 50000), hot-trip 0; 0 skips it)
               --zipf S                trip popularity exponent (default 1.0); --explicit-share F (default 0.5)
               --seed S                workload seed (default random, printed)
-              --decision-timeout-s T  bound on waiting for FMS decisions (default 600)
+              --decision-timeout-s T  bound on waiting for FMS decisions (default 600, or 1 s per 500
+                                      requests when more: 3000 at 1.5 million; 60 s without a new
+                                      decision ends the wait anyway)
               --half-rate-phase-s S   FMS after the closed-loop run: S seconds of open-loop requests at half
                                       its measured ingest, on fresh trips: the latency target's condition
                                       (default peak-sale 30, hot-trip 0; 0 skips it)
@@ -79,7 +81,7 @@ public final class BenchMain {
         double explicitShare = 0.5;
         List<String> systems = BenchConfig.ALL_SYSTEMS;
         Integer drain = null;
-        int decisionTimeout = 600;
+        Integer decisionTimeout = null;
         Path json = null;
         Path chart = null;
         Path results = root.resolve("infra/bench/results");
@@ -134,7 +136,8 @@ public final class BenchMain {
                 explicitShare,
                 systems,
                 drain != null ? drain : scenario.equals("peak-sale") ? Math.min(requests, 50_000) : 0,
-                decisionTimeout,
+                // A backlog of 1.5 million must not be cut off by a bound sized for 20,000: undecided counts as lost.
+                decisionTimeout != null ? decisionTimeout : Math.max(600, requests / 500),
                 baselinesJar,
                 halfRatePhase != null ? halfRatePhase : scenario.equals("peak-sale") ? 30 : 0);
         String commandLine = "infra/fms bench " + String.join(" ", args);

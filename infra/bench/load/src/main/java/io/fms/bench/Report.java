@@ -189,6 +189,17 @@ final class Report {
                     md.append("Skipped ").append(k).append(": ").append(v).append("\n"));
             md.append('\n');
         }
+        for (String name : names) {
+            Object undecided = ((Map<String, Object>) systems.get(name)).get("undecided_events");
+            if (undecided instanceof Number n && n.longValue() > 0) {
+                md.append("**")
+                        .append(name)
+                        .append(": ")
+                        .append(n)
+                        .append(" accepted requests had no decision when the wait ended** (`--decision-timeout-s`,"
+                                + " or 60 s without a new one): the checks count them as lost.\n\n");
+            }
+        }
         md.append(
                 Boolean.TRUE.equals(result.get("checks_hold"))
                         ? "Checks hold: no seat sold twice, no trip over capacity, every answered request decided.\n"
