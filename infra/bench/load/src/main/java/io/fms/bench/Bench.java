@@ -31,6 +31,8 @@ public final class Bench {
     private static final int POSTGRES_CEILING_MAX = 500_000;
     private static final int POSTGRES_CEILING_BATCH = 500;
     private static final int POSTGRES_CEILING_CONNECTIONS = 2;
+    /** The half-rate phase is bounded in time by its option, and in memory by this. */
+    private static final int HALF_RATE_REQUESTS_MAX = 2_000_000;
 
     private final BenchConfig config;
     private final Consumer<String> progress;
@@ -105,6 +107,7 @@ public final class Bench {
             result.put("skipped", skipped);
         }
         result.put("checks_hold", checksHold(systems));
+        result.put("targets", Targets.judge(config.scenario(), workload.size(), systems, ceilings));
         return result;
     }
 
@@ -122,28 +125,48 @@ public final class Bench {
     private Map<String, Object> runFms(Workload workload, Workload warmup) throws Exception {
         FmsSystem fms = new FmsSystem(config.stack());
         fms.requireUp();
-        progress.accept("fms: creating " + (workload.trips() + warmup.trips()) + " trips");
+        progress.accept("fms: creating " + (workload.trips() + (config.warmup() > 0 ? warmup.trips() : 0)) + " trips");
         String[] tripIds = fms.createTrips(workload.trips());
-        String[] warmupTrips = fms.createTrips(warmup.trips());
+        String[] warmupTrips = config.warmup() > 0 ? fms.createTrips(warmup.trips()) : new String[0];
         String runTag = "bench-" + Long.toHexString(System.nanoTime()) + "-";
         if (config.warmup() > 0) {
             progress.accept("fms: warm-up, " + warmup.size() + " requests");
-            new HttpLoad(fms.endpoint(warmupTrips), warmup, runTag + "w").run(config.connections(), 0, Long.MAX_VALUE);
+            load(fms.endpoint(warmupTrips), warmup, runTag + "w", "fms warm-up")
+                    .run(config.connections(), 0, Long.MAX_VALUE);
         }
+        Map<String, Object> figures = measureFms(fms, workload, tripIds, config.ratePerSecond(), runTag + "m", "fms");
+        if (config.drainCommands() > 0) {
+            progress.accept("fms: drain probe, " + config.drainCommands() + " commands straight to Kafka");
+            figures.put("drain_probe", fms.drainProbe(config.drainCommands(), config.decisionTimeoutSeconds()));
+        }
+        if (config.halfRatePhaseSeconds() > 0) {
+            figures.put("half_rate_phase", halfRatePhase(fms, figures, runTag + "h"));
+        }
+        return figures;
+    }
+
+    /** One measured FMS run: intake, the decisions read from Kafka, CPU, then the checks by SQL. */
+    private Map<String, Object> measureFms(
+            FmsSystem fms, Workload workload, String[] tripIds, double rate, String keyPrefix, String label)
+            throws Exception {
         Map<String, List<Long>> roots = stackRoots();
         Outcomes outcomes;
         Map<String, Object> figures;
         try (DecisionWatcher watcher = new DecisionWatcher(config.stack().kafkaBootstrapServers())) {
-            progress.accept("fms: " + workload.size() + " requests");
+            progress.accept(label + ": " + workload.size() + " requests"
+                    + (rate > 0 ? String.format(java.util.Locale.ROOT, ", open loop at %.0f/s", rate) : ""));
             Sample before = Sample.take(roots);
-            outcomes = new HttpLoad(fms.endpoint(tripIds), workload, runTag + "m")
-                    .run(config.connections(), config.ratePerSecond(), Long.MAX_VALUE);
+            outcomes = load(fms.endpoint(tripIds), workload, keyPrefix, label)
+                    .run(config.connections(), rate, Long.MAX_VALUE);
             Sample intakeDone = Sample.take(roots);
             int accepted = outcomes.count(202);
-            progress.accept("fms: intake done (" + accepted + " accepted), waiting for decisions");
+            progress.accept(label + ": intake done (" + accepted + " accepted), waiting for decisions");
             watcher.expect(UuidIndex.of(outcomes), outcomes);
             int decided = watcher.awaitDecided(
-                    accepted, config.decisionTimeoutSeconds() * Measurement.SECOND_NS, 60 * Measurement.SECOND_NS);
+                    accepted,
+                    config.decisionTimeoutSeconds() * Measurement.SECOND_NS,
+                    60 * Measurement.SECOND_NS,
+                    line -> progress.accept(label + ": " + line));
             Sample after = Sample.take(roots);
             figures = Measurement.of(outcomes, true);
             figures.put("undecided_events", accepted - decided);
@@ -151,13 +174,47 @@ public final class Bench {
             putCpu(figures, "fms", before, after);
             figures.put("generator_cpu_share_intake", intakeDone.generatorShareSince(before));
         }
-        progress.accept("fms: checking the ledger");
+        progress.accept(label + ": checking the ledger");
         putChecks(figures, Checks.run(config.stack(), Checks.Tables.FMS, tripIds, outcomes));
-        if (config.drainCommands() > 0) {
-            progress.accept("fms: drain probe, " + config.drainCommands() + " commands straight to Kafka");
-            figures.put("drain_probe", fms.drainProbe(config.drainCommands(), config.decisionTimeoutSeconds()));
-        }
         return figures;
+    }
+
+    /**
+     * The latency target's condition: open loop at half the ingest rate the closed-loop run just measured, on fresh
+     * trips with the scenario's shape, bounded to {@code --half-rate-phase-s} seconds of requests.
+     */
+    private Map<String, Object> halfRatePhase(FmsSystem fms, Map<String, Object> closedLoop, String keyPrefix)
+            throws Exception {
+        double ingest = number(closedLoop.get("ingest_per_s"));
+        if (!(ingest > 0) || config.ratePerSecond() > 0) {
+            Map<String, Object> skipped = new LinkedHashMap<>();
+            skipped.put(
+                    "skipped",
+                    config.ratePerSecond() > 0
+                            ? "the run itself is open loop (--rate): no closed-loop ingest to halve"
+                            : "no ingest rate measured");
+            return skipped;
+        }
+        double rate = ingest / 2;
+        int requests = (int) Math.max(1, Math.min(HALF_RATE_REQUESTS_MAX, rate * config.halfRatePhaseSeconds()));
+        int trips = BenchConfig.defaultTrips(config.scenario(), requests);
+        Workload workload = Workload.generate(
+                trips,
+                requests,
+                config.scenario().equals("hot-trip") ? 0 : config.zipfExponent(),
+                config.explicitShare(),
+                config.seed() ^ 0x4A1F_BA5EL);
+        progress.accept("fms half-rate phase: creating " + trips + " trips");
+        String[] tripIds = fms.createTrips(trips);
+        Map<String, Object> figures = measureFms(fms, workload, tripIds, rate, keyPrefix, "fms half-rate phase");
+        figures.put("rate_per_s", rate);
+        figures.put("requests", requests);
+        figures.put("trips", trips);
+        return figures;
+    }
+
+    private HttpLoad load(HttpLoad.Endpoint endpoint, Workload workload, String keyPrefix, String label) {
+        return new HttpLoad(endpoint, workload, keyPrefix, label, progress);
     }
 
     private Map<String, Object> runBaseline(String design, Workload workload, Workload warmup, boolean decides)
@@ -170,9 +227,10 @@ public final class Bench {
             String[] warmupTrips;
             if (decides) {
                 server.reset();
-                progress.accept(name + ": creating " + (workload.trips() + warmup.trips()) + " trips");
+                progress.accept(name + ": creating " + (workload.trips() + (config.warmup() > 0 ? warmup.trips() : 0))
+                        + " trips");
                 tripIds = server.createTrips(workload.trips());
-                warmupTrips = server.createTrips(warmup.trips());
+                warmupTrips = config.warmup() > 0 ? server.createTrips(warmup.trips()) : new String[0];
             } else {
                 tripIds = randomIds(workload.trips());
                 warmupTrips = randomIds(warmup.trips());
@@ -180,14 +238,14 @@ public final class Bench {
             String runTag = "bench-" + Long.toHexString(System.nanoTime()) + "-";
             if (config.warmup() > 0) {
                 progress.accept(name + ": warm-up, " + warmup.size() + " requests");
-                new HttpLoad(server.endpoint(warmupTrips), warmup, runTag + "w")
+                load(server.endpoint(warmupTrips), warmup, runTag + "w", name + " warm-up")
                         .run(config.connections(), 0, Long.MAX_VALUE);
             }
             Map<String, List<Long>> roots = stackRoots();
             roots.put("baseline", List.of(server.pid()));
             progress.accept(name + ": " + workload.size() + " requests");
             Sample before = Sample.take(roots);
-            Outcomes outcomes = new HttpLoad(server.endpoint(tripIds), workload, runTag + "m")
+            Outcomes outcomes = load(server.endpoint(tripIds), workload, runTag + "m", name)
                     .run(config.connections(), config.ratePerSecond(), Long.MAX_VALUE);
             Sample after = Sample.take(roots);
             Map<String, Object> figures = Measurement.of(outcomes, false);
@@ -305,8 +363,15 @@ public final class Bench {
     }
 
     private static boolean checksHold(Map<String, Object> systems) {
+        List<Map<?, ?>> checked = new ArrayList<>();
         for (Object figures : systems.values()) {
-            Map<?, ?> map = (Map<?, ?>) figures;
+            checked.add((Map<?, ?>) figures);
+            if (((Map<?, ?>) figures).get("half_rate_phase") instanceof Map<?, ?> phase
+                    && !phase.containsKey("skipped")) {
+                checked.add(phase);
+            }
+        }
+        for (Map<?, ?> map : checked) {
             for (String key : List.of("double_booked_seats", "trips_over_capacity", "lost")) {
                 if (!(map.get(key) instanceof Number n) || n.longValue() != 0) {
                     return false;

@@ -12,6 +12,8 @@ import java.util.List;
  * @param drainCommands booking commands produced straight to Kafka for FMS's drain probe; 0 skips it
  * @param decisionTimeoutSeconds bound on waiting for FMS's decisions after intake
  * @param baselinesJar the baseline servers' runnable jar; the baselines and the HTTP ceiling are skipped without it
+ * @param halfRatePhaseSeconds FMS, after the closed-loop run: seconds of open-loop requests at half its ingest rate
+ *     (the condition of the latency target); 0 skips it
  */
 public record BenchConfig(
         Stack stack,
@@ -27,7 +29,8 @@ public record BenchConfig(
         List<String> systems,
         int drainCommands,
         int decisionTimeoutSeconds,
-        Path baselinesJar) {
+        Path baselinesJar,
+        int halfRatePhaseSeconds) {
 
     public static final List<String> ALL_SYSTEMS = List.of("fms", "rowlock", "redislock", "http", "kafka", "postgres");
     public static final int PEAK_SALE_REQUESTS = 1_500_000;

@@ -30,7 +30,12 @@ public final class BenchMain {
                                       min(requests, 50000), hot-trip 0; 0 skips it)
               --zipf S                trip popularity exponent (default 1.0); --explicit-share F (default 0.5)
               --seed S                workload seed (default random, printed)
-              --decision-timeout-s T  bound on waiting for FMS decisions (default 600)
+              --decision-timeout-s T  bound on waiting for FMS decisions (default 600, or 1 s per 500
+                                      requests when more: 3000 at 1.5 million; 60 s without a new
+                                      decision ends the wait anyway)
+              --half-rate-phase-s S   FMS after the closed-loop run: S seconds of open-loop requests at half
+                                      its measured ingest, on fresh trips: the latency target's condition
+                                      (default peak-sale 30, hot-trip 0; 0 skips it)
               --json FILE             also write the figures as JSON
               --chart FILE            the PNG chart (default next to the Markdown report)
               --results DIR           where the report goes (default infra/bench/results)
@@ -76,11 +81,12 @@ public final class BenchMain {
         double explicitShare = 0.5;
         List<String> systems = BenchConfig.ALL_SYSTEMS;
         Integer drain = null;
-        int decisionTimeout = 600;
+        Integer decisionTimeout = null;
         Path json = null;
         Path chart = null;
         Path results = root.resolve("infra/bench/results");
         Path baselinesJar = null;
+        Integer halfRatePhase = null;
         for (int i = 1; i < args.length; i++) {
             String name = args[i];
             if (i + 1 >= args.length) {
@@ -107,6 +113,7 @@ public final class BenchMain {
                 case "--chart" -> chart = Path.of(value);
                 case "--results" -> results = Path.of(value);
                 case "--baselines-jar" -> baselinesJar = Path.of(value);
+                case "--half-rate-phase-s" -> halfRatePhase = bounded(name, value, 0, 3600);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
@@ -129,13 +136,18 @@ public final class BenchMain {
                 explicitShare,
                 systems,
                 drain != null ? drain : scenario.equals("peak-sale") ? Math.min(requests, 50_000) : 0,
-                decisionTimeout,
-                baselinesJar);
+                // A backlog of 1.5 million must not be cut off by a bound sized for 20,000: undecided counts as lost.
+                decisionTimeout != null ? decisionTimeout : Math.max(600, requests / 500),
+                baselinesJar,
+                halfRatePhase != null ? halfRatePhase : scenario.equals("peak-sale") ? 30 : 0);
         String commandLine = "infra/fms bench " + String.join(" ", args);
         Files.createDirectories(results);
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss", Locale.ROOT));
         Path logs = root.resolve(".fms").resolve("logs");
-        Map<String, Object> result = new Bench(config, line -> System.out.println("bench: " + line), logs).run();
+        Map<String, Object> result;
+        try (Heartbeat heartbeat = new Heartbeat(line -> System.out.println("bench: " + line))) {
+            result = new Bench(config, heartbeat, logs).run();
+        }
         String markdown = Report.markdown(result, commandLine);
         System.out.println();
         System.out.println(markdown);

@@ -134,11 +134,28 @@ final class DecisionWatcher implements AutoCloseable {
      * {@code stallNs}; answers how many are decided.
      */
     int awaitDecided(int count, long boundNs, long stallNs) throws InterruptedException {
-        long deadline = Clock.now() + boundNs;
+        return awaitDecided(count, boundNs, stallNs, line -> {});
+    }
+
+    /** As {@link #awaitDecided(int, long, long)}, with a progress line every ~10 s while it waits. */
+    int awaitDecided(int count, long boundNs, long stallNs, java.util.function.Consumer<String> progress)
+            throws InterruptedException {
+        long start = Clock.now();
+        long deadline = start + boundNs;
         int last = -1;
-        long lastProgress = Clock.now();
+        long lastProgress = start;
+        long nextReport = start + 10 * Measurement.SECOND_NS;
         while (matched < count && Clock.now() < deadline && thread.isAlive()) {
             int now = matched;
+            if (Clock.now() >= nextReport) {
+                progress.accept(String.format(
+                        java.util.Locale.ROOT,
+                        "%,d of %,d decisions read after %.0f s",
+                        now,
+                        count,
+                        (Clock.now() - start) / 1e9));
+                nextReport += 10 * Measurement.SECOND_NS;
+            }
             if (now != last) {
                 last = now;
                 lastProgress = Clock.now();

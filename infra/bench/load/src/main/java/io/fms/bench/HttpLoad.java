@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * The load generator: C keep-alive HTTP/1.1 connections over plain sockets, one virtual thread each, posting the
@@ -29,6 +31,18 @@ final class HttpLoad {
     private static final int BODY_MAX_BYTES = 64 * 1024;
     private static final byte[] BOOKING_ID = "\"bookingId\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CONFIRMED = "\"CONFIRMED\"".getBytes(StandardCharsets.US_ASCII);
+    /** A progress line this often, so a long run shows it is alive. */
+    private static final long PROGRESS_EVERY_NS = 10 * Measurement.SECOND_NS;
+
+    /** The server rate-limited the generator: every number after this would measure the limit, not the system. */
+    static final class ThrottledException extends IllegalStateException {
+        ThrottledException(int port) {
+            super("the server on port " + port + " answered 429 Too Many Requests: a per-client rate limit is on."
+                    + " Every request of the bench comes from one loopback address; run the stack without the limit"
+                    + " (infra/fms up turns it off unless FMS_RATE_LIMIT_ENABLED is set: unset it, or set it to"
+                    + " false, and restart booking-api)");
+        }
+    }
 
     /** Where the requests go and how their bodies name the trips. */
     record Endpoint(int port, String path, String[] tripIds) {}
@@ -36,11 +50,23 @@ final class HttpLoad {
     private final Endpoint endpoint;
     private final Workload workload;
     private final String keyPrefix;
+    private final String label;
+    private final Consumer<String> progress;
+    private final LongAdder answeredCount = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+    private volatile boolean throttled;
 
     HttpLoad(Endpoint endpoint, Workload workload, String keyPrefix) {
+        this(endpoint, workload, keyPrefix, "load", line -> {});
+    }
+
+    /** @param progress gets a line every ~10 s while requests go out ({@code label: answered/total, rate...}) */
+    HttpLoad(Endpoint endpoint, Workload workload, String keyPrefix, String label, Consumer<String> progress) {
         this.endpoint = endpoint;
         this.workload = workload;
         this.keyPrefix = keyPrefix;
+        this.label = label;
+        this.progress = progress;
     }
 
     /**
@@ -54,11 +80,14 @@ final class HttpLoad {
         AtomicInteger next = new AtomicInteger();
         long start = Clock.now();
         List<Throwable> failures = new ArrayList<>();
+        Thread reporter = Thread.ofVirtual().name("bench-progress").start(() -> report(start));
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int c = 0; c < connections; c++) {
                 threads.submit(() -> {
                     try (Client client = new Client(endpoint.port())) {
-                        for (int i = next.getAndIncrement(); i < workload.size(); i = next.getAndIncrement()) {
+                        for (int i = next.getAndIncrement();
+                                i < workload.size() && !throttled;
+                                i = next.getAndIncrement()) {
                             long due = Clock.now();
                             if (ratePerSecond > 0) {
                                 due = start + (long) (i * 1e9 / ratePerSecond);
@@ -81,10 +110,41 @@ final class HttpLoad {
                 });
             }
         }
+        reporter.interrupt();
+        reporter.join();
+        if (throttled) {
+            throw new ThrottledException(endpoint.port());
+        }
         if (!failures.isEmpty()) {
             throw new IllegalStateException("a load connection failed: " + failures.getFirst(), failures.getFirst());
         }
         return outcomes;
+    }
+
+    private void report(long start) {
+        long last = start;
+        long lastAnswered = 0;
+        try {
+            while (true) {
+                Thread.sleep(PROGRESS_EVERY_NS / 1_000_000);
+                long now = Clock.now();
+                long done = answeredCount.sum();
+                progress.accept(String.format(
+                        java.util.Locale.ROOT,
+                        "%s: %,d of %,d answered after %.0f s (%,.0f/s over the last %.0f s), %,d transport errors",
+                        label,
+                        done,
+                        workload.size(),
+                        (now - start) / 1e9,
+                        (done - lastAnswered) / ((now - last) / 1e9),
+                        (now - last) / 1e9,
+                        failed.sum()));
+                last = now;
+                lastAnswered = done;
+            }
+        } catch (InterruptedException e) {
+            // the run is over
+        }
     }
 
     /** One keep-alive connection; reconnects after an error or a {@code Connection: close}. */
@@ -122,6 +182,10 @@ final class HttpLoad {
                 long answered = Clock.now();
                 outcomes.answeredNs[i] = answered;
                 outcomes.status[i] = (short) status;
+                answeredCount.increment();
+                if (status == 429) {
+                    throttled = true;
+                }
                 int at = indexOf(responseBody, responseBodyLength, BOOKING_ID, 0);
                 if (at >= 0) {
                     readUuid(at + BOOKING_ID.length, i, outcomes);
@@ -138,6 +202,7 @@ final class HttpLoad {
             } catch (IOException e) {
                 outcomes.answeredNs[i] = Clock.now();
                 outcomes.status[i] = Outcomes.TRANSPORT_ERROR;
+                failed.increment();
                 disconnect();
             }
         }

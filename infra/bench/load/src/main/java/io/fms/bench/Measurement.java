@@ -83,6 +83,18 @@ final class Measurement {
         m.put("drain_s", asynchronous ? drainSeconds : 0.0);
         m.put("backlog_drain_per_s", asynchronous && drainSeconds > 0 ? backlog / drainSeconds : Double.NaN);
         if (asynchronous) {
+            // Only the requests the door accepted: a 409 at the door is decided at once and would flatter the tail.
+            long[] acceptedDecide = new long[accepted];
+            int n = 0;
+            for (int i = 0; i < o.size(); i++) {
+                if (o.status[i] == 202 && o.decidedNs[i] != 0 && o.dueNs[i] != 0) {
+                    acceptedDecide[n++] = Math.max(0, o.decidedNs[i] - o.dueNs[i]);
+                }
+            }
+            acceptedDecide = java.util.Arrays.copyOf(acceptedDecide, n);
+            java.util.Arrays.sort(acceptedDecide);
+            m.put("decide_accepted_p50_ms", Outcomes.quantileMs(acceptedDecide, 0.50));
+            m.put("decide_accepted_p99_ms", Outcomes.quantileMs(acceptedDecide, 0.99));
             long[] eventLag = Outcomes.latencies(o.decidedNs, o.observedNs);
             m.put("event_lag_p99_ms", Outcomes.quantileMs(eventLag, 0.99));
             // What a reader of fms.booking.events sees: from the request's due time to the event in hand.

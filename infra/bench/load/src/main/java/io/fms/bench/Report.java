@@ -142,10 +142,63 @@ final class Report {
             md.setLength(md.length() - 1);
             md.append("\n\n");
         }
+        if (systems.get("fms") instanceof Map<?, ?> fms && fms.get("half_rate_phase") instanceof Map<?, ?> half) {
+            md.append("FMS half-rate phase: ");
+            if (half.containsKey("skipped")) {
+                md.append("skipped (").append(half.get("skipped")).append(")\n\n");
+            } else {
+                md.append(cell(half.get("requests_sent"), "n"))
+                        .append(" requests open loop at ")
+                        .append(cell(half.get("rate_per_s"), "r"))
+                        .append("/s on ")
+                        .append(cell(half.get("trips"), "n"))
+                        .append(" fresh trips: ")
+                        .append(cell(half.get("accepted_202"), "n"))
+                        .append(" accepted; submit-to-decision of the accepted p50 ")
+                        .append(cell(half.get("decide_accepted_p50_ms"), "ms"))
+                        .append(", p99 ")
+                        .append(cell(half.get("decide_accepted_p99_ms"), "ms"))
+                        .append(" (all requests, door 409s included: p99 ")
+                        .append(cell(half.get("decide_p99_ms"), "ms"))
+                        .append("); accept p99 ")
+                        .append(cell(half.get("accept_p99_ms"), "ms"))
+                        .append("; double-booked ")
+                        .append(cell(half.get("double_booked_seats"), "n"))
+                        .append(", lost ")
+                        .append(cell(half.get("lost"), "n"))
+                        .append("\n\n");
+            }
+        }
+        if (result.get("targets") instanceof List<?> targets && !targets.isEmpty()) {
+            md.append("| issue 4 target | measured | met |\n|---|---|---|\n");
+            for (Object t : targets) {
+                Map<?, ?> target = (Map<?, ?>) t;
+                Object met = target.get("met");
+                md.append("| ")
+                        .append(target.get("target"))
+                        .append(" | ")
+                        .append(target.get("measured"))
+                        .append(" | ")
+                        .append(met == null ? "not judged" : Boolean.TRUE.equals(met) ? "yes" : "**no**")
+                        .append(" |\n");
+            }
+            md.append('\n');
+        }
         if (result.get("skipped") instanceof Map<?, ?> skipped) {
             skipped.forEach((k, v) ->
                     md.append("Skipped ").append(k).append(": ").append(v).append("\n"));
             md.append('\n');
+        }
+        for (String name : names) {
+            Object undecided = ((Map<String, Object>) systems.get(name)).get("undecided_events");
+            if (undecided instanceof Number n && n.longValue() > 0) {
+                md.append("**")
+                        .append(name)
+                        .append(": ")
+                        .append(n)
+                        .append(" accepted requests had no decision when the wait ended** (`--decision-timeout-s`,"
+                                + " or 60 s without a new one): the checks count them as lost.\n\n");
+            }
         }
         md.append(
                 Boolean.TRUE.equals(result.get("checks_hold"))

@@ -1,6 +1,7 @@
 package io.fms.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -42,6 +43,16 @@ class HttpLoadTest {
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             // Every third answer chunked (length 0 means chunked to the JDK server), the rest with a length.
             exchange.sendResponseHeaders(confirmed ? 200 : 409, n % 3 == 0 ? 0 : body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.createContext("/limited", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            int n = served.incrementAndGet();
+            byte[] body = "{\"type\":\"urn:fms:problem:rate-limited\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
+            // A limit that lets a burst through, then throttles.
+            exchange.sendResponseHeaders(n <= 20 ? 202 : 429, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });
@@ -91,5 +102,20 @@ class HttpLoadTest {
         for (int i = 1; i < 50; i++) {
             assertThat(outcomes.dueNs[i] - outcomes.dueNs[0]).isEqualTo((long) (i * 1e9 / 1000));
         }
+    }
+
+    @Test
+    void aRateLimitStopsTheRunWithASayingMessageInsteadOfMeasuringTheLimit() {
+        Workload workload = Workload.generate(1, 5000, 0, 0.5, 9);
+        HttpLoad load = new HttpLoad(
+                new HttpLoad.Endpoint(server.getAddress().getPort(), "/limited", new String[] {"t"}),
+                workload,
+                "limited-");
+
+        assertThatThrownBy(() -> load.run(4, 0, Long.MAX_VALUE))
+                .isInstanceOf(HttpLoad.ThrottledException.class)
+                .hasMessageContaining("429")
+                .hasMessageContaining("FMS_RATE_LIMIT_ENABLED");
+        assertThat(served.get()).as("stopped soon after the first 429").isLessThan(100);
     }
 }
