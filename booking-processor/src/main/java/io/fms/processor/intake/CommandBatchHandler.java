@@ -227,12 +227,17 @@ class CommandBatchHandler {
     }
 
     private void count(BatchDecisions decisions, int deadLettered) {
+        // Counted per outcome and batch: looking a counter up per booking costs more than deciding it.
+        Map<String, Map<String, Long>> outcomes = new HashMap<>();
         for (BookingRecord booking : decisions.decided()) {
-            metrics.decided(
-                    booking.status().name().toLowerCase(),
-                    booking.reason() == null ? "none" : booking.reason().name());
+            outcomes.computeIfAbsent(booking.status().name().toLowerCase(), status -> new HashMap<>())
+                    .merge(booking.reason() == null ? "none" : booking.reason().name(), 1L, Long::sum);
         }
-        decisions.cancelled().forEach(cancellation -> metrics.decided("cancelled", "none"));
+        outcomes.forEach(
+                (outcome, reasons) -> reasons.forEach((reason, count) -> metrics.decided(outcome, reason, count)));
+        if (!decisions.cancelled().isEmpty()) {
+            metrics.decided("cancelled", "none", decisions.cancelled().size());
+        }
         metrics.duplicates(decisions.duplicates().size());
         metrics.ignoredCancellations(decisions.ignored().size());
         metrics.deadLettered(deadLettered);
