@@ -94,7 +94,11 @@ class CommandBatchHandler {
             throw e;
         }
         if (committed != null) {
-            publish(committed);
+            try {
+                publish(committed);
+            } finally {
+                publisher.release(committed.outbox());
+            }
         }
     }
 
@@ -157,7 +161,13 @@ class CommandBatchHandler {
         List<OffsetAdvance> offsets = new ArrayList<>();
         lastOffsets.forEach((partition, last) -> offsets.add(new OffsetAdvance(
                 partition.topic(), partition.partition(), batchStates.get(partition).storedNextOffset, last + 1)));
-        metrics.batchCommit().record(() -> ledger.commit(decisions, outbox, offsets, now));
+        publisher.claim(outbox);
+        try {
+            metrics.batchCommit().record(() -> ledger.commit(decisions, outbox, offsets, now));
+        } catch (RuntimeException | Error e) {
+            publisher.release(outbox);
+            throw e;
+        }
         for (OffsetAdvance offset : offsets) {
             batchStates.get(new TopicPartition(offset.topic(), offset.partition())).storedNextOffset =
                     offset.nextOffset();
