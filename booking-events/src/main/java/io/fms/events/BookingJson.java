@@ -1,11 +1,15 @@
 package io.fms.events;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The wire form of commands, events and read-model entries: JSON objects that name their {@code type} and
@@ -67,15 +71,67 @@ public final class BookingJson {
         }
     }
 
+    // What goes before the record's own fields, per record class: {"type":"...","schemaVersion":1
+    private static final Map<Class<?>, byte[]> HEADS = new ConcurrentHashMap<>();
+
+    /**
+     * The record's fields, serialised in one pass, behind its type and schema version. (Building a tree first and
+     * writing that costs twice as much, and the processor writes every event this way.)
+     */
     private static byte[] writeTyped(Record value) {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("type", typeOf(value));
-        node.put("schemaVersion", SCHEMA_VERSION);
-        node.setAll((ObjectNode) MAPPER.valueToTree(value));
-        return MAPPER.writeValueAsBytes(node);
+        byte[] fields = MAPPER.writeValueAsBytes(value);
+        byte[] head = HEADS.computeIfAbsent(
+                value.getClass(),
+                type -> ("{\"type\":\"" + type.getSimpleName() + "\",\"schemaVersion\":" + SCHEMA_VERSION)
+                        .getBytes(StandardCharsets.UTF_8));
+        // A record serialises as a JSON object: '{', its fields (if any), '}'.
+        boolean noFields = fields.length == 2;
+        byte[] json = Arrays.copyOf(head, head.length + fields.length - (noFields ? 1 : 0));
+        if (noFields) {
+            json[head.length] = '}';
+        } else {
+            json[head.length] = ',';
+            System.arraycopy(fields, 1, json, head.length + 1, fields.length - 1);
+        }
+        return json;
     }
 
     private static <T> T readTyped(byte[] json, Map<String, Class<? extends T>> types) {
+        T fast = readTypedInOnePass(json, types);
+        return fast != null ? fast : readTypedThroughTree(json, types);
+    }
+
+    /**
+     * Reads what this class writes ({@code type} and {@code schemaVersion} first, both known) in one pass, without
+     * building a tree. Returns null for anything else, malformed input included, so that the tree reader decides
+     * and explains.
+     */
+    private static <T> T readTypedInOnePass(byte[] json, Map<String, Class<? extends T>> types) {
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT
+                    || parser.nextToken() != JsonToken.PROPERTY_NAME
+                    || !"type".equals(parser.currentName())
+                    || parser.nextToken() != JsonToken.VALUE_STRING) {
+                return null;
+            }
+            Class<? extends T> target = types.get(parser.getString());
+            if (target == null
+                    || parser.nextToken() != JsonToken.PROPERTY_NAME
+                    || !"schemaVersion".equals(parser.currentName())
+                    || parser.nextToken() != JsonToken.VALUE_NUMBER_INT
+                    || parser.getIntValue() != SCHEMA_VERSION) {
+                return null;
+            }
+            // Positioned on the next property name (or the end of the object): the record's deserializer reads
+            // from there, as it does behind a type id.
+            parser.nextToken();
+            return MAPPER.readValue(parser, target);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static <T> T readTypedThroughTree(byte[] json, Map<String, Class<? extends T>> types) {
         JsonNode node;
         try {
             node = MAPPER.readTree(json);

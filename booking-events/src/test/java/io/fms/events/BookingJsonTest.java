@@ -71,6 +71,27 @@ class BookingJsonTest {
     }
 
     @Test
+    void typeAndVersionAreWrittenFirstButReadWherever() {
+        UUID booking = UUID.randomUUID();
+        UUID trip = UUID.randomUUID();
+        BookingCancellationRequested cancellation = new BookingCancellationRequested(booking, trip, NOW);
+        String base = "\"bookingId\":\"" + booking + "\",\"tripId\":\"" + trip + "\",\"requestedAt\":\"" + NOW + "\"";
+
+        assertThat(new String(BookingJson.write(cancellation), StandardCharsets.UTF_8))
+                .isEqualTo("{\"type\":\"BookingCancellationRequested\",\"schemaVersion\":1," + base + "}");
+        assertThat(read("{" + base + ",\"schemaVersion\":1,\"type\":\"BookingCancellationRequested\"}"))
+                .isEqualTo(cancellation);
+        assertThat(read("{\"schemaVersion\":1,\"type\":\"BookingCancellationRequested\"," + base + "}"))
+                .isEqualTo(cancellation);
+        assertThatThrownBy(() -> read("{\"type\":\"BookingCancellationRequested\",\"schemaVersion\":1," + base))
+                .isInstanceOf(UnreadableRecordException.class)
+                .hasMessageContaining("not JSON");
+        assertThatThrownBy(() -> read("{\"type\":\"BookingCancellationRequested\",\"schemaVersion\":1,\"tripId\":7}"))
+                .isInstanceOf(UnreadableRecordException.class)
+                .hasMessageContaining("malformed BookingCancellationRequested");
+    }
+
+    @Test
     void availabilityRefusesImpossibleCounts() {
         assertThatThrownBy(() -> new Availability(UUID.randomUUID(), 10, 11, false, NOW))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -48,9 +48,9 @@ public class BookingMetrics {
                 .register(registry);
     }
 
-    public void decided(String outcome, String reason) {
+    public void decided(String outcome, String reason, long count) {
         registry.counter("fms.processor.decisions", "outcome", outcome, "reason", reason)
-                .increment();
+                .increment(count);
     }
 
     public void batchSize(int records) {

@@ -19,8 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("fms.processor")
 public record ProcessorProperties(
-        @DefaultValue("2") int concurrency,
-        @DefaultValue("500") int batchSizeMax,
+        @DefaultValue("4") int concurrency,
+        @DefaultValue("2000") int batchSizeMax,
         @DefaultValue("5000") long publishTimeoutMs,
         @DefaultValue("5000") long outboxSweepIntervalMs,
         @DefaultValue("10000") long outboxSweepMinAgeMs,

@@ -94,7 +94,11 @@ class CommandBatchHandler {
             throw e;
         }
         if (committed != null) {
-            publish(committed);
+            try {
+                publish(committed);
+            } finally {
+                publisher.release(committed.outbox());
+            }
         }
     }
 
@@ -157,7 +161,13 @@ class CommandBatchHandler {
         List<OffsetAdvance> offsets = new ArrayList<>();
         lastOffsets.forEach((partition, last) -> offsets.add(new OffsetAdvance(
                 partition.topic(), partition.partition(), batchStates.get(partition).storedNextOffset, last + 1)));
-        metrics.batchCommit().record(() -> ledger.commit(decisions, outbox, offsets, now));
+        publisher.claim(outbox);
+        try {
+            metrics.batchCommit().record(() -> ledger.commit(decisions, outbox, offsets, now));
+        } catch (RuntimeException | Error e) {
+            publisher.release(outbox);
+            throw e;
+        }
         for (OffsetAdvance offset : offsets) {
             batchStates.get(new TopicPartition(offset.topic(), offset.partition())).storedNextOffset =
                     offset.nextOffset();
@@ -227,12 +237,17 @@ class CommandBatchHandler {
     }
 
     private void count(BatchDecisions decisions, int deadLettered) {
+        // Counted per outcome and batch: looking a counter up per booking costs more than deciding it.
+        Map<String, Map<String, Long>> outcomes = new HashMap<>();
         for (BookingRecord booking : decisions.decided()) {
-            metrics.decided(
-                    booking.status().name().toLowerCase(),
-                    booking.reason() == null ? "none" : booking.reason().name());
+            outcomes.computeIfAbsent(booking.status().name().toLowerCase(), status -> new HashMap<>())
+                    .merge(booking.reason() == null ? "none" : booking.reason().name(), 1L, Long::sum);
         }
-        decisions.cancelled().forEach(cancellation -> metrics.decided("cancelled", "none"));
+        outcomes.forEach(
+                (outcome, reasons) -> reasons.forEach((reason, count) -> metrics.decided(outcome, reason, count)));
+        if (!decisions.cancelled().isEmpty()) {
+            metrics.decided("cancelled", "none", decisions.cancelled().size());
+        }
         metrics.duplicates(decisions.duplicates().size());
         metrics.ignoredCancellations(decisions.ignored().size());
         metrics.deadLettered(deadLettered);

@@ -2,7 +2,6 @@ package io.fms.processor.intake;
 
 import io.fms.processor.ProcessorProperties;
 import io.fms.support.FmsKafkaProperties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,9 +36,8 @@ class IntakeKafkaConfiguration {
         container.setConsumerRebalanceListener(rebalanceListener);
         // Kafka's committed offsets trail Postgres's and serve lag monitoring only: committed after each batch.
         container.setAckMode(ContainerProperties.AckMode.BATCH);
-        container
-                .getKafkaConsumerProperties()
-                .setProperty(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(properties.batchSizeMax()));
+        // max.poll.records (the batch size) is spring.kafka.consumer.max-poll-records in application.yml: a consumer
+        // property set on the factory's container properties here never reached the consumers.
         return factory;
     }
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -41,6 +42,9 @@ public class OutboxPublisher {
     private final BookingLedger ledger;
     private final ProcessorProperties properties;
     private final BookingMetrics metrics;
+    // Event IDs of rows a batch is committing or publishing itself. On a busy machine a batch can take longer than
+    // the sweeper's minimum age; publishing its rows twice would be wasted work and duplicate events.
+    private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
 
     public OutboxPublisher(
             KafkaTemplate<String, byte[]> kafka,
@@ -57,6 +61,16 @@ public class OutboxPublisher {
         this.metrics = metrics;
     }
 
+    /** Rows a batch is about to commit and will publish itself: the sweeper leaves them alone until released. */
+    public void claim(List<OutboxRow> rows) {
+        rows.forEach(row -> inFlight.add(row.eventId()));
+    }
+
+    /** The batch is done with its rows, published or not: whatever is left in the outbox is the sweeper's again. */
+    public void release(List<OutboxRow> rows) {
+        rows.forEach(row -> inFlight.remove(row.eventId()));
+    }
+
     /**
      * Publishes what a batch just committed. Returns whether the read model (availability included) was written, so
      * the caller can try the availability again later.
@@ -70,7 +84,9 @@ public class OutboxPublisher {
      * Publishes rows whose batch could not: after a crash, or while Kafka or Redis was away. Their bookings are read
      * back from Postgres, so the read model gets each booking's current state, not the one of the event.
      */
-    public void republish(List<OutboxRow> rows) {
+    public void republish(List<OutboxRow> found) {
+        List<OutboxRow> rows =
+                found.stream().filter(row -> !inFlight.contains(row.eventId())).toList();
         if (rows.isEmpty()) {
             return;
         }

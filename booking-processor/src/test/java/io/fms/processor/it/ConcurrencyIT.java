@@ -13,12 +13,24 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.ConsumerFactory;
 
 class ConcurrencyIT extends ProcessorIntegrationTest {
 
     private static final int REQUESTS = 300;
     private static final int SENDERS = 6;
+
+    @Autowired
+    ConsumerFactory<?, ?> consumers;
+
+    @Test
+    void theCommandConsumerPollsAtMostOneBatch() {
+        // ProcessorIntegrationTest sets fms.processor.batch-size-max=100: the consumers must be built with it.
+        assertThat(consumers.getConfigurationProperties()).containsEntry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
+    }
 
     @Test
     void threeHundredConcurrentRequestsForTwentySeatsSellEachSeatOnce() throws Exception {

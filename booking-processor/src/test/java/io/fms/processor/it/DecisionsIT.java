@@ -12,6 +12,7 @@ import io.fms.events.BookingRejected;
 import io.fms.events.BookingRequested;
 import io.fms.events.BookingStatus;
 import io.fms.events.BookingView;
+import io.fms.events.Passenger;
 import io.fms.events.ReadModelKeys;
 import io.fms.events.RejectionReason;
 import java.nio.charset.StandardCharsets;
@@ -76,6 +77,35 @@ class DecisionsIT extends ProcessorIntegrationTest {
         assertThat(availability(departedTripId).closed()).isTrue();
         assertThat(redis.hasKey(ReadModelKeys.availability(unknownTrip.tripId())))
                 .isFalse();
+    }
+
+    @Test
+    void textThatPostgresCopySyntaxWouldMisreadIsStoredAsSent() throws Exception {
+        // Batches reach Postgres as COPY text: tabs, newlines, backslashes, quotes, braces, commas and \N must be
+        // escaped there, in array literals and in JSON alike.
+        String awkward = "Tab\there, line\nbreak\r, back\\slash \\N, \"quoted\", {braced}, NULL, é";
+        UUID tripId = createTrip(2, "AB", FAR_FUTURE);
+        BookingRequested request = new BookingRequested(
+                UUID.randomUUID(),
+                tripId,
+                List.of(new Passenger(awkward)),
+                List.of(awkward),
+                "a\\b\t@example.com",
+                null,
+                Instant.now());
+
+        send(request);
+
+        eventually().until(() -> bookingRow(request.bookingId()) != null);
+        Map<String, Object> row = bookingRow(request.bookingId());
+        assertThat(row.get("reason")).isEqualTo("INVALID_SEAT");
+        assertThat((String[]) ((Array) row.get("unavailable_seats")).getArray()).containsExactly(awkward);
+        assertThat(BookingJson.readPlain(
+                        row.get("passengers").toString().getBytes(StandardCharsets.UTF_8), Passenger[].class))
+                .containsExactly(new Passenger(awkward));
+        assertThat(row.get("contact_email")).isEqualTo("a\\b\t@example.com");
+        assertThat(row.get("callback_url")).isNull();
+        eventually().until(() -> recorder().events(request.bookingId()).size() == 1);
     }
 
     @Test

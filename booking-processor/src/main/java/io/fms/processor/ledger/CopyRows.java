@@ -1,0 +1,148 @@
+package io.fms.processor.ledger;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.postgresql.PGConnection;
+
+/**
+ * Rows for one {@code COPY ... FROM STDIN} in Postgres's text format: a batch of decisions goes to each table as one
+ * stream, which Postgres parses far more cheaply than a multi-row INSERT with thousands of bound parameters.
+ *
+ * <p>Text format: columns split by tab, rows by newline, {@code \N} for null, and a backslash escapes itself, tab,
+ * newline and carriage return inside a value.
+ */
+final class CopyRows {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final StringBuilder text = new StringBuilder(64 * 1024);
+    private boolean rowStarted;
+
+    CopyRows uuid(UUID value) {
+        return value == null ? nullValue() : raw(value.toString());
+    }
+
+    CopyRows text(String value) {
+        if (value == null) {
+            return nullValue();
+        }
+        separate();
+        escape(value);
+        return this;
+    }
+
+    CopyRows integer(long value) {
+        return raw(Long.toString(value));
+    }
+
+    /** Microseconds, as Postgres keeps them, rounded half up as the JDBC driver does. */
+    CopyRows instant(Instant value) {
+        if (value == null) {
+            return nullValue();
+        }
+        long micros =
+                Math.addExact(Math.multiplyExact(value.getEpochSecond(), 1_000_000L), (value.getNano() + 500) / 1000);
+        Instant rounded =
+                Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
+        return raw(rounded.toString());
+    }
+
+    /** A {@code text[]} literal: every element double-quoted, so no element is read as NULL or split. */
+    CopyRows textArray(Collection<String> values) {
+        separate();
+        text.append('{');
+        boolean first = true;
+        for (String value : values) {
+            if (!first) {
+                text.append(',');
+            }
+            first = false;
+            StringBuilder element = new StringBuilder(value.length() + 2).append('"');
+            for (int index = 0; index < value.length(); index++) {
+                char c = value.charAt(index);
+                if (c == '"' || c == '\\') {
+                    element.append('\\');
+                }
+                element.append(c);
+            }
+            escape(element.append('"'));
+        }
+        text.append('}');
+        return this;
+    }
+
+    CopyRows bytes(byte[] value) {
+        if (value == null) {
+            return nullValue();
+        }
+        separate();
+        // bytea's hex input, \x..., with its backslash escaped for COPY.
+        text.append("\\\\x");
+        HEX.formatHex(text, value);
+        return this;
+    }
+
+    CopyRows endRow() {
+        text.append('\n');
+        rowStarted = false;
+        return this;
+    }
+
+    boolean isEmpty() {
+        return text.isEmpty();
+    }
+
+    /** Streams the rows into {@code table (columns)} on the given connection, inside its current transaction. */
+    long copyInto(Connection connection, String tableAndColumns) throws SQLException {
+        if (text.isEmpty()) {
+            return 0;
+        }
+        byte[] data = text.toString().getBytes(StandardCharsets.UTF_8);
+        try {
+            return connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn("copy " + tableAndColumns + " from stdin", new ByteArrayInputStream(data));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private CopyRows nullValue() {
+        return raw("\\N");
+    }
+
+    private CopyRows raw(String value) {
+        separate();
+        text.append(value);
+        return this;
+    }
+
+    private void separate() {
+        if (rowStarted) {
+            text.append('\t');
+        }
+        rowStarted = true;
+    }
+
+    private void escape(CharSequence value) {
+        for (int index = 0; index < value.length(); index++) {
+            char c = value.charAt(index);
+            switch (c) {
+                case '\\' -> text.append("\\\\");
+                case '\t' -> text.append("\\t");
+                case '\n' -> text.append("\\n");
+                case '\r' -> text.append("\\r");
+                default -> text.append(c);
+            }
+        }
+    }
+}
