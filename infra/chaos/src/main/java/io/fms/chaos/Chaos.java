@@ -33,6 +33,10 @@ public final class Chaos {
     private Chaos() {}
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("throughput")) {
+            System.exit(throughput(java.util.Arrays.copyOfRange(args, 1, args.length)) ? 0 : 2);
+            return;
+        }
         Settings settings;
         try {
             settings = Settings.parse(args);
@@ -45,6 +49,59 @@ public final class Chaos {
             return;
         }
         System.exit(run(settings) ? 0 : 1);
+    }
+
+    private static final String THROUGHPUT_USAGE =
+            "usage: infra/fms chaos throughput [--backlog N (default 10000)] [--instances 1,2,3] [--drain-timeout S]";
+
+    /** infra/fms chaos throughput: decisions/s and rebalance times per processor instance count (docs/scaling.md). */
+    static boolean throughput(String[] args) throws Exception {
+        int backlog = 10_000;
+        List<Integer> counts = List.of(1, 2, 3);
+        List<String> rest = new ArrayList<>();
+        try {
+            for (int index = 0; index < args.length; index++) {
+                switch (args[index]) {
+                    case "--backlog" -> backlog = Integer.parseInt(args[++index]);
+                    case "--instances" ->
+                        counts = java.util.Arrays.stream(args[++index].split(","))
+                                .map(Integer::valueOf)
+                                .toList();
+                    default -> rest.add(args[index]);
+                }
+            }
+        } catch (RuntimeException e) {
+            System.err.println(THROUGHPUT_USAGE);
+            return false;
+        }
+        if (backlog < 100
+                || backlog > Throughput.BACKLOG_MAX
+                || counts.isEmpty()
+                || counts.stream().anyMatch(count -> count < 1 || count > 9)) {
+            System.err.println(THROUGHPUT_USAGE);
+            return false;
+        }
+        Settings settings = Settings.parse(rest.toArray(String[]::new));
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        Stack stack = new Stack(settings.root(), http);
+        if (!stack.healthy(settings.apiBase())) {
+            System.err.println("infra/fms chaos: booking-api is not UP at " + settings.apiBase());
+            return false;
+        }
+        try (KafkaTools kafka = new KafkaTools(settings.kafkaBootstrap())) {
+            Throughput throughput = new Throughput(
+                    settings,
+                    stack,
+                    new Api(http, settings.apiBase(), settings.adminKey()),
+                    new Ledger(settings),
+                    kafka);
+            System.out.println(
+                    "| instances | backlog | produced in s | drain s | decisions/s | decisions/s once settled"
+                            + " | settled after start s | join settled s |\n|---:|---:|---:|---:|---:|---:|---:|---:|");
+            throughput.run(backlog, counts);
+        }
+        return true;
     }
 
     static boolean run(Settings settings) throws Exception {
@@ -134,6 +191,7 @@ public final class Chaos {
         Map<Integer, Integer> byStatus = new java.util.TreeMap<>();
         answers.forEach(answer -> byStatus.merge(answer.status(), 1, Integer::sum));
         phase.note("answers " + byStatus + (load.shed() > 0 ? ", shed by the driver " + load.shed() : ""));
+        load.unexpected().forEach(body -> phase.note("unexpected answer: " + body));
         return new Row(
                 phase.fault.label,
                 answers.size(),

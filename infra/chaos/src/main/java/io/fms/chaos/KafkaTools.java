@@ -129,6 +129,29 @@ final class KafkaTools implements AutoCloseable {
         }
     }
 
+    /** Sends many records at once (batched, acks=all) and returns once every one is acknowledged. */
+    void sendAll(List<ProducerRecord<String, byte[]>> records) {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        properties.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer())) {
+            List<java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata>> sent =
+                    new java.util.ArrayList<>(records.size());
+            records.forEach(record -> sent.add(producer.send(record)));
+            producer.flush();
+            for (var future : sent) {
+                future.get(TIMEOUT_S, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("sending records: " + e, e);
+        }
+    }
+
     @Override
     public void close() {
         admin.close(Duration.ofSeconds(5));

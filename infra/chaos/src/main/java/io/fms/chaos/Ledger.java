@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -155,5 +156,34 @@ final class Ledger {
                 bookingIds,
                 row -> reasons.put(row.getString(1), row.getString(2)));
         return reasons;
+    }
+
+    // Stands for "the group never settled": no decision is that late.
+    private static final Instant NEVER = Instant.parse("9999-01-01T00:00:00Z");
+
+    record DrainStats(int decided, Instant first, Instant last, int decidedSince) {}
+
+    /** How many of these trips' bookings are decided, the first and last decided_at, and how many since a moment. */
+    DrainStats drainStats(Collection<String> tripIds, Instant since) {
+        String sql = "select count(*), min(decided_at), max(decided_at), count(*) filter (where decided_at >= ?)"
+                + " from booking.bookings where trip_id = any(?)";
+        try (Connection database = connect();
+                PreparedStatement statement = database.prepareStatement(sql)) {
+            statement.setTimestamp(1, java.sql.Timestamp.from(since == null ? NEVER : since));
+            statement.setArray(
+                    2,
+                    database.createArrayOf(
+                            "uuid", tripIds.stream().map(UUID::fromString).toArray()));
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return new DrainStats(
+                        row.getInt(1),
+                        row.getTimestamp(2).toInstant(),
+                        row.getTimestamp(3).toInstant(),
+                        row.getInt(4));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("query failed: " + e.getMessage(), e);
+        }
     }
 }

@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
 final class Load {
 
     static final int IN_FLIGHT_MAX = 256;
+    private static final int UNEXPECTED_KEPT_MAX = 5;
+    private static final int UNEXPECTED_BODY_MAX_CHARS = 300;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
     private static final Pattern BOOKING_ID = Pattern.compile("\"bookingId\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
 
@@ -48,6 +50,10 @@ final class Load {
     private final Queue<Accepted> accepted = new ConcurrentLinkedQueue<>();
     private final Queue<Answer> answers = new ConcurrentLinkedQueue<>();
     private final AtomicInteger shed = new AtomicInteger();
+    // The first few bodies of answers other than 202, 409 and 503: every refusal of a generated request must be
+    // explained.
+    private final Queue<String> unexpected = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger unexpectedKept = new AtomicInteger();
     private volatile List<Trip> trips = List.of();
     private volatile boolean running;
     private Thread pacer;
@@ -153,6 +159,15 @@ final class Load {
                 bookingId = matcher.group(1);
                 accepted.add(new Accepted(key, body, bookingId, tripOf(body), sentAt));
             }
+            // 409 is a trip sold out at the door: the driver books past capacity on purpose.
+            if (response.statusCode() != 202
+                    && response.statusCode() != 409
+                    && response.statusCode() != 503
+                    && unexpectedKept.incrementAndGet() <= UNEXPECTED_KEPT_MAX) {
+                String text = response.body().replaceAll("\\s+", " ");
+                unexpected.add(response.statusCode() + " "
+                        + text.substring(0, Math.min(text.length(), UNEXPECTED_BODY_MAX_CHARS)));
+            }
             answer = new Answer(
                     sentAt,
                     Instant.now(),
@@ -182,6 +197,11 @@ final class Load {
         return List.copyOf(answers);
     }
 
+    /** Bodies of the first answers other than 202, 409 (sold out) and 503, for the report. */
+    List<String> unexpected() {
+        return List.copyOf(unexpected);
+    }
+
     int shed() {
         return shed.get();
     }
@@ -191,5 +211,7 @@ final class Load {
         accepted.clear();
         answers.clear();
         shed.set(0);
+        unexpected.clear();
+        unexpectedKept.set(0);
     }
 }
