@@ -118,15 +118,24 @@ final class KafkaTools implements AutoCloseable {
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        // At least linger.ms (5 ms by default since Kafka 4) plus request.timeout.ms (30 s), or the producer refuses.
+        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000);
         try (KafkaProducer<String, byte[]> producer =
                 new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer())) {
             for (ProducerRecord<String, byte[]> record : records) {
                 producer.send(record).get(TIMEOUT_S, TimeUnit.SECONDS);
             }
         } catch (Exception e) {
-            throw new IllegalStateException("sending records: " + e, e);
+            throw new IllegalStateException("sending records: " + e + rootCause(e), e);
         }
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause == e ? "" : " (" + cause + ")";
     }
 
     /** Sends many records at once (batched, acks=all) and returns once every one is acknowledged. */
