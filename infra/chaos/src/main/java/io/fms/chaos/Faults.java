@@ -154,6 +154,15 @@ final class Faults {
                 .filter(answer -> answer.status() == 503 && answer.retryAfter() == null)
                 .count();
         phase.note("answers while the broker was down: " + statuses);
+        // 503s go on until the API's producer has reconnected: how long the door stayed shut after the broker came
+        // back.
+        load.answers().stream()
+                .filter(answer -> answer.status() == 503 && answer.sentAt().isAfter(up))
+                .map(Load.Answer::sentAt)
+                .max(Instant::compareTo)
+                .ifPresent(last -> phase.note(String.format(
+                        "last 503 sent %.1f s after the broker was started",
+                        Duration.between(up, last).toMillis() / 1000.0)));
         phase.check(!statuses.containsKey(202), statuses.getOrDefault(202, 0) + " 202(s) while the broker was down");
         phase.check(
                 statuses.keySet().stream().allMatch(status -> status == 503),
