@@ -97,8 +97,8 @@ public final class Chaos {
                     new Ledger(settings),
                     kafka);
             System.out.println(
-                    "| instances | backlog | produced in s | drain s | decisions/s | decisions/s once settled"
-                            + " | settled after start s | join settled s |\n|---:|---:|---:|---:|---:|---:|---:|---:|");
+                    "| instances | backlog | produced in s | drain s | decisions/s | partitions shared by all"
+                            + " | join settled s |\n|---:|---:|---:|---:|---:|---|---:|");
             throughput.run(backlog, counts);
         }
         return true;

@@ -9,14 +9,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * {@code infra/fms chaos throughput}: the same backlog drained by 1, 2, then 3 processor instances. Per count: the
- * instances stopped, the backlog produced straight into the command topic, the instances started; decisions/s from
- * the ledger's {@code decided_at}, over the whole drain and over the part after the group settled; then the time
- * the group takes to settle when an instance joins and when one leaves.
+ * instances started and the group settled, a warm-up backlog, then the measured backlog produced straight into the
+ * command topic; decisions/s from the ledger's {@code decided_at} (first to last decision); and the time the group
+ * takes to settle when an instance joins and when one leaves.
  */
 final class Throughput {
 
@@ -34,8 +33,7 @@ final class Throughput {
             double produceS,
             double drainS,
             double perSecond,
-            double settledPerSecond,
-            double settleS,
+            boolean shared,
             double joinS) {}
 
     private final Settings settings;
@@ -66,14 +64,13 @@ final class Throughput {
             double joinS = settle(instances, partitions, healthy);
             Run run = drain(flightId, instances, backlog, partitions, joinS);
             String line = String.format(
-                    "| %d | %d | %.1f | %.1f | %.0f | %.0f | %.1f | %.1f |",
+                    "| %d | %d | %.1f | %.1f | %.0f | %s | %.1f |",
                     run.instances(),
                     run.backlog(),
                     run.produceS(),
                     run.drainS(),
                     run.perSecond(),
-                    run.settledPerSecond(),
-                    run.settleS(),
+                    run.shared() ? "yes" : "NO",
                     run.joinS());
             System.out.println(line);
             lines.add(line);
@@ -91,66 +88,70 @@ final class Throughput {
         return lines;
     }
 
+    /**
+     * With the group settled at {@code instances}: a warm-up backlog (the JIT, the pools), then the measured one, each
+     * on trips of its own. Produced in about a second, far faster than it is decided, so the drain is the bound. The
+     * instances run while the backlog is produced: started after it, on this machine their JVMs come up tens of
+     * seconds apart and the first one drains everything alone before the others join.
+     */
     private Run drain(String flightId, int instances, int backlog, int partitions, double joinS) {
-        List<String> tripIds = new ArrayList<>();
-        for (int index = 0; index < TRIPS; index++) {
-            tripIds.add(api.createTrip(flightId, ROWS, COLUMNS).id());
-        }
-        for (int instance = instances; instance >= 2; instance--) {
-            stack.stop("booking-processor-" + instance);
-        }
-        stack.stop("booking-processor");
-        // Within capacity (24 trips x 900 seats) for the default backlog, so most commands confirm: the heavier path.
-        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(backlog);
-        List<Passenger> one = List.of(new Passenger("Scale Test"));
-        for (int index = 0; index < backlog; index++) {
-            String tripId = tripIds.get(index % tripIds.size());
-            BookingRequested command = new BookingRequested(
-                    UUID.randomUUID(), UUID.fromString(tripId), one, List.of(), null, null, Instant.now());
-            records.add(new ProducerRecord<>(Topics.BOOKING_COMMANDS, tripId, BookingJson.write(command)));
-        }
+        decide(flightId, Math.max(backlog / 5, 100));
+        List<String> tripIds = trips(flightId);
         Instant producing = Instant.now();
-        kafka.sendAll(records);
+        kafka.sendAll(commands(tripIds, backlog));
         double produceS = seconds(producing, Instant.now());
-        System.out.printf(
-                "  %d instance(s): %d commands produced in %.1f s, starting the instances%n",
-                instances, backlog, produceS);
-
-        AtomicReference<Instant> settled = new AtomicReference<>();
-        Thread watcher = Thread.ofVirtual().start(() -> {
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(settings.drainTimeoutS()));
-            while (settled.get() == null && Instant.now().isBefore(deadline)) {
-                KafkaTools.Assignment assignment = kafka.assignment(GROUP);
-                if (assignment.members() == instances * consumersPerInstance && assignment.partitions() == partitions) {
-                    settled.set(Instant.now());
-                }
-                pause(POLL);
-            }
-        });
-        Instant starting = Instant.now();
-        stack.up();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(settings.drainTimeoutS()));
-        int decided = 0;
-        while (Instant.now().isBefore(deadline) && (decided = ledger.bookingRows(tripIds)) < backlog) {
-            pause(Duration.ofSeconds(1));
-        }
-        watcher.interrupt();
+        int decided = awaitDecided(tripIds, backlog);
+        KafkaTools.Assignment assignment = kafka.assignment(GROUP);
         if (decided < backlog) {
             throw new IllegalStateException(
                     decided + " of " + backlog + " decided within " + settings.drainTimeoutS() + " s");
         }
-        Ledger.DrainStats stats = ledger.drainStats(tripIds, settled.get());
+        Ledger.DrainStats stats = ledger.drainStats(tripIds, producing);
         double drainS = seconds(stats.first(), stats.last());
-        double settledS = settled.get() == null ? Double.NaN : seconds(settled.get(), stats.last());
         return new Run(
                 instances,
                 backlog,
                 produceS,
                 drainS,
                 (stats.decided() - 1) / Math.max(drainS, 0.001),
-                settledS > 1 ? stats.decidedSince() / settledS : Double.NaN,
-                settled.get() == null ? Double.NaN : seconds(starting, settled.get()),
+                assignment.members() == instances * consumersPerInstance && assignment.partitions() == partitions,
                 joinS);
+    }
+
+    private void decide(String flightId, int count) {
+        List<String> tripIds = trips(flightId);
+        kafka.sendAll(commands(tripIds, count));
+        awaitDecided(tripIds, count);
+    }
+
+    private List<String> trips(String flightId) {
+        List<String> tripIds = new ArrayList<>();
+        for (int index = 0; index < TRIPS; index++) {
+            tripIds.add(api.createTrip(flightId, ROWS, COLUMNS).id());
+        }
+        return tripIds;
+    }
+
+    /** One passenger each, round robin over the trips: within capacity (24 x 900 seats), so most confirm. */
+    private static List<ProducerRecord<String, byte[]>> commands(List<String> tripIds, int count) {
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(count);
+        List<Passenger> one = List.of(new Passenger("Scale Test"));
+        for (int index = 0; index < count; index++) {
+            String tripId = tripIds.get(index % tripIds.size());
+            BookingRequested command = new BookingRequested(
+                    UUID.randomUUID(), UUID.fromString(tripId), one, List.of(), null, null, Instant.now());
+            records.add(new ProducerRecord<>(Topics.BOOKING_COMMANDS, tripId, BookingJson.write(command)));
+        }
+        return records;
+    }
+
+    private int awaitDecided(List<String> tripIds, int count) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(settings.drainTimeoutS()));
+        int decided = 0;
+        while (Instant.now().isBefore(deadline) && (decided = ledger.bookingRows(tripIds)) < count) {
+            pause(Duration.ofMillis(500));
+        }
+        return decided;
     }
 
     /** Seconds from {@code since} until the group has {@code instances} members' consumers and every partition. */
