@@ -1,0 +1,189 @@
+package io.fms.chaos;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+/**
+ * The truth a fault is judged by: what booking-processor and notification-worker recorded in Postgres (the
+ * {@code booking} and {@code notify} schemas of docs/design.md), read only.
+ */
+final class Ledger {
+
+    private final Settings settings;
+
+    Ledger(Settings settings) {
+        this.settings = settings;
+    }
+
+    private Connection connect() throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", settings.postgresUser());
+        properties.setProperty("password", settings.postgresPassword());
+        properties.setProperty("connectTimeout", "5");
+        properties.setProperty("socketTimeout", "30");
+        return DriverManager.getConnection(settings.postgresUrl(), properties);
+    }
+
+    private interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    private void query(String sql, Collection<String> ids, RowReader reader) {
+        try (Connection database = connect();
+                PreparedStatement statement = database.prepareStatement(sql)) {
+            statement.setArray(
+                    1,
+                    database.createArrayOf(
+                            "uuid", ids.stream().map(UUID::fromString).toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    reader.read(rows);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("query failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Booking ID to its recorded status, for those of {@code bookingIds} that are decided. */
+    Map<String, String> decisions(Collection<String> bookingIds) {
+        Map<String, String> decided = new HashMap<>();
+        query(
+                "select id, status from booking.bookings where id = any(?)",
+                bookingIds,
+                row -> decided.put(row.getString(1), row.getString(2)));
+        return decided;
+    }
+
+    /** Seats of these trips held by more than one live booking: what must never exist. */
+    List<String> seatsHeldTwice(Collection<String> tripIds) {
+        List<String> seats = new ArrayList<>();
+        query(
+                "select trip_id, seat from booking.booking_seats where trip_id = any(?) and released_at is null"
+                        + " group by trip_id, seat having count(*) > 1",
+                tripIds,
+                row -> seats.add(row.getString(1) + "/" + row.getString(2)));
+        return seats;
+    }
+
+    /** Trips holding more live seats than they have. */
+    List<String> tripsOverCapacity(Collection<String> tripIds) {
+        List<String> trips = new ArrayList<>();
+        query(
+                "select t.id from catalog.trips t join (select trip_id, count(*) as held from booking.booking_seats"
+                        + " where trip_id = any(?) and released_at is null group by trip_id) s on s.trip_id = t.id"
+                        + " where s.held > t.capacity",
+                tripIds,
+                row -> trips.add(row.getString(1)));
+        return trips;
+    }
+
+    /** Live seats per trip. */
+    Map<String, Integer> liveSeats(Collection<String> tripIds) {
+        Map<String, Integer> seats = new HashMap<>();
+        query(
+                "select trip_id, count(*) from booking.booking_seats where trip_id = any(?) and released_at is null"
+                        + " group by trip_id",
+                tripIds,
+                row -> seats.put(row.getString(1), row.getInt(2)));
+        return seats;
+    }
+
+    /** Bookings with more than one decision event (sequence 1) in the worker's event log: decided twice. */
+    List<String> decidedTwice(Collection<String> bookingIds) {
+        List<String> twice = new ArrayList<>();
+        query(
+                "select booking_id from notify.events where booking_id = any(?) and sequence = 1"
+                        + " group by booking_id having count(*) > 1",
+                bookingIds,
+                row -> twice.add(row.getString(1)));
+        return twice;
+    }
+
+    /** Event ID per booking, of the events the worker received for these bookings. */
+    Map<String, String> eventIds(Collection<String> bookingIds) {
+        Map<String, String> events = new HashMap<>();
+        query(
+                "select event_id, booking_id from notify.events where booking_id = any(?)",
+                bookingIds,
+                row -> events.put(row.getString(1), row.getString(2)));
+        return events;
+    }
+
+    record Deliveries(int delivered, int notFinal, int dead, int deliveredTwice) {}
+
+    /** Where the notifications of these bookings stand; delivered twice = more than one successful attempt. */
+    Deliveries deliveries(Collection<String> bookingIds) {
+        int[] counts = new int[4];
+        query(
+                "select count(*) filter (where status = 'DELIVERED'), count(*) filter (where status = 'PENDING'),"
+                        + " count(*) filter (where status = 'DEAD'),"
+                        + " count(*) filter (where (select count(*) from notify.attempts a where a.delivery_id = d.id"
+                        + " and a.outcome = 'SUCCESS') > 1)"
+                        + " from notify.deliveries d where booking_id = any(?)",
+                bookingIds,
+                row -> {
+                    for (int index = 0; index < 4; index++) {
+                        counts[index] = row.getInt(index + 1);
+                    }
+                });
+        return new Deliveries(counts[0], counts[1], counts[2], counts[3]);
+    }
+
+    /** How many booking rows there are for these trips (a second booking from a retried key would add one). */
+    int bookingRows(Collection<String> tripIds) {
+        int[] count = new int[1];
+        query("select count(*) from booking.bookings where trip_id = any(?)", tripIds, row -> count[0] = row.getInt(1));
+        return count[0];
+    }
+
+    /** Reject reason per booking, for the given bookings. */
+    Map<String, String> reasons(Collection<String> bookingIds) {
+        Map<String, String> reasons = new HashMap<>();
+        query(
+                "select id, coalesce(reason, '') from booking.bookings where id = any(?)",
+                bookingIds,
+                row -> reasons.put(row.getString(1), row.getString(2)));
+        return reasons;
+    }
+
+    // Stands for "the group never settled": no decision is that late.
+    private static final Instant NEVER = Instant.parse("9999-01-01T00:00:00Z");
+
+    record DrainStats(int decided, Instant first, Instant last, int decidedSince) {}
+
+    /** How many of these trips' bookings are decided, the first and last decided_at, and how many since a moment. */
+    DrainStats drainStats(Collection<String> tripIds, Instant since) {
+        String sql = "select count(*), min(decided_at), max(decided_at), count(*) filter (where decided_at >= ?)"
+                + " from booking.bookings where trip_id = any(?)";
+        try (Connection database = connect();
+                PreparedStatement statement = database.prepareStatement(sql)) {
+            statement.setTimestamp(1, java.sql.Timestamp.from(since == null ? NEVER : since));
+            statement.setArray(
+                    2,
+                    database.createArrayOf(
+                            "uuid", tripIds.stream().map(UUID::fromString).toArray()));
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return new DrainStats(
+                        row.getInt(1),
+                        row.getTimestamp(2).toInstant(),
+                        row.getTimestamp(3).toInstant(),
+                        row.getInt(4));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("query failed: " + e.getMessage(), e);
+        }
+    }
+}
