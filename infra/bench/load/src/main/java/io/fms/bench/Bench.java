@@ -26,9 +26,12 @@ public final class Bench {
     // Ceilings run long enough to be rates rather than start-up costs, and short enough not to dominate a run. The
     // Postgres one writes as the processor does: its batch size (500) over its default concurrency (2).
     private static final int KAFKA_CEILING_MIN = 100_000;
-    private static final int KAFKA_CEILING_MAX = 1_000_000;
+    private static final int KAFKA_CEILING_MAX = 300_000;
     private static final int POSTGRES_CEILING_MIN = 50_000;
-    private static final int POSTGRES_CEILING_MAX = 500_000;
+    private static final int POSTGRES_CEILING_MAX = 300_000;
+    /** A ceiling is a rate: a few minutes of it say as much as the whole scenario would. */
+    private static final int HTTP_CEILING_MAX = 300_000;
+
     private static final int POSTGRES_CEILING_BATCH = 500;
     private static final int POSTGRES_CEILING_CONNECTIONS = 2;
     /** The half-rate phase is bounded in time by its option, and in memory by this. */
@@ -76,22 +79,34 @@ public final class Bench {
                     if (baselinesJarMissing(system, skipped)) {
                         continue;
                     }
-                    ceilings.put("http", runBaseline("noop", workload, warmup, false));
+                    Workload http = workload.size() <= HTTP_CEILING_MAX
+                            ? workload
+                            : Workload.generate(
+                                    workload.trips(),
+                                    HTTP_CEILING_MAX,
+                                    config.zipfExponent(),
+                                    config.explicitShare(),
+                                    config.seed());
+                    ceiling("http", ceilings, skipped, () -> runBaseline("noop", http, warmup, false));
                 }
                 case "kafka" -> {
                     int records = Math.clamp(workload.size(), KAFKA_CEILING_MIN, KAFKA_CEILING_MAX);
                     progress.accept("kafka ceiling: " + records + " records");
-                    ceilings.put(
+                    ceiling(
                             "kafka",
-                            Ceilings.kafka(
+                            ceilings,
+                            skipped,
+                            () -> Ceilings.kafka(
                                     config.stack().kafkaBootstrapServers(), records, Math.max(1, workload.trips())));
                 }
                 case "postgres" -> {
                     int rows = Math.clamp(workload.size(), POSTGRES_CEILING_MIN, POSTGRES_CEILING_MAX);
                     progress.accept("postgres ceiling: " + rows + " rows");
-                    ceilings.put(
+                    ceiling(
                             "postgres",
-                            Ceilings.postgres(
+                            ceilings,
+                            skipped,
+                            () -> Ceilings.postgres(
                                     config.stack(), rows, POSTGRES_CEILING_BATCH, POSTGRES_CEILING_CONNECTIONS));
                 }
                 default -> throw new IllegalArgumentException(system);
@@ -109,6 +124,23 @@ public final class Bench {
         result.put("checks_hold", checksHold(systems));
         result.put("targets", Targets.judge(config.scenario(), workload.size(), systems, ceilings));
         return result;
+    }
+
+    private interface CeilingRun {
+        Map<String, Object> run() throws Exception;
+    }
+
+    /**
+     * A ceiling that fails (a broker refusing the scratch topic, say) is reported as skipped with its reason: the
+     * systems measured before it must not be lost with it.
+     */
+    private void ceiling(String name, Map<String, Object> ceilings, Map<String, Object> skipped, CeilingRun run) {
+        try {
+            ceilings.put(name, run.run());
+        } catch (Exception e) {
+            progress.accept(name + " ceiling failed: " + e);
+            skipped.put(name, "the ceiling's measurement failed: " + e.getMessage());
+        }
     }
 
     private boolean baselinesJarMissing(String system, Map<String, Object> skipped) {
