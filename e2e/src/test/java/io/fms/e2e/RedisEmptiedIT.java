@@ -22,9 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Redis restarted empty (fault 4 of the fault suite): every idempotency entry, status entry and availability
- * snapshot gone at once. Keys still name their bookings (the booking ID follows from the key), status reads fall
- * back to Postgres, and the door opens until the processor has written a snapshot again.
+ * Redis restarted empty (a fault of the fault suite): every idempotency entry, status entry and availability
+ * snapshot gone at once. A true retry still names its booking (the booking ID follows from the key and the request),
+ * another body under the same key names a booking of its own, status reads fall back to Postgres, and the door opens
+ * until the processor has written a snapshot again.
  */
 @Order(6)
 @ExtendWith(FmsStack.class)
@@ -58,18 +59,32 @@ class RedisEmptiedIT {
         assertThat(retry.status()).as("retry after the flush: %s", retry).isIn(200, 202);
         assertThat(retry.json().path("bookingId").asString()).isEqualTo(adaId);
 
-        // So does a different body under a key Redis lost: the processor has decided that booking ID already.
-        Answer otherBody = client.book(BookingRequest.of(tripId, List.of("Alan Turing"), List.of("1B")), alanKey);
+        // Another body under a key Redis lost, on another trip: a booking of its own, decided on its own. Knowing
+        // someone's key reveals nothing of their booking, and cannot reach it.
+        String otherTripId = client.createTrip(1, "AB");
+        BookingRequest stranger = BookingRequest.of(otherTripId, List.of("Mallory Mallet"), List.of("1B"))
+                .withContact("m@example.org", null);
+        Answer otherBody = client.book(stranger, alanKey);
         assertThat(otherBody.status())
                 .as("other body after the flush: %s", otherBody)
-                .isIn(200, 202);
-        assertThat(otherBody.json().path("bookingId").asString()).isEqualTo(alanId);
+                .isEqualTo(202);
+        String strangerId = otherBody.json().path("bookingId").asString();
+        assertThat(strangerId).isNotBlank().isNotEqualTo(alanId);
+        assertThat(otherBody.body()).doesNotContain("Alan Turing").doesNotContain(alanId);
+        Booking strangerDecided = Decisions.awaitStatus(fms, strangerId, "CONFIRMED", Duration.ofSeconds(60));
+        assertThat(strangerDecided.tripId()).isEqualTo(otherTripId);
+        assertThat(strangerDecided.seats()).containsExactly("1B");
+        assertThat(strangerDecided.passengers())
+                .extracting(passenger -> passenger.get("name"))
+                .containsExactly("Mallory Mallet");
+        assertThat(client.getBooking(strangerId, 0).body()).doesNotContain("Alan Turing");
 
-        // The repeats do not stay PENDING: the processor answers a repeated ID with the decision it has.
+        // The first caller's booking is untouched by it.
         Booking alanAgain = Decisions.awaitStatus(fms, alanId, "CONFIRMED", Duration.ofSeconds(60));
         assertThat(alanAgain.passengers())
                 .extracting(passenger -> passenger.get("name"))
                 .containsExactly("Alan Turing");
+        assertThat(alanAgain.tripId()).isEqualTo(tripId);
         Booking adaAgain = Decisions.awaitStatus(fms, adaId, "CONFIRMED", Duration.ofSeconds(60));
         assertThat(adaAgain.seats()).containsExactly("1A");
 

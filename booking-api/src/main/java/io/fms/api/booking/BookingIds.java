@@ -6,16 +6,20 @@ import java.security.GeneralSecurityException;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Chooses booking IDs. A request with an Idempotency-Key gets an ID derived from the key alone (HMAC-SHA256 under
- * a secret the database keeps, {@code catalog.instance_secrets}): every retry of it, on any API instance, and after
- * Redis lost every idempotency entry, names the same booking, and the processor, which decides each booking ID once
- * by its primary key in Postgres, turns the repeat into a no-op. The key alone does not reveal the ID: the booking
- * ID is the credential that reads and cancels a booking, and keys are often guessable. Without a key, an ID is
- * random.
+ * Chooses booking IDs. A request with an Idempotency-Key gets an ID derived from the key together with the
+ * request's fingerprint (HMAC-SHA256 under a secret the database keeps, {@code catalog.instance_secrets}): every
+ * true retry, on any API instance and after Redis lost every idempotency entry, names the same booking, and the
+ * processor, which decides each booking ID once by its primary key in Postgres, turns the repeat into a no-op.
+ *
+ * <p>The fingerprint is part of the input because keys are global and often guessable ("order-4711"): were the ID
+ * a function of the key alone, anyone who reused someone's key once Redis had forgotten it would be handed that
+ * booking's ID, which is the credential that reads and cancels it, and their own request would never be decided.
+ * With the fingerprint, another body names another booking, decided on its own. Without a key, an ID is random.
  */
 @Component
 class BookingIds {
@@ -25,10 +29,14 @@ class BookingIds {
     // Initialised once and cloned per use: Mac is not thread-safe, and getInstance searches the providers.
     private final Mac prototype;
 
+    @Autowired
     BookingIds(JdbcClient jdbc) {
-        String secret = jdbc.sql("select secret from catalog.instance_secrets where name = 'booking-id'")
+        this(jdbc.sql("select secret from catalog.instance_secrets where name = 'booking-id'")
                 .query(String.class)
-                .single();
+                .single());
+    }
+
+    BookingIds(String secret) {
         try {
             prototype = Mac.getInstance(ALGORITHM);
             prototype.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM));
@@ -37,12 +45,20 @@ class BookingIds {
         }
     }
 
-    /** The booking ID of the request that carries {@code idempotencyKey}, or a random one when it carries none. */
-    UUID forKey(String idempotencyKey) {
+    /**
+     * The booking ID of the request with {@code fingerprint} that carries {@code idempotencyKey}, or a random one
+     * when it carries none.
+     */
+    UUID forRequest(String idempotencyKey, String fingerprint) {
         if (idempotencyKey == null) {
             return UUID.randomUUID();
         }
-        ByteBuffer hash = ByteBuffer.wrap(mac().doFinal(idempotencyKey.getBytes(StandardCharsets.UTF_8)));
+        Mac mac = mac();
+        // Length-prefixed, so that no other (key, fingerprint) pair can spell the same input.
+        byte[] key = idempotencyKey.getBytes(StandardCharsets.UTF_8);
+        mac.update(ByteBuffer.allocate(Integer.BYTES).putInt(key.length).array());
+        mac.update(key);
+        ByteBuffer hash = ByteBuffer.wrap(mac.doFinal(fingerprint.getBytes(StandardCharsets.UTF_8)));
         long high = hash.getLong();
         long low = hash.getLong();
         // RFC 9562 version 8 (custom) with the standard variant: 122 bits of the HMAC, a well-formed UUID.

@@ -84,10 +84,11 @@ public class BookingIntake {
             snapshot = availability.snapshot(trip.id());
         }
         checkDoor(trip, snapshot);
-        // With a key, the ID follows from the key: should Redis have lost the key's claim (restarted empty), this
-        // request, if it is a retry, is published under the booking ID it had, and the processor decides it once.
-        IdempotencyStore.Claim claim =
-                new IdempotencyStore.Claim(fingerprint, bookingIds.forKey(idempotencyKey), clock.instant());
+        // With a key, the ID follows from the key and the request: should Redis have lost the key's claim (restarted
+        // empty), a true retry is published under the booking ID it had and the processor decides it once, while
+        // another body under the same key names a booking of its own.
+        IdempotencyStore.Claim claim = new IdempotencyStore.Claim(
+                fingerprint, bookingIds.forRequest(idempotencyKey, fingerprint), clock.instant());
         if (idempotencyKey != null) {
             IdempotencyStore.Claim winner = idempotency.claim(idempotencyKey, claim);
             if (!winner.equals(claim)) {
@@ -141,7 +142,7 @@ public class BookingIntake {
         (replay ? acceptedReplay : acceptedFirst).increment();
         BookingView pending = pending(command);
         try {
-            // The answer is the promise (SPEC: a 202 says PENDING), even when the decision is already in Redis.
+            // The answer to a first attempt says PENDING, even when the decision is already in Redis.
             readModel.putPendingIfAbsent(pending);
             return pending;
         } catch (DataAccessException e) {
