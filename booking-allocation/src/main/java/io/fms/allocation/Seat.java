@@ -7,8 +7,10 @@ import java.util.regex.Pattern;
 /** One seat of a cabin: a row number counted from the front and a column letter, labelled like {@code 12A}. */
 public record Seat(int row, char column) implements Comparable<Seat> {
 
-    // Nine digits at most so that a hostile label can never overflow an int; no layout comes near that.
-    private static final Pattern LABEL = Pattern.compile("[1-9][0-9]{0,8}[A-Z]");
+    /** Row digits a label may have: enough for {@link SeatLayout#ROWS_MAX}, and never enough to overflow an int. */
+    public static final int ROW_DIGITS_MAX = String.valueOf(SeatLayout.ROWS_MAX).length();
+
+    private static final Pattern LABEL = Pattern.compile("[1-9][0-9]{0," + (ROW_DIGITS_MAX - 1) + "}[A-Z]");
 
     private static final Comparator<Seat> CABIN_ORDER =
             Comparator.comparingInt(Seat::row).thenComparingInt(Seat::column);
@@ -27,11 +29,16 @@ public record Seat(int row, char column) implements Comparable<Seat> {
      * has exactly one label, so labels can be compared as strings by the database's unique constraint.
      */
     public static Optional<Seat> parse(String label) {
-        if (label == null || !LABEL.matcher(label).matches()) {
+        if (!isLabel(label)) {
             return Optional.empty();
         }
         int lastIndex = label.length() - 1;
         return Optional.of(new Seat(Integer.parseInt(label.substring(0, lastIndex)), label.charAt(lastIndex)));
+    }
+
+    /** Whether {@code label} is shaped like a seat label at all, before any layout is known. */
+    public static boolean isLabel(String label) {
+        return label != null && LABEL.matcher(label).matches();
     }
 
     public String label() {

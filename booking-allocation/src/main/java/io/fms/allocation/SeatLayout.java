@@ -2,10 +2,13 @@ package io.fms.allocation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The seats of a trip: {@code rows} rows, each with the given column letters in cabin order. The order of the letters
- * is what "side by side" means to the allocator, so {@code "ABCDEF"} and {@code "ABDEFG"} are both fine.
+ * The seats of a trip: {@code rows} rows numbered from 1 at the front, each with the given column letters. The
+ * letters are distinct and ascend from left to right, as on every airline's seat map; a letter may be skipped
+ * ({@code "ABCDEFGHJK"} has no I), and neighbours in the string sit side by side. This is the one definition of a
+ * valid cabin: the API checks new trips with it and the processor seats passengers with it.
  */
 public record SeatLayout(int rows, String columns) {
 
@@ -14,21 +17,32 @@ public record SeatLayout(int rows, String columns) {
     public static final int COLUMNS_MAX = 10;
 
     public SeatLayout {
-        if (rows < 1 || rows > ROWS_MAX) {
-            throw new IllegalArgumentException("rows must be 1-" + ROWS_MAX + ", was " + rows);
+        Optional<String> problem = rowsProblem(rows).or(() -> columnsProblem(columns));
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException("invalid layout " + rows + " x " + columns + ": " + problem.get());
         }
+    }
+
+    /** What is wrong with a row count, in words fit for a client, or empty when it is valid. */
+    public static Optional<String> rowsProblem(int rows) {
+        return rows >= 1 && rows <= ROWS_MAX ? Optional.empty() : Optional.of("must be between 1 and " + ROWS_MAX);
+    }
+
+    /** What is wrong with the column letters, in words fit for a client, or empty when they are valid. */
+    public static Optional<String> columnsProblem(String columns) {
         if (columns == null || columns.isEmpty() || columns.length() > COLUMNS_MAX) {
-            throw new IllegalArgumentException("columns must be 1-" + COLUMNS_MAX + " letters, was " + columns);
+            return Optional.of("must be 1 to " + COLUMNS_MAX + " letters");
         }
         for (int index = 0; index < columns.length(); index++) {
             char column = columns.charAt(index);
             if (column < 'A' || column > 'Z') {
-                throw new IllegalArgumentException("columns must be letters A-Z, was " + columns);
+                return Optional.of("must be letters A-Z");
             }
-            if (columns.indexOf(column) != index) {
-                throw new IllegalArgumentException("columns must be distinct, was " + columns);
+            if (index > 0 && column <= columns.charAt(index - 1)) {
+                return Optional.of("must be distinct letters from left to right, e.g. ABCDEF");
             }
         }
+        return Optional.empty();
     }
 
     public int capacity() {
@@ -43,17 +57,22 @@ public record SeatLayout(int rows, String columns) {
         return seat.row() <= rows && columnIndex(seat.column()) >= 0;
     }
 
-    /** The position of the column in cabin order, or -1 when the layout has no such column. */
+    /** Whether {@code label} is a well-formed seat label naming a seat of this cabin. */
+    public boolean contains(String label) {
+        return Seat.parse(label).filter(this::contains).isPresent();
+    }
+
+    /** The position of the column from the left, or -1 when the layout has no such column. */
     public int columnIndex(char column) {
         return columns.indexOf(column);
     }
 
-    /** The seat in the given row (1-based) at the given position in cabin order (0-based). */
+    /** The seat in the given row (1-based) at the given position from the left (0-based). */
     public Seat seatAt(int row, int columnIndex) {
         return new Seat(row, columns.charAt(columnIndex));
     }
 
-    /** Every seat, row by row, in cabin column order. */
+    /** Every seat, front to back, left to right within a row. */
     public List<Seat> allSeats() {
         List<Seat> seats = new ArrayList<>(capacity());
         for (int row = 1; row <= rows; row++) {
@@ -62,5 +81,10 @@ public record SeatLayout(int rows, String columns) {
             }
         }
         return List.copyOf(seats);
+    }
+
+    /** The labels of {@link #allSeats()}, in the same order. */
+    public List<String> labels() {
+        return allSeats().stream().map(Seat::label).toList();
     }
 }

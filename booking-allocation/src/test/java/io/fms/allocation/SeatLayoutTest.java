@@ -30,11 +30,38 @@ class SeatLayoutTest {
     }
 
     @Test
-    void listsSeatsRowByRowInCabinColumnOrder() {
-        // Cabin order, not the alphabet, decides adjacency: here C sits between A and B.
-        SeatLayout layout = new SeatLayout(2, "ACB");
+    void listsSeatsFrontToBackAndLeftToRight() {
+        SeatLayout layout = new SeatLayout(2, "ACDF");
 
-        assertThat(layout.allSeats()).extracting(Seat::label).containsExactly("1A", "1C", "1B", "2A", "2C", "2B");
+        assertThat(layout.allSeats())
+                .extracting(Seat::label)
+                .containsExactly("1A", "1C", "1D", "1F", "2A", "2C", "2D", "2F");
+        assertThat(layout.labels()).containsExactly("1A", "1C", "1D", "1F", "2A", "2C", "2D", "2F");
+    }
+
+    @Test
+    void findsSeatsByLabel() {
+        SeatLayout layout = new SeatLayout(30, "ABCDEF");
+
+        assertThat(layout.contains("1A")).isTrue();
+        assertThat(layout.contains("30F")).isTrue();
+        assertThat(layout.contains("31A")).isFalse();
+        assertThat(layout.contains("12G")).isFalse();
+        assertThat(layout.contains("0A")).isFalse();
+        assertThat(layout.contains("01A")).isFalse();
+        assertThat(layout.contains("A1")).isFalse();
+        assertThat(layout.contains((String) null)).isFalse();
+    }
+
+    @Test
+    void namesWhatIsWrongInWordsForAClient() {
+        assertThat(SeatLayout.rowsProblem(0)).contains("must be between 1 and 150");
+        assertThat(SeatLayout.rowsProblem(150)).isEmpty();
+        assertThat(SeatLayout.columnsProblem("ABCDEFGHJK")).isEmpty();
+        assertThat(SeatLayout.columnsProblem("BA"))
+                .contains("must be distinct letters from left to right, e.g. ABCDEF");
+        assertThat(SeatLayout.columnsProblem("A1")).contains("must be letters A-Z");
+        assertThat(SeatLayout.columnsProblem("")).contains("must be 1 to 10 letters");
     }
 
     @ParameterizedTest
@@ -45,7 +72,7 @@ class SeatLayoutTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"ABCDEFGHJKL", "ABCA", "abc", "AB C", "A1", "ÄB"})
+    @ValueSource(strings = {"ABCDEFGHJKL", "ABCA", "ABB", "BA", "ACB", "abc", "AB C", "A1", "ÄB"})
     void refusesBadColumns(String columns) {
         assertThatIllegalArgumentException().isThrownBy(() -> new SeatLayout(10, columns));
     }

@@ -89,7 +89,7 @@ public final class Http {
     }
 
     public Response postAdmin(String path, String json) {
-        return postJson(path, json, "Authorization", "Bearer " + ApiIntegrationTest.ADMIN_KEY);
+        return postJson(path, json, "Authorization", "Bearer " + SharedApiContext.ADMIN_KEY);
     }
 
     public HttpRequest.Builder request(String path) {

@@ -7,6 +7,7 @@ import java.util.UUID;
 /**
  * A validated booking request, accepted by the API (answered 202) and awaiting a decision.
  *
+ * @param passengers 1 to {@link #PASSENGERS_MAX}
  * @param seats the exact seats wanted, one per passenger, or empty to let the processor choose
  * @param contactEmail where the confirmation goes; may be null
  * @param callbackUrl where the signed webhook goes; may be null
@@ -20,6 +21,9 @@ public record BookingRequested(
         String callbackUrl,
         Instant requestedAt)
         implements BookingCommand {
+
+    /** A booking seats 1 to this many passengers: the API refuses more, the processor dead-letters more. */
+    public static final int PASSENGERS_MAX = 9;
 
     public BookingRequested {
         passengers = List.copyOf(passengers);

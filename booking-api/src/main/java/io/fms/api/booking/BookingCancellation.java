@@ -6,6 +6,8 @@ import io.fms.events.BookingCancellationRequested;
 import io.fms.events.BookingView;
 import java.time.Clock;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -14,6 +16,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class BookingCancellation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BookingCancellation.class);
 
     private final BookingReadModel readModel;
     private final CommandPublisher publisher;
@@ -36,8 +40,10 @@ public class BookingCancellation {
             case CANCELLED -> {
                 return booking;
             }
-            case PENDING, CONFIRMED ->
+            case PENDING, CONFIRMED -> {
                 publisher.publish(new BookingCancellationRequested(bookingId, booking.tripId(), clock.instant()));
+                LOG.debug("Cancellation of booking {} queued on trip {}", bookingId, booking.tripId());
+            }
         }
         return booking;
     }

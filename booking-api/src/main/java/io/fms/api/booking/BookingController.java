@@ -1,9 +1,10 @@
 package io.fms.api.booking;
 
 import io.fms.api.ApiProperties;
-import io.fms.api.web.ApiDocs;
 import io.fms.api.web.FieldProblem;
+import io.fms.api.web.ProblemAnswers;
 import io.fms.api.web.ProblemException;
+import io.fms.api.web.ProblemKind;
 import io.fms.api.web.ValidationException;
 import io.fms.events.BookingView;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -20,7 +21,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Enumeration;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -29,7 +30,6 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -84,30 +84,29 @@ class BookingController {
                     @Content(
                             schema = @Schema(implementation = BookingView.class),
                             examples = @ExampleObject(name = "pending", value = BookingExamples.PENDING)))
-    @ApiResponse(responseCode = "400", ref = ApiDocs.VALIDATION)
-    @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    @ApiResponse(responseCode = "409", ref = ApiDocs.SOLD_OUT_OR_CLOSED)
-    @ApiResponse(responseCode = "413", ref = ApiDocs.PAYLOAD_TOO_LARGE)
-    @ApiResponse(responseCode = "415", ref = ApiDocs.UNSUPPORTED_MEDIA_TYPE)
-    @ApiResponse(responseCode = "422", ref = ApiDocs.IDEMPOTENCY_KEY_REUSED)
-    @ApiResponse(responseCode = "429", ref = ApiDocs.RATE_LIMITED)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.UNAVAILABLE)
+    @ProblemAnswers({
+        ProblemKind.VALIDATION,
+        ProblemKind.NOT_FOUND,
+        ProblemKind.SOLD_OUT,
+        ProblemKind.PAYLOAD_TOO_LARGE,
+        ProblemKind.UNSUPPORTED_MEDIA_TYPE,
+        ProblemKind.IDEMPOTENCY_KEY_REUSED,
+        ProblemKind.RATE_LIMITED,
+        ProblemKind.UNAVAILABLE
+    })
+    @Parameter(
+            name = BookingRequestValidator.IDEMPOTENCY_KEY,
+            in = ParameterIn.HEADER,
+            description = "Client-chosen key, 1-200 printable ASCII characters, e.g. a UUID; sent once",
+            example = "3c6e0b8a-9c5f-4d1e-8f3a-2b7c9d0e1f2a",
+            schema = @Schema(type = "string"))
     ResponseEntity<BookingView> submit(
             @org.springframework.web.bind.annotation.RequestBody BookingRequest request,
-            @Parameter(
-                            in = ParameterIn.HEADER,
-                            description = "Client-chosen key, 1-200 printable ASCII characters, e.g. a UUID",
-                            example = "3c6e0b8a-9c5f-4d1e-8f3a-2b7c9d0e1f2a")
-                    @RequestHeader(name = "Idempotency-Key", required = false)
-                    String idempotencyKey,
             HttpServletRequest servletRequest) {
-        // Repeated headers arrive joined with commas, which a key may itself contain: two keys are ambiguous.
-        Enumeration<String> keys = servletRequest.getHeaders(BookingRequestValidator.IDEMPOTENCY_KEY);
-        if (keys.hasMoreElements() && keys.nextElement() != null && keys.hasMoreElements()) {
-            throw new ValidationException(List.of(new FieldProblem(
-                    BookingRequestValidator.IDEMPOTENCY_KEY, "must be sent once, not in several headers")));
-        }
-        return accepted(intake.submit(request, idempotencyKey));
+        // Every header as sent: Spring would split one key containing commas into several.
+        List<String> idempotencyKeys =
+                Collections.list(servletRequest.getHeaders(BookingRequestValidator.IDEMPOTENCY_KEY));
+        return accepted(intake.submit(request, idempotencyKeys));
     }
 
     @GetMapping(path = "/{bookingId}", params = "waitSeconds")
@@ -126,9 +125,7 @@ class BookingController {
                                 @ExampleObject(name = "rejected", value = BookingExamples.REJECTED),
                                 @ExampleObject(name = "pending", value = BookingExamples.PENDING)
                             }))
-    @ApiResponse(responseCode = "400", ref = ApiDocs.VALIDATION)
-    @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.UNAVAILABLE)
+    @ProblemAnswers({ProblemKind.VALIDATION, ProblemKind.NOT_FOUND, ProblemKind.UNAVAILABLE})
     CompletableFuture<BookingView> get(
             @PathVariable UUID bookingId,
             @Parameter(description = "Wait up to this many seconds (0-30) while the booking is PENDING", example = "10")
@@ -169,10 +166,12 @@ class BookingController {
                     @Content(
                             schema = @Schema(implementation = BookingView.class),
                             examples = @ExampleObject(name = "confirmed", value = BookingExamples.CONFIRMED)))
-    @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    @ApiResponse(responseCode = "409", ref = ApiDocs.NOT_CANCELLABLE)
-    @ApiResponse(responseCode = "429", ref = ApiDocs.RATE_LIMITED)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.UNAVAILABLE)
+    @ProblemAnswers({
+        ProblemKind.NOT_FOUND,
+        ProblemKind.NOT_CANCELLABLE,
+        ProblemKind.RATE_LIMITED,
+        ProblemKind.UNAVAILABLE
+    })
     ResponseEntity<BookingView> cancel(@PathVariable UUID bookingId) {
         return accepted(cancellation.cancel(bookingId));
     }

@@ -2,7 +2,6 @@ package io.fms.api.booking;
 
 import io.fms.api.catalog.SeatAvailability;
 import io.fms.api.catalog.Trip;
-import io.fms.api.catalog.TripDirectory;
 import io.fms.api.web.ProblemException;
 import io.fms.api.web.ProblemKind;
 import io.fms.events.Availability;
@@ -30,7 +29,6 @@ public class BookingIntake {
     private static final Logger LOG = LoggerFactory.getLogger(BookingIntake.class);
 
     private final BookingRequestValidator validator;
-    private final TripDirectory trips;
     private final SeatAvailability availability;
     private final IdempotencyStore idempotency;
     private final CommandPublisher publisher;
@@ -44,7 +42,6 @@ public class BookingIntake {
 
     BookingIntake(
             BookingRequestValidator validator,
-            TripDirectory trips,
             SeatAvailability availability,
             IdempotencyStore idempotency,
             CommandPublisher publisher,
@@ -53,7 +50,6 @@ public class BookingIntake {
             Clock clock,
             MeterRegistry meters) {
         this.validator = validator;
-        this.trips = trips;
         this.availability = availability;
         this.idempotency = idempotency;
         this.publisher = publisher;
@@ -65,12 +61,16 @@ public class BookingIntake {
         this.pendingUnrecorded = meters.counter("fms.api.bookings.pending-unrecorded");
     }
 
-    /** The booking as it stands once queued (PENDING), or as already decided when this is a retry. */
-    public BookingView submit(BookingRequest request, String idempotencyKey) {
-        ValidBooking booking = validator.validate(request, idempotencyKey);
-        Trip trip = trips.find(booking.tripId())
-                .orElseThrow(() -> ProblemException.notFound("No trip " + booking.tripId()));
-        validator.checkSeatsExist(booking, trip.layout());
+    /**
+     * The booking as it stands once queued (PENDING), or as already decided when this is a retry.
+     *
+     * @param idempotencyKeys every {@code Idempotency-Key} header of the request, as sent
+     */
+    public BookingView submit(BookingRequest request, List<String> idempotencyKeys) {
+        BookingRequestValidator.CheckedSubmission checked = validator.check(request, idempotencyKeys);
+        ValidBooking booking = checked.booking();
+        Trip trip = checked.trip();
+        String idempotencyKey = checked.idempotencyKey();
         String fingerprint = IdempotencyStore.fingerprint(booking);
         Optional<Availability> snapshot;
         if (idempotencyKey != null) {
@@ -139,6 +139,8 @@ public class BookingIntake {
                 booking.callbackUrl(),
                 claim.requestedAt());
         publisher.publish(command);
+        // IDs only: names, contacts and the body stay out of the log.
+        LOG.debug("Booking {} queued on trip {}{}", command.bookingId(), command.tripId(), replay ? " (retry)" : "");
         (replay ? acceptedReplay : acceptedFirst).increment();
         BookingView pending = pending(command);
         try {

@@ -1,22 +1,31 @@
 package io.fms.api.booking;
 
-import io.fms.api.catalog.SeatLayout;
+import io.fms.allocation.Seat;
+import io.fms.allocation.SeatLayout;
+import io.fms.api.catalog.Trip;
+import io.fms.api.catalog.TripDirectory;
+import io.fms.api.web.ProblemException;
 import io.fms.api.web.Violations;
+import io.fms.events.BookingRequested;
 import io.fms.events.Passenger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
-/** Checks a booking request field by field and names every invalid one (SPEC.md "Submitting a booking"). */
+/**
+ * Checks a booking request in one pass, field by field, and names every invalid one; the trip is looked up within
+ * the pass so that seats it does not have are named with the rest.
+ */
 @Component
 class BookingRequestValidator {
 
-    static final int PASSENGERS_MAX = 9;
+    static final int PASSENGERS_MAX = BookingRequested.PASSENGERS_MAX;
     static final int NAME_LENGTH_MAX = 100;
     static final int EMAIL_LENGTH_MAX = 254;
     static final int IDEMPOTENCY_KEY_LENGTH_MAX = 200;
@@ -29,21 +38,30 @@ class BookingRequestValidator {
     private static final Pattern EMAIL = Pattern.compile("[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+"
             + "@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*");
 
-    private final CallbackUrls callbackUrls;
+    /** A request that passed every check, with the trip it is for and its Idempotency-Key, if it carries one. */
+    record CheckedSubmission(ValidBooking booking, Trip trip, String idempotencyKey) {}
 
-    BookingRequestValidator(CallbackUrls callbackUrls) {
+    private final CallbackUrls callbackUrls;
+    private final TripDirectory trips;
+
+    BookingRequestValidator(CallbackUrls callbackUrls, TripDirectory trips) {
         this.callbackUrls = callbackUrls;
+        this.trips = trips;
     }
 
-    /** The request checked and normalised, or a {@code ValidationException} naming every bad field. */
-    ValidBooking validate(BookingRequest request, String idempotencyKey) {
+    /**
+     * The request checked and normalised; a {@code ValidationException} naming every bad field, else a not-found
+     * problem when the trip is unknown.
+     *
+     * @param idempotencyKeys every {@code Idempotency-Key} header of the request, as sent
+     */
+    CheckedSubmission check(BookingRequest request, List<String> idempotencyKeys) {
         Violations violations = new Violations();
-        if (idempotencyKey != null && !isValidIdempotencyKey(idempotencyKey)) {
-            violations.add(IDEMPOTENCY_KEY, "must be 1 to 200 printable ASCII characters");
-        }
+        String idempotencyKey = idempotencyKey(idempotencyKeys, violations);
         UUID tripId = tripId(request.tripId(), violations);
+        Optional<Trip> trip = tripId == null ? Optional.empty() : trips.find(tripId);
         List<Passenger> passengers = passengers(request.passengers(), violations);
-        List<String> seats = seats(request.seats(), violations);
+        List<String> seats = seats(request.seats(), trip.map(Trip::layout), violations);
         // Compared as sent: a seat already named invalid still counts as one asked for.
         if (request.seats() != null
                 && !request.seats().isEmpty()
@@ -54,20 +72,27 @@ class BookingRequestValidator {
         String email = email(request.contactEmail(), violations);
         String callbackUrl = callbackUrl(request.callbackUrl(), violations);
         violations.throwIfAny();
-        return new ValidBooking(tripId, passengers, seats, email, callbackUrl);
+        Trip found = trip.orElseThrow(() -> ProblemException.notFound("No trip " + tripId));
+        return new CheckedSubmission(
+                new ValidBooking(tripId, passengers, seats, email, callbackUrl), found, idempotencyKey);
     }
 
-    /** The requested seats that the trip's cabin does not have, once the trip is known. */
-    void checkSeatsExist(ValidBooking booking, SeatLayout layout) {
-        Violations violations = new Violations();
-        for (int i = 0; i < booking.seats().size(); i++) {
-            if (!layout.contains(booking.seats().get(i))) {
-                violations.add(
-                        "seats[" + i + "]",
-                        "is not a seat of this trip (rows 1-" + layout.rows() + ", columns " + layout.columns() + ")");
-            }
+    private static String idempotencyKey(List<String> headers, Violations violations) {
+        if (headers.isEmpty()) {
+            return null;
         }
-        violations.throwIfAny();
+        if (headers.size() > 1) {
+            // A key may itself contain commas, so headers joined by a proxy could not be told apart again.
+            violations.add(IDEMPOTENCY_KEY, "must be sent once, not in several headers");
+            return null;
+        }
+        String key = headers.getFirst();
+        if (!isValidIdempotencyKey(key)) {
+            violations.add(
+                    IDEMPOTENCY_KEY, "must be 1 to " + IDEMPOTENCY_KEY_LENGTH_MAX + " printable ASCII characters");
+            return null;
+        }
+        return key;
     }
 
     static boolean isValidIdempotencyKey(String key) {
@@ -141,7 +166,7 @@ class BookingRequestValidator {
         return passengers;
     }
 
-    private static List<String> seats(List<String> values, Violations violations) {
+    private static List<String> seats(List<String> values, Optional<SeatLayout> layout, Violations violations) {
         if (values == null || values.isEmpty()) {
             return List.of();
         }
@@ -153,10 +178,16 @@ class BookingRequestValidator {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < values.size(); i++) {
             String seat = values.get(i) == null ? null : values.get(i).strip().toUpperCase(Locale.ROOT);
-            if (!SeatLayout.isLabel(seat)) {
-                violations.add("seats[" + i + "]", "must be a seat label such as 12A");
+            String field = "seats[" + i + "]";
+            if (!Seat.isLabel(seat)) {
+                violations.add(field, "must be a seat label such as 12A");
             } else if (!seen.add(seat)) {
-                violations.add("seats[" + i + "]", "is requested twice");
+                violations.add(field, "is requested twice");
+            } else if (layout.isPresent() && !layout.get().contains(seat)) {
+                violations.add(
+                        field,
+                        "is not a seat of this trip (rows 1-" + layout.get().rows() + ", columns "
+                                + layout.get().columns() + ")");
             } else {
                 seats.add(seat);
             }

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * Whether a callback URL may be accepted, by the shared SSRF guard: http(s) to a public address only, loopback
  * only where {@code FMS_WEBHOOK_ALLOW_LOOPBACK} allows it. The guard resolves the host name, so its answer is
- * waited for at most {@code fms.api.callback-check-timeout}: a slow DNS server must not hold intake up. The worker
+ * waited for at most {@code fms.api.callback-check-timeout-ms}: a slow DNS server must not hold intake up. The worker
  * checks again, against the addresses it connects to, when it sends.
  */
 @Component
@@ -35,7 +35,7 @@ class CallbackUrls implements DisposableBean {
     CallbackUrls(ApiProperties properties, ObjectProvider<CallbackUrlPolicy.HostResolver> resolver) {
         this.policy = new CallbackUrlPolicy(
                 properties.webhookAllowLoopback(), resolver.getIfAvailable(() -> InetAddress::getAllByName));
-        this.timeout = properties.callbackCheckTimeout();
+        this.timeout = Duration.ofMillis(properties.callbackCheckTimeoutMs());
     }
 
     /** Empty when acceptable, else why not, worded to follow the field name. */

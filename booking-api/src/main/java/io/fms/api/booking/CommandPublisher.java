@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 /**
  * Appends commands to {@code fms.booking.commands}, keyed by trip ID so that every command of a trip lands on the
  * trip's partition in order, and returns only once the broker has acknowledged (acks=all). Failing that within
- * {@code fms.api.publish-timeout} it throws a 503 problem; the producer's own timeouts are set inside that bound
+ * {@code fms.api.publish-timeout-ms} it throws a 503 problem; the producer's own timeouts are set inside that bound
  * ({@link KafkaProducerTimeouts}), so by then the producer has given up on the record.
  */
 @Component

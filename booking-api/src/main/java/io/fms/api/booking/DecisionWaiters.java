@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 /**
  * Long-polls on booking status. A waiting poll holds a future, not a thread: it completes when the processor
  * announces the booking's decision on the Redis channel, when the fallback sweep (every
- * {@code fms.api.wait-fallback-interval}) finds the decision in Redis because an announcement was lost, or when the
+ * {@code fms.api.wait-fallback-interval-ms}) finds the decision in Redis because an announcement was lost, or when the
  * poll's time is up, with whatever Redis then holds. Waiters are bounded; beyond the bound a poll answers at once.
  */
 @Component
@@ -52,7 +52,7 @@ class DecisionWaiters implements MessageListener, DisposableBean {
     DecisionWaiters(BookingReadModel readModel, ApiProperties properties, MeterRegistry meters) {
         this.readModel = readModel;
         this.waitersMax = properties.waitersMax();
-        long sweepMs = properties.waitFallbackInterval().toMillis();
+        long sweepMs = properties.waitFallbackIntervalMs();
         timer.scheduleWithFixedDelay(this::sweep, sweepMs, sweepMs, TimeUnit.MILLISECONDS);
         Gauge.builder("fms.api.waiters", waiting, AtomicInteger::get)
                 .description("Status polls waiting for a decision")

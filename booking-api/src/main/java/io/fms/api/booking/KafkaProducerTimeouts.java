@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Fits the producer's timeouts inside {@code fms.api.publish-timeout}, so that when intake answers 503 the producer
+ * Fits the producer's timeouts inside {@code fms.api.publish-timeout-ms}, so that when intake answers 503 the producer
  * has given up on the record too, rather than delivering it later behind the client's back (the client, told
  * "nothing was queued", would retry and book twice). The time a send may take is {@code max.block.ms} (metadata,
  * buffer space; spent in {@code send()}) plus {@code delivery.timeout.ms} (batching, retries, acknowledgement;

@@ -1,6 +1,8 @@
 package io.fms.api.catalog;
 
 import io.fms.api.web.ApiDocs;
+import io.fms.api.web.ProblemAnswers;
+import io.fms.api.web.ProblemKind;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -50,11 +52,13 @@ class FlightController {
                     @Content(
                             schema = @Schema(implementation = Flight.class),
                             examples = @ExampleObject(name = "flight", value = CatalogExamples.FLIGHT)))
-    @ApiResponse(responseCode = "400", ref = ApiDocs.VALIDATION)
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
-    @ApiResponse(responseCode = "403", ref = ApiDocs.ADMIN_KEY_NOT_CONFIGURED)
-    @ApiResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
-    @ApiResponse(responseCode = "415", ref = ApiDocs.UNSUPPORTED_MEDIA_TYPE)
+    @ProblemAnswers({
+        ProblemKind.VALIDATION,
+        ProblemKind.UNAUTHORIZED,
+        ProblemKind.ADMIN_KEY_NOT_CONFIGURED,
+        ProblemKind.CONFLICT,
+        ProblemKind.UNSUPPORTED_MEDIA_TYPE
+    })
     ResponseEntity<Flight> create(@org.springframework.web.bind.annotation.RequestBody FlightRequest request) {
         Flight flight = catalog.createFlight(request);
         return ResponseEntity.created(URI.create("/api/v1/flights/" + flight.id()))
@@ -83,7 +87,7 @@ class FlightController {
                     @Content(
                             schema = @Schema(implementation = Flight.class),
                             examples = @ExampleObject(name = "flight", value = CatalogExamples.FLIGHT)))
-    @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @ProblemAnswers({ProblemKind.NOT_FOUND})
     Flight get(@PathVariable UUID flightId) {
         return catalog.flight(flightId);
     }

@@ -1,5 +1,6 @@
 package io.fms.api.catalog;
 
+import io.fms.allocation.SeatLayout;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -1,6 +1,8 @@
 package io.fms.api.catalog;
 
 import io.fms.api.web.ApiDocs;
+import io.fms.api.web.ProblemAnswers;
+import io.fms.api.web.ProblemKind;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -50,11 +52,13 @@ class TripController {
                     @Content(
                             schema = @Schema(implementation = TripView.class),
                             examples = @ExampleObject(name = "trip", value = CatalogExamples.TRIP)))
-    @ApiResponse(responseCode = "400", ref = ApiDocs.VALIDATION)
-    @ApiResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
-    @ApiResponse(responseCode = "403", ref = ApiDocs.ADMIN_KEY_NOT_CONFIGURED)
-    @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    @ApiResponse(responseCode = "415", ref = ApiDocs.UNSUPPORTED_MEDIA_TYPE)
+    @ProblemAnswers({
+        ProblemKind.VALIDATION,
+        ProblemKind.UNAUTHORIZED,
+        ProblemKind.ADMIN_KEY_NOT_CONFIGURED,
+        ProblemKind.NOT_FOUND,
+        ProblemKind.UNSUPPORTED_MEDIA_TYPE
+    })
     ResponseEntity<TripView> create(
             @PathVariable UUID flightId, @org.springframework.web.bind.annotation.RequestBody TripRequest request) {
         TripView trip = catalog.createTrip(flightId, request);
@@ -74,7 +78,7 @@ class TripController {
                     @Content(
                             array = @ArraySchema(schema = @Schema(implementation = TripView.class)),
                             examples = @ExampleObject(name = "trips", value = "[" + CatalogExamples.TRIP + "]")))
-    @ApiResponse(responseCode = "400", ref = ApiDocs.VALIDATION)
+    @ProblemAnswers({ProblemKind.VALIDATION})
     List<TripView> search(
             @Parameter(description = "IATA code of departure", example = "LHR") @RequestParam(required = false)
                     String origin,
@@ -97,7 +101,7 @@ class TripController {
                     @Content(
                             schema = @Schema(implementation = TripView.class),
                             examples = @ExampleObject(name = "trip", value = CatalogExamples.TRIP)))
-    @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @ProblemAnswers({ProblemKind.NOT_FOUND})
     TripView get(@PathVariable UUID tripId) {
         return catalog.trip(tripId);
     }
@@ -111,7 +115,7 @@ class TripController {
                     @Content(
                             schema = @Schema(implementation = SeatMap.class),
                             examples = @ExampleObject(name = "seats", value = CatalogExamples.SEAT_MAP)))
-    @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @ProblemAnswers({ProblemKind.NOT_FOUND})
     SeatMap seats(@PathVariable UUID tripId) {
         return catalog.seatMap(tripId);
     }

@@ -1,5 +1,6 @@
 package io.fms.api.catalog;
 
+import io.fms.allocation.SeatLayout;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.fms.api.catalog;
 
+import io.fms.allocation.SeatLayout;
 import io.fms.api.web.Violations;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;

@@ -1,8 +1,9 @@
 package io.fms.api.notification;
 
 import io.fms.api.booking.BookingReadModel;
-import io.fms.api.web.ApiDocs;
+import io.fms.api.web.ProblemAnswers;
 import io.fms.api.web.ProblemException;
+import io.fms.api.web.ProblemKind;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -45,8 +46,7 @@ class NotificationController {
                                 @ExampleObject(name = "notifications", value = NotificationExamples.NOTIFICATIONS),
                                 @ExampleObject(name = "none yet", value = NotificationExamples.NONE_YET)
                             }))
-    @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.UNAVAILABLE)
+    @ProblemAnswers({ProblemKind.NOT_FOUND, ProblemKind.UNAVAILABLE})
     BookingNotifications notifications(@PathVariable UUID bookingId) {
         bookings.find(bookingId).orElseThrow(() -> ProblemException.notFound("No booking " + bookingId));
         return new BookingNotifications(bookingId, log.findByBooking(bookingId));

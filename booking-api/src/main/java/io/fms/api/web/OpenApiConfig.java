@@ -15,10 +15,12 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -44,6 +46,27 @@ class OpenApiConfig {
     private static final String SCHEMA = "Problem";
 
     private static final Map<ProblemKind, String> EXAMPLES = examples();
+
+    /** Turns each {@link ProblemAnswers} of a handler into references to the shared problem responses. */
+    @Bean
+    OperationCustomizer problemAnswers() {
+        return (operation, handler) -> {
+            ProblemAnswers answers = handler.getMethodAnnotation(ProblemAnswers.class);
+            if (answers == null) {
+                return operation;
+            }
+            ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+            for (ProblemKind kind : answers.value()) {
+                String status = String.valueOf(kind.status().value());
+                if (responses.containsKey(status)) {
+                    throw new IllegalStateException(handler + " lists two answers for status " + status);
+                }
+                responses.addApiResponse(status, new ApiResponse().$ref(ApiDocs.ref(kind)));
+            }
+            operation.setResponses(responses);
+            return operation;
+        };
+    }
 
     @Bean
     OpenApiCustomizer problemResponses() {

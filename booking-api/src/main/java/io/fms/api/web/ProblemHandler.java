@@ -96,8 +96,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 reason.toString());
         meters.counter("fms.api.unavailable", "dependency", dependency).increment();
         HttpHeaders headers = new HttpHeaders();
-        headers.set(
-                HttpHeaders.RETRY_AFTER, String.valueOf(properties.retryAfter().toSeconds()));
+        headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(properties.retryAfterMs() / 1000));
         return Problems.response(
                 ProblemKind.UNAVAILABLE, Problems.of(ProblemKind.UNAVAILABLE, detail), headers, request);
     }
@@ -152,9 +151,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.of(kind, safeDetail(body, kind));
         if (kind == ProblemKind.UNAVAILABLE) {
             headers = new HttpHeaders(headers);
-            headers.set(
-                    HttpHeaders.RETRY_AFTER,
-                    String.valueOf(properties.retryAfter().toSeconds()));
+            headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(properties.retryAfterMs() / 1000));
         }
         return respond(request, kind, problem, headers);
     }

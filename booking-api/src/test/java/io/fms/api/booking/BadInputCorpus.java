@@ -320,7 +320,7 @@ final class BadInputCorpus {
                 "http://[::1]/hook",
                 "http://2130706433/",
                 "http://evil@10.0.0.1/",
-                "http://" + io.fms.api.ApiIntegrationTest.PRIVATE_NAME + "/hook",
+                "http://" + io.fms.api.SharedApiContext.PRIVATE_NAME + "/hook",
                 "https://client.example.com/\\u0000",
                 "https://client.example.com/" + "a".repeat(3000))) {
             json("callbackUrl " + abbreviate(url), withField("\"callbackUrl\": \"" + url + "\""));

@@ -1,6 +1,5 @@
-package io.fms.api.door;
+package io.fms.api.ratelimit;
 
-import io.fms.api.ApiProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -11,13 +10,12 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "fms.api.rate-limit.enabled", havingValue = "true", matchIfMissing = true)
-class DoorConfig {
+@ConditionalOnProperty(name = "fms.rate-limit.enabled", havingValue = "true", matchIfMissing = true)
+class RateLimitConfig {
 
     @Bean
     FilterRegistrationBean<RateLimitFilter> rateLimitFilter(
-            ApiProperties properties, StringRedisTemplate redis, MeterRegistry meters, JsonMapper json) {
-        RateLimitSettings settings = properties.rateLimit();
+            RateLimitSettings settings, StringRedisTemplate redis, MeterRegistry meters, JsonMapper json) {
         var filter = new RateLimitFilter(
                 new RateLimiter(redis, settings, meters), new ClientAddresses(settings.trustedProxies()), json);
         FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(filter);

@@ -1,12 +1,15 @@
-package io.fms.api.door;
+package io.fms.api.ratelimit;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * The door's limit on booking submissions and cancellations, per client address (fms.api.rate-limit.*).
+ * The limit on booking submissions and cancellations, per client address. Its own prefix, so that the variables
+ * {@code FMS_RATE_LIMIT_*} reach it by relaxed binding.
  *
  * @param enabled off only where every client is one address on purpose: the benchmark, the e2e suite
  * @param perClientPerSecond sustained requests per second one client address may make
@@ -14,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param trustedProxies addresses or CIDR blocks of our own reverse proxies; only a request arriving from one of
  *     them has its client taken from X-Forwarded-For, since anyone else can write that header
  */
+@Validated
+@ConfigurationProperties("fms.rate-limit")
 public record RateLimitSettings(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("20") @Min(1) @Max(1_000_000) int perClientPerSecond,
@@ -28,7 +33,7 @@ public record RateLimitSettings(
                         .filter(s -> !s.isEmpty())
                         .toList();
         if (trustedProxies.size() > 100) {
-            throw new IllegalArgumentException("fms.api.rate-limit.trusted-proxies holds at most 100 entries");
+            throw new IllegalArgumentException("fms.rate-limit.trusted-proxies holds at most 100 entries");
         }
     }
 }

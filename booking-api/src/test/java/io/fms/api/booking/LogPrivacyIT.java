@@ -2,7 +2,7 @@ package io.fms.api.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fms.api.ApiIntegrationTest;
+import io.fms.api.SharedApiContext;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * their query strings, request bodies or the admin key: a booking's whole life at the API, at DEBUG.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class LogPrivacyTest extends ApiIntegrationTest {
+class LogPrivacyIT extends SharedApiContext {
 
     private static final String NAME = "Zebulon Quartermaine";
     private static final String EMAIL = "zebulon.q@example.com";
@@ -54,6 +54,10 @@ class LogPrivacyTest extends ApiIntegrationTest {
         http.postJson("/api/v1/flights", "{}", "Authorization", "Bearer wrong-" + ADMIN_KEY)
                 .assertStatus(401);
 
+        // The positive control: the capture does hold the booking's life, by its IDs.
+        assertThat(output.getAll())
+                .contains("Booking " + booking + " queued on trip " + trip)
+                .contains("Cancellation of booking " + booking + " queued on trip " + trip);
         assertThat(output.getAll()).doesNotContain(NAME, "Zebulon", EMAIL, URL_SECRET, ADMIN_KEY, "passengers");
     }
 }

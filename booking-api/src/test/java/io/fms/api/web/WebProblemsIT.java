@@ -2,15 +2,15 @@ package io.fms.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fms.api.ApiIntegrationTest;
 import io.fms.api.CommandTopic;
+import io.fms.api.SharedApiContext;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-class WebProblemsTest extends ApiIntegrationTest {
+class WebProblemsIT extends SharedApiContext {
 
     private static final int LIMIT_BYTES = 16 * 1024;
 

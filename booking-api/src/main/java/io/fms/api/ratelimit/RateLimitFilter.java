@@ -1,4 +1,4 @@
-package io.fms.api.door;
+package io.fms.api.ratelimit;
 
 import io.fms.api.web.ProblemKind;
 import io.fms.api.web.Problems;

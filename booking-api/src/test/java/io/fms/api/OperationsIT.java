@@ -9,7 +9,7 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-class OperationsTest extends ApiIntegrationTest {
+class OperationsIT extends SharedApiContext {
 
     @Test
     void healthIsUpWithEveryDependency() {

@@ -2,9 +2,9 @@ package io.fms.api.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fms.api.ApiIntegrationTest;
 import io.fms.api.Http;
 import io.fms.api.RawHttp;
+import io.fms.api.SharedApiContext;
 import io.fms.events.Topics;
 import io.fms.testkit.TestKafka;
 import java.sql.Timestamp;
@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * 4xx with an RFC 9457 problem, and none of them reaches Kafka or leaves an idempotency key or booking in Redis.
  * To replay a random mutation, run with {@code -Dfms.fuzz.seed=<seed named in the failure>}.
  */
-class BadInputTest extends ApiIntegrationTest {
+class BadInputIT extends SharedApiContext {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final long SEED = Long.getLong("fms.fuzz.seed", 20261125L);

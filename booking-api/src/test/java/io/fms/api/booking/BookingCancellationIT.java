@@ -2,9 +2,9 @@ package io.fms.api.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fms.api.ApiIntegrationTest;
 import io.fms.api.CommandTopic;
 import io.fms.api.Http;
+import io.fms.api.SharedApiContext;
 import io.fms.events.BookingCancellationRequested;
 import io.fms.events.BookingJson;
 import io.fms.events.BookingStatus;
@@ -19,12 +19,12 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-class BookingCancellationTest extends ApiIntegrationTest {
+class BookingCancellationIT extends SharedApiContext {
 
     @Test
     void cancellingQueuesTheCancellationOnTheTripsPartitionBehindTheBooking() {
         UUID tripId = createTrip();
-        UUID bookingId = UUID.fromString(http.postJson("/api/v1/bookings", BookingIntakeTest.oneSeat(tripId))
+        UUID bookingId = UUID.fromString(http.postJson("/api/v1/bookings", BookingIntakeIT.oneSeat(tripId))
                 .assertStatus(202)
                 .json()
                 .get("bookingId")

@@ -1,4 +1,4 @@
-package io.fms.api.door;
+package io.fms.api.ratelimit;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
@@ -104,12 +104,12 @@ final class ClientAddresses {
             InetAddress address = literal(slash < 0 ? entry : entry.substring(0, slash));
             if (address == null) {
                 throw new IllegalArgumentException(
-                        "fms.api.rate-limit.trusted-proxies: not an IP address or CIDR" + " block: " + entry);
+                        "fms.rate-limit.trusted-proxies: not an IP address or CIDR" + " block: " + entry);
             }
             int bits = address.getAddress().length * 8;
             int prefix = slash < 0 ? bits : Integer.parseInt(entry.substring(slash + 1));
             if (prefix < 0 || prefix > bits) {
-                throw new IllegalArgumentException("fms.api.rate-limit.trusted-proxies: bad prefix in " + entry);
+                throw new IllegalArgumentException("fms.rate-limit.trusted-proxies: bad prefix in " + entry);
             }
             return new Block(address.getAddress(), prefix);
         }

@@ -2,9 +2,9 @@ package io.fms.api.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fms.api.ApiIntegrationTest;
 import io.fms.api.CommandTopic;
 import io.fms.api.Http;
+import io.fms.api.SharedApiContext;
 import io.fms.events.Availability;
 import io.fms.events.BookingJson;
 import io.fms.events.BookingRequested;
@@ -21,7 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-class BookingIntakeTest extends ApiIntegrationTest {
+class BookingIntakeIT extends SharedApiContext {
 
     @Test
     void anAcceptedBookingIsOnTheTripsPartitionAndPendingInTheReadModel() {

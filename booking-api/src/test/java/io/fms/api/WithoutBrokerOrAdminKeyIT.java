@@ -37,11 +37,11 @@ import tools.jackson.databind.JsonNode;
         webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {
             "fms.api.admin-api-key=",
-            "fms.api.publish-timeout=1s",
-            "fms.api.retry-after=7s",
+            "fms.api.publish-timeout-ms=1000",
+            "fms.api.retry-after-ms=7000",
             "fms.api.webhook-allow-loopback=true"
         })
-class WithoutBrokerOrAdminKeyTest {
+class WithoutBrokerOrAdminKeyIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {

@@ -1,4 +1,4 @@
-package io.fms.api.door;
+package io.fms.api.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -3,8 +3,8 @@ package io.fms.api.booking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fms.api.ApiIntegrationTest;
 import io.fms.api.Http;
+import io.fms.api.SharedApiContext;
 import io.fms.events.BookingJson;
 import io.fms.events.BookingStatus;
 import io.fms.events.BookingView;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-class BookingStatusTest extends ApiIntegrationTest {
+class BookingStatusIT extends SharedApiContext {
 
     @Autowired
     DecisionWaiters waiters;
@@ -35,7 +35,7 @@ class BookingStatusTest extends ApiIntegrationTest {
     @Test
     void anAcceptedBookingIsReadablePendingAtOnce() {
         UUID tripId = createTrip();
-        String location = http.postJson("/api/v1/bookings", BookingIntakeTest.oneSeat(tripId))
+        String location = http.postJson("/api/v1/bookings", BookingIntakeIT.oneSeat(tripId))
                 .assertStatus(202)
                 .header("Location");
 
@@ -73,7 +73,7 @@ class BookingStatusTest extends ApiIntegrationTest {
     void withPostgresAwayStatusReadsRedisCannotAnswerAre503AndIntakeGoesOn() throws SQLException {
         UUID tripId = createTrip();
         // Intake knows the trip from here on: the catalog is read once per trip, not once per request.
-        String queued = http.postJson("/api/v1/bookings", BookingIntakeTest.oneSeat(tripId))
+        String queued = http.postJson("/api/v1/bookings", BookingIntakeIT.oneSeat(tripId))
                 .assertStatus(202)
                 .header("Location");
         UUID notInRedis = UUID.randomUUID();
@@ -104,7 +104,7 @@ class BookingStatusTest extends ApiIntegrationTest {
                                 .get("status")
                                 .asString())
                         .isEqualTo("PENDING");
-                http.postJson("/api/v1/bookings", BookingIntakeTest.oneSeat(tripId))
+                http.postJson("/api/v1/bookings", BookingIntakeIT.oneSeat(tripId))
                         .assertStatus(202);
             } finally {
                 admin.execute("alter database " + database + " allow_connections true");
@@ -193,7 +193,7 @@ class BookingStatusTest extends ApiIntegrationTest {
     }
 
     private UUID submit() {
-        return UUID.fromString(http.postJson("/api/v1/bookings", BookingIntakeTest.oneSeat(createTrip()))
+        return UUID.fromString(http.postJson("/api/v1/bookings", BookingIntakeIT.oneSeat(createTrip()))
                 .assertStatus(202)
                 .json()
                 .get("bookingId")

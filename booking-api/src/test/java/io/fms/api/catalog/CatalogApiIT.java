@@ -2,8 +2,8 @@ package io.fms.api.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fms.api.ApiIntegrationTest;
 import io.fms.api.Http;
+import io.fms.api.SharedApiContext;
 import io.fms.events.Availability;
 import io.fms.events.BookingJson;
 import io.fms.events.ReadModelKeys;
@@ -15,7 +15,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-class CatalogApiTest extends ApiIntegrationTest {
+class CatalogApiIT extends SharedApiContext {
 
     @Test
     void createsAFlightAndReadsItBack() {

@@ -2,7 +2,7 @@ package io.fms.api.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fms.api.ApiIntegrationTest;
+import io.fms.api.SharedApiContext;
 import io.fms.events.BookingJson;
 import io.fms.events.BookingStatus;
 import io.fms.events.BookingView;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-class NotificationsTest extends ApiIntegrationTest {
+class NotificationsIT extends SharedApiContext {
 
     private static final Instant T0 = Instant.parse("2031-05-01T10:00:00Z");
 

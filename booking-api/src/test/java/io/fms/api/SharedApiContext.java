@@ -28,13 +28,13 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(
         webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {
-            "fms.api.admin-api-key=" + ApiIntegrationTest.ADMIN_KEY,
-            "fms.api.wait-fallback-interval=500ms",
-            // Every test client is one loopback address; RateLimitTest covers the limit.
-            "fms.api.rate-limit.enabled=false"
+            "fms.api.admin-api-key=" + SharedApiContext.ADMIN_KEY,
+            "fms.api.wait-fallback-interval-ms=500",
+            // Every test client is one loopback address; RateLimitIT covers the limit.
+            "fms.rate-limit.enabled=false"
         })
-@Import(ApiIntegrationTest.Names.class)
-public abstract class ApiIntegrationTest {
+@Import(SharedApiContext.Names.class)
+public abstract class SharedApiContext {
 
     /** A host name that resolves to a private address, as a hostile DNS zone would make one; others resolve as usual. */
     public static final String PRIVATE_NAME = "intranet.fms-test";

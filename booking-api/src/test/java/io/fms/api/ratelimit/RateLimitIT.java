@@ -1,4 +1,4 @@
-package io.fms.api.door;
+package io.fms.api.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,11 +20,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
         webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {
-            "fms.api.rate-limit.per-client-per-second=1",
-            "fms.api.rate-limit.per-client-burst=3",
-            "fms.api.rate-limit.trusted-proxies=127.0.0.1, ::1"
+            "fms.rate-limit.per-client-per-second=1",
+            "fms.rate-limit.per-client-burst=3",
+            "fms.rate-limit.trusted-proxies=127.0.0.1, ::1"
         })
-class RateLimitTest {
+class RateLimitIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {

@@ -1,4 +1,4 @@
-package io.fms.api.door;
+package io.fms.api.ratelimit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
