@@ -1,6 +1,6 @@
 package io.fms.allocation;
 
-/** Why a booking got no seats; the names are the {@code reason} values of SPEC.md. */
+/** Why a booking got no seats; the names are the {@code reason} values a rejected booking shows its client. */
 public enum Rejection {
     /** At least one requested seat is held by another booking; the taken seats are named. */
     SEAT_UNAVAILABLE,

@@ -7,7 +7,7 @@ import java.util.List;
  * Chooses seats for a booking that named none. Rows are bitmasks of booked columns: bit {@code i} is the column at
  * position {@code i} in cabin order, so "adjacent" means neighbouring bits.
  *
- * <p>The rule, in order of preference (SPEC: side by side in one row where possible, else as close as possible):
+ * <p>The rule, in order of preference (side by side in one row where possible, else as close as possible):
  *
  * <ol>
  *   <li>The front-most row with {@code n} adjacent free seats, the leftmost such block: a party sits together, and

@@ -18,7 +18,7 @@ import java.util.UUID;
  * The seats of one trip and the live bookings that hold them.
  *
  * <p>Not thread-safe by design: the consumer thread of the trip's partition is its only reader and writer, which is
- * what lets allocation run without locks (SPEC: one writer per piece of state).
+ * what lets allocation run without locks: one writer per piece of state.
  */
 public final class TripInventory {
 

@@ -10,7 +10,7 @@ import java.util.stream.IntStream;
 
 /**
  * The slow, obviously right version of {@link TripInventory} that the property tests compare it with: a map from seat
- * label to booking, and decisions spelled out as SPEC.md states them. It shares nothing with the inventory but the
+ * label to booking, and decisions spelled out as the public contract states them. It shares nothing with the inventory but the
  * {@link SeatLayout} record and the decision types.
  */
 final class ReferenceModel {
@@ -68,7 +68,7 @@ final class ReferenceModel {
         return seatsByBooking.size();
     }
 
-    /** The decision SPEC.md asks for when explicit seats are requested while sales are open. */
+    /** The decision the contract asks for when explicit seats are requested while sales are open. */
     Decision expectedForExplicitSeats(UUID bookingId, int passengerCount, List<String> requested) {
         List<String> allLabels = allLabels();
         List<String> invalid = new ArrayList<>();

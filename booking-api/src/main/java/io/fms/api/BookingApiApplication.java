@@ -6,7 +6,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
-/** The HTTP front of FMS: catalog, booking intake, status read model and Swagger UI (SPEC.md "REST API"). */
+/** The HTTP front of FMS: catalog, booking intake, status read model and Swagger UI. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class BookingApiApplication {

@@ -1,6 +1,6 @@
 package io.fms.events;
 
-/** Why a booking was refused; part of the public API (SPEC.md). */
+/** Why a booking was refused; part of the public API: clients switch on these names. */
 public enum RejectionReason {
     /** One or more of the requested seats is held by another booking. */
     SEAT_UNAVAILABLE,

@@ -3,7 +3,7 @@ package io.fms.e2e;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Seat labels of a {@code rows} x {@code columns} cabin, front to back, as SPEC.md writes them ("12A"). */
+/** Seat labels of a {@code rows} x {@code columns} cabin, front to back, labelled like "12A". */
 final class Cabin {
 
     private Cabin() {}

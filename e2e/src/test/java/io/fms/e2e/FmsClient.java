@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
 
-/** booking-api as a client sees it: the calls of SPEC.md over plain HTTP, nothing from the services' code. */
+/** booking-api as a client sees it: the documented calls over plain HTTP, nothing from the services' code. */
 final class FmsClient {
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(40);
@@ -59,7 +59,7 @@ final class FmsClient {
         }
     }
 
-    /** A booking as {@code GET /api/v1/bookings/{id}} shows it (SPEC.md "A booking"). */
+    /** A booking as {@code GET /api/v1/bookings/{id}} shows it. */
     record Booking(
             String bookingId,
             String tripId,
@@ -164,7 +164,7 @@ final class FmsClient {
         assertThat(answer.header("Location"))
                 .as("Location of %s", answer)
                 .hasValueSatisfying(location -> assertThat(location).endsWith("/api/v1/bookings/" + bookingId));
-        // SPEC.md: the 202 of a new booking says PENDING, even when the processor decided before the API answered.
+        // The 202 of a new booking says PENDING, even when the processor decided before the API answered.
         assertThat(answer.json().path("status").asString())
                 .as("status of %s", answer)
                 .isEqualTo("PENDING");

@@ -5,7 +5,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** JSON as a client reads it: by the fields SPEC.md names, tolerating any others. */
+/** JSON as a client reads it: by the documented fields, tolerating any others. */
 final class Json {
 
     private static final JsonMapper MAPPER = JsonMapper.builder()

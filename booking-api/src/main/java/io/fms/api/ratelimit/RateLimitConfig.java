@@ -17,7 +17,9 @@ class RateLimitConfig {
     FilterRegistrationBean<RateLimitFilter> rateLimitFilter(
             RateLimitSettings settings, StringRedisTemplate redis, MeterRegistry meters, JsonMapper json) {
         var filter = new RateLimitFilter(
-                new RateLimiter(redis, settings, meters), new ClientAddresses(settings.trustedProxies()), json);
+                new RateLimiter(redis, settings, meters),
+                new ClientAddresses(settings.trustedProxies(), settings.exempt()),
+                json);
         FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(filter);
         // Before the body size limit: a refused request is not even read.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -46,12 +47,23 @@ class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        RateLimiter.Verdict verdict = limiter.check(clients.clientOf(request));
+        Optional<String> client = clients.limitedClientOf(request);
+        if (client.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        RateLimiter.Verdict verdict = limiter.check(client.get());
+        if (verdict.known()) {
+            // The IETF RateLimit header fields (draft): the client can pace itself instead of meeting a 429.
+            response.setHeader("RateLimit-Limit", String.valueOf(limiter.burst()));
+            response.setHeader("RateLimit-Remaining", String.valueOf(verdict.remaining()));
+            response.setHeader("RateLimit-Reset", String.valueOf(seconds(verdict.resetMs())));
+        }
         if (verdict.allowed()) {
             chain.doFilter(request, response);
             return;
         }
-        long retryAfterSeconds = Math.max(1, (verdict.retryAfterMs() + 999) / 1000);
+        long retryAfterSeconds = Math.max(1, seconds(verdict.resetMs()));
         request.setAttribute(Problems.KIND_ATTRIBUTE, ProblemKind.RATE_LIMITED);
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", ProblemKind.RATE_LIMITED.type().toString());
@@ -63,5 +75,9 @@ class RateLimitFilter extends OncePerRequestFilter {
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds));
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getOutputStream().write(json.writeValueAsBytes(problem));
+    }
+
+    private static long seconds(long ms) {
+        return (ms + 999) / 1000;
     }
 }

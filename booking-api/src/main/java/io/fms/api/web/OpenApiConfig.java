@@ -105,6 +105,23 @@ class OpenApiConfig {
                     "Retry-After",
                     new Header().description("Seconds to wait before retrying").schema(new IntegerSchema()));
         }
+        if (kind == ProblemKind.RATE_LIMITED) {
+            response.addHeaderObject(
+                    "RateLimit-Limit",
+                    new Header()
+                            .description("Requests a client may make at once")
+                            .schema(new IntegerSchema()));
+            response.addHeaderObject(
+                    "RateLimit-Remaining",
+                    new Header()
+                            .description("Requests left now (0 when refused)")
+                            .schema(new IntegerSchema()));
+            response.addHeaderObject(
+                    "RateLimit-Reset",
+                    new Header()
+                            .description("Seconds until requests are allowed again")
+                            .schema(new IntegerSchema()));
+        }
         return response;
     }
 

@@ -22,7 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {
             "fms.rate-limit.per-client-per-second=1",
             "fms.rate-limit.per-client-burst=3",
-            "fms.rate-limit.trusted-proxies=127.0.0.1, ::1"
+            "fms.rate-limit.trusted-proxies=127.0.0.1, ::1",
+            "fms.rate-limit.exempt=192.0.2.0/28"
         })
 class RateLimitIT {
 
@@ -67,6 +68,40 @@ class RateLimitIT {
                         .header("X-Forwarded-For", bot)
                         .GET())
                 .assertProblem(404, "not-found");
+    }
+
+    @Test
+    void everyLimitedAnswerTellsTheClientItsBudget() {
+        String client = "203.0.113." + (1 + (int) (Math.random() * 200));
+        Http.Response first = submitFrom(client);
+
+        assertThat(first.header("RateLimit-Limit")).isEqualTo("3");
+        assertThat(first.header("RateLimit-Remaining")).isEqualTo("2");
+        assertThat(Integer.parseInt(first.header("RateLimit-Reset"))).isBetween(1, 2);
+        Http.Response second = submitFrom(client);
+        assertThat(Integer.parseInt(second.header("RateLimit-Remaining"))).isBetween(1, 2);
+        Http.Response refused = submitFrom(client);
+        for (int extra = 0; extra < 5 && refused.status() != 429; extra++) {
+            refused = submitFrom(client);
+        }
+        refused.assertProblem(429, "rate-limited");
+        assertThat(refused.header("RateLimit-Remaining")).isEqualTo("0");
+        assertThat(refused.header("RateLimit-Reset")).isEqualTo(refused.header("Retry-After"));
+    }
+
+    @Test
+    void anExemptClientIsNeverLimitedWhileItsNeighbourIs() {
+        for (int i = 0; i < 10; i++) {
+            Http.Response exempt = submitFrom("192.0.2.7");
+            exempt.assertProblem(400, "validation");
+            assertThat(exempt.header("RateLimit-Limit")).isNull();
+        }
+        // Just outside the exempt /28: limited like anyone.
+        Http.Response neighbour = submitFrom("192.0.2.16");
+        for (int extra = 0; extra < 8 && neighbour.status() != 429; extra++) {
+            neighbour = submitFrom("192.0.2.16");
+        }
+        neighbour.assertProblem(429, "rate-limited");
     }
 
     @Test
