@@ -41,6 +41,14 @@ public class BookingCancellation {
                 return booking;
             }
             case PENDING, CONFIRMED -> {
+                if (booking.tripId() == null) {
+                    // Queued, but Redis lost its entry and the processor has not reached it: its trip, and so the
+                    // partition a cancellation must follow it on, is not known here yet.
+                    throw ProblemException.unavailable(
+                            "redis",
+                            "The booking is queued but not yet readable; retry the cancellation shortly",
+                            null);
+                }
                 publisher.publish(new BookingCancellationRequested(bookingId, booking.tripId(), clock.instant()));
                 LOG.debug("Cancellation of booking {} queued on trip {}", bookingId, booking.tripId());
             }

@@ -2,6 +2,7 @@ package io.fms.api.booking;
 
 import io.fms.events.ReadModelKeys;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +11,7 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.kafka.core.KafkaAdmin;
 
 @Configuration(proxyBeanMethods = false)
 class BookingConfig {
@@ -24,6 +26,12 @@ class BookingConfig {
         container.setTaskExecutor(executor);
         container.addMessageListener(waiters, new ChannelTopic(ReadModelKeys.DECISIONS_CHANNEL));
         return container;
+    }
+
+    /** Asked for the end of a command partition when a status read finds a booking nowhere. */
+    @Bean(destroyMethod = "close")
+    Admin commandLog(KafkaAdmin kafkaAdmin) {
+        return Admin.create(kafkaAdmin.getConfigurationProperties());
     }
 
     /** Outermost, so that it sees refusals made by every other filter. */

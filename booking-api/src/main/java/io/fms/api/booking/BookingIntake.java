@@ -88,7 +88,7 @@ public class BookingIntake {
         // empty), a true retry is published under the booking ID it had and the processor decides it once, while
         // another body under the same key names a booking of its own.
         IdempotencyStore.Claim claim = new IdempotencyStore.Claim(
-                fingerprint, bookingIds.forRequest(idempotencyKey, fingerprint), clock.instant());
+                fingerprint, bookingIds.forRequest(trip.id(), idempotencyKey, fingerprint), clock.instant());
         if (idempotencyKey != null) {
             IdempotencyStore.Claim winner = idempotency.claim(idempotencyKey, claim);
             if (!winner.equals(claim)) {

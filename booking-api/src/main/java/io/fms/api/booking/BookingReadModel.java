@@ -1,6 +1,7 @@
 package io.fms.api.booking;
 
 import io.fms.events.BookingJson;
+import io.fms.events.BookingStatus;
 import io.fms.events.BookingView;
 import io.fms.events.ReadModelKeys;
 import io.fms.events.UnreadableRecordException;
@@ -27,15 +28,31 @@ public class BookingReadModel {
 
     private final StringRedisTemplate redis;
     private final BookingRecords records;
+    private final UndecidedCommands undecided;
 
-    BookingReadModel(StringRedisTemplate redis, BookingRecords records) {
+    BookingReadModel(StringRedisTemplate redis, BookingRecords records, UndecidedCommands undecided) {
         this.redis = redis;
         this.records = records;
+        this.undecided = undecided;
     }
 
-    /** The lookup every read of a booking goes through: known here means known to the status endpoint. */
+    /**
+     * The lookup every read of a booking goes through: known here means known to the status endpoint. A booking in
+     * neither Redis nor Postgres whose command may still wait on its partition is PENDING, with nothing but its ID
+     * (the rest of it is in the log, where only the processor reads it).
+     */
     public Optional<BookingView> find(UUID bookingId) {
-        return cached(bookingId).or(() -> records.find(bookingId));
+        Optional<BookingView> known = cached(bookingId).or(() -> records.find(bookingId));
+        if (known.isPresent()) {
+            return known;
+        }
+        boolean waiting = undecided.mayBeWaiting(bookingId);
+        return records.find(bookingId).or(() -> waiting ? Optional.of(queuedUnread(bookingId)) : Optional.empty());
+    }
+
+    private static BookingView queuedUnread(UUID bookingId) {
+        return new BookingView(
+                bookingId, null, BookingStatus.PENDING, List.of(), List.of(), null, List.of(), null, null, null, null);
     }
 
     Optional<BookingView> cached(UUID bookingId) {
@@ -55,10 +72,6 @@ public class BookingReadModel {
         return views;
     }
 
-    /**
-     * Writes the PENDING entry unless the processor already wrote its decision; answers the entry that is now
-     * there.
-     */
     /** Records the PENDING entry unless the processor's decision got there first, which it must not overwrite. */
     void putPendingIfAbsent(BookingView pending) {
         String json = new String(BookingJson.writePlain(pending), StandardCharsets.UTF_8);

@@ -5,6 +5,8 @@ import io.fms.api.web.ProblemException;
 import io.fms.events.BookingCommand;
 import io.fms.events.BookingJson;
 import io.fms.events.Topics;
+import io.fms.support.CommandPartitions;
+import io.fms.support.FmsKafkaProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
@@ -29,20 +31,30 @@ class CommandPublisher {
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final Duration timeout;
+    private final int partitions;
     private final MeterRegistry meters;
     /** By command type and outcome (two of each): registering builds a meter ID, so it is done once per pair. */
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
-    CommandPublisher(KafkaTemplate<String, byte[]> kafka, ApiProperties properties, MeterRegistry meters) {
+    CommandPublisher(
+            KafkaTemplate<String, byte[]> kafka,
+            ApiProperties properties,
+            FmsKafkaProperties topics,
+            MeterRegistry meters) {
         this.kafka = kafka;
+        this.partitions = topics.commandPartitions();
         this.timeout = properties.publishTimeout();
         this.meters = meters;
     }
 
     void publish(BookingCommand command) {
         String type = BookingJson.typeOf((Record) command);
-        ProducerRecord<String, byte[]> record =
-                new ProducerRecord<>(Topics.BOOKING_COMMANDS, command.tripId().toString(), BookingJson.write(command));
+        // The partition named outright (the one the default partitioner would pick): booking IDs carry it.
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(
+                Topics.BOOKING_COMMANDS,
+                CommandPartitions.of(command.tripId(), partitions),
+                command.tripId().toString(),
+                BookingJson.write(command));
         record.headers().add(Topics.HEADER_TYPE, type.getBytes(StandardCharsets.UTF_8));
         Timer.Sample sample = Timer.start(meters);
         String outcome = "failed";

@@ -11,6 +11,8 @@ import io.fms.events.BookingView;
 import io.fms.events.Passenger;
 import io.fms.events.ReadModelKeys;
 import io.fms.events.RejectionReason;
+import io.fms.events.Topics;
+import io.fms.testkit.TestKafka;
 import io.fms.testkit.TestPostgres;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -20,9 +22,14 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -45,6 +52,47 @@ class BookingStatusIT extends SharedApiContext {
         assertThat(booking.get("tripId").asString()).isEqualTo(tripId.toString());
         assertThat(booking.get("createdAt").asString()).isNotBlank();
         assertThat(booking.get("decidedAt").isNull()).isTrue();
+    }
+
+    @Test
+    void aQueuedBookingRedisForgotIsPendingUntilItsPartitionIsDecidedPastIt() throws Exception {
+        createProcessorTables();
+        UUID tripId = createTrip();
+        UUID bookingId = UUID.fromString(http.postJson("/api/v1/bookings", BookingIntakeIT.oneSeat(tripId))
+                .assertStatus(202)
+                .json()
+                .get("bookingId")
+                .asString());
+        // Redis lost everything it knew of the booking; no processor runs here, so the command waits in the log.
+        redis.delete(ReadModelKeys.booking(bookingId));
+
+        JsonNode pending =
+                http.get("/api/v1/bookings/" + bookingId).assertStatus(200).json();
+        assertThat(pending.get("bookingId").asString()).isEqualTo(bookingId.toString());
+        assertThat(pending.get("status").asString()).isEqualTo("PENDING");
+        http.delete("/api/v1/bookings/" + bookingId).assertProblem(503, "unavailable");
+
+        // The processor decided the whole partition without it (say, a dead letter): now it is truly unknown.
+        int partition = BookingIds.partitionOf(bookingId).orElseThrow();
+        jdbc.sql("insert into booking.consumer_offsets (topic, partition, next_offset) values (?, ?, ?)"
+                        + " on conflict (topic, partition) do update set next_offset = excluded.next_offset")
+                .params(Topics.BOOKING_COMMANDS, partition, endOffset(partition))
+                .update();
+        http.get("/api/v1/bookings/" + bookingId).assertProblem(404, "not-found");
+
+        // An ID of another scheme (a random version-4 UUID) names no partition: unknown at once.
+        http.get("/api/v1/bookings/" + UUID.randomUUID()).assertProblem(404, "not-found");
+    }
+
+    private static long endOffset(int partition) throws Exception {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
+            TopicPartition topicPartition = new TopicPartition(Topics.BOOKING_COMMANDS, partition);
+            return admin.listOffsets(Map.of(topicPartition, OffsetSpec.latest()))
+                    .partitionResult(topicPartition)
+                    .get(10, TimeUnit.SECONDS)
+                    .offset();
+        }
     }
 
     @Test
