@@ -8,6 +8,7 @@ import io.fms.api.web.ProblemException;
 import io.fms.api.web.Violations;
 import io.fms.events.BookingRequested;
 import io.fms.events.Passenger;
+import io.fms.events.Texts;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -102,24 +103,6 @@ class BookingRequestValidator {
         return key.chars().allMatch(c -> c >= 0x20 && c <= 0x7e);
     }
 
-    private static boolean isWellFormedText(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
-                    return false;
-                }
-                int codePoint = Character.toCodePoint(c, text.charAt(++i));
-                if ((codePoint & 0xfffe) == 0xfffe) {
-                    return false;
-                }
-            } else if (Character.isLowSurrogate(c) || (c & 0xfffe) == 0xfffe || (c >= 0xfdd0 && c <= 0xfdef)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static UUID tripId(String value, Violations violations) {
         if (value == null || value.isBlank()) {
             violations.add("tripId", "is required");
@@ -155,7 +138,7 @@ class BookingRequestValidator {
                 violations.add(field, "must be 1 to " + NAME_LENGTH_MAX + " characters");
             } else if (stripped.codePoints().anyMatch(Character::isISOControl)) {
                 violations.add(field, "must not contain control characters");
-            } else if (!isWellFormedText(stripped)) {
+            } else if (!Texts.isWellFormed(stripped)) {
                 // A lone surrogate cannot be encoded as UTF-8 (Postgres refuses it in jsonb), and U+FFFE/U+FFFF
                 // are not characters at all: such a name would poison the processor's batch, not just this booking.
                 violations.add(field, "must be well-formed Unicode text");
