@@ -2,8 +2,6 @@ package io.fms.processor.outbox;
 
 import io.fms.processor.BookingMetrics;
 import io.fms.processor.ProcessorProperties;
-import io.fms.processor.ledger.OutboxRow;
-import io.fms.processor.ledger.OutboxStore;
 import java.util.Collection;
 import java.util.List;
 import org.slf4j.Logger;

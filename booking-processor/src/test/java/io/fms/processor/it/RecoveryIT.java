@@ -24,7 +24,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-class RecoveryIT extends ProcessorIntegrationTest {
+class RecoveryIT extends ProcessorITBase {
 
     @Autowired
     OutboxSweeper sweeper;
@@ -38,8 +38,7 @@ class RecoveryIT extends ProcessorIntegrationTest {
         }
         List<UUID> bookingIds =
                 requests.stream().map(BookingRequested::bookingId).toList();
-        CompletableFuture<Void> sending =
-                CompletableFuture.runAsync(() -> requests.forEach(ProcessorIntegrationTest::send));
+        CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> requests.forEach(ProcessorITBase::send));
 
         eventually().until(() -> decidedCount(bookingIds) >= 20);
         commandListener().stop();
@@ -113,7 +112,7 @@ class RecoveryIT extends ProcessorIntegrationTest {
 
         postgresProxy.cut();
         try {
-            requests.forEach(ProcessorIntegrationTest::send);
+            requests.forEach(ProcessorITBase::send);
             await().during(Duration.ofSeconds(4))
                     .atMost(Duration.ofSeconds(10))
                     .until(() -> decidedCount(bookingIds) == 0

@@ -9,10 +9,10 @@ import io.fms.events.Passenger;
 import io.fms.events.Topics;
 import io.fms.processor.decision.BatchDecisions;
 import io.fms.processor.decision.BookingRecord;
-import io.fms.processor.ledger.BookingLedger;
-import io.fms.processor.ledger.OffsetAdvance;
-import io.fms.processor.ledger.OutboxRow;
-import io.fms.processor.ledger.PartitionFencedException;
+import io.fms.processor.outbox.OutboxRow;
+import io.fms.processor.store.BookingLedger;
+import io.fms.processor.store.OffsetAdvance;
+import io.fms.processor.store.PartitionFencedException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -28,7 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * instance's commit is made through the same ledger, with the offset it had loaded before the stall: a booking on a
  * seat nobody else took, so that nothing but the offset fence (no primary key, no seat index) can stop it.
  */
-class StalledInstanceFenceIT extends ProcessorIntegrationTest {
+class StalledInstanceFenceIT extends ProcessorITBase {
 
     @Autowired
     BookingLedger ledger;

@@ -1,4 +1,4 @@
-package io.fms.processor.ledger;
+package io.fms.processor.store;
 
 import io.fms.allocation.SeatLayout;
 import io.fms.allocation.TripInventory;
