@@ -10,10 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.stereotype.Component;
 
-/**
- * The state of every partition this instance owns. The map is shared by the consumer threads, but each entry is only
- * ever touched by the thread that owns its partition.
- */
+/** The state of every partition this instance owns, in one map the consumer threads share. */
 @Component
 public class PartitionStates {
 

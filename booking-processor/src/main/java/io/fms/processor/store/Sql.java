@@ -30,10 +30,6 @@ public final class Sql {
         return value == null ? null : value.toInstant();
     }
 
-    static Array textArray(PreparedStatement statement, Collection<String> values) throws SQLException {
-        return statement.getConnection().createArrayOf("text", values.toArray());
-    }
-
     public static Array uuidArray(PreparedStatement statement, Collection<UUID> values) throws SQLException {
         return statement.getConnection().createArrayOf("uuid", values.toArray());
     }

@@ -22,9 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Issue 5, fault 5: a processor instance stalled (SIGSTOP, a long GC pause) past its session timeout loses its
- * partitions to another instance, which decides on; when the stalled one resumes, it still holds a batch decided from
- * its old memory. Its commit must write nothing. Here the running processor is the new owner and the stalled
+ * A processor instance stalled (SIGSTOP, a long GC pause) past its session timeout loses its partitions to another
+ * instance, which decides on; when the stalled one resumes, it still holds a batch decided from its old memory. Its commit must write nothing. Here the running processor is the new owner and the stalled
  * instance's commit is made through the same ledger, with the offset it had loaded before the stall: a booking on a
  * seat nobody else took, so that nothing but the offset fence (no primary key, no seat index) can stop it.
  */
