@@ -23,11 +23,17 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTask;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 
 class RecoveryIT extends ProcessorITBase {
 
     @Autowired
     OutboxSweeper sweeper;
+
+    @Autowired
+    ScheduledTaskHolder scheduled;
 
     @Test
     void stoppingAndStartingMidStreamDecidesEveryRequestExactlyOnce() {
@@ -83,6 +89,20 @@ class RecoveryIT extends ProcessorITBase {
                 .isInstanceOfSatisfying(
                         BookingRejected.class,
                         rejected -> assertThat(rejected.reason()).isEqualTo(RejectionReason.SEAT_UNAVAILABLE));
+    }
+
+    @Test
+    void theSweeperRunsEveryOutboxSweepInterval() {
+        // ProcessorITBase sets fms.processor.outbox-sweep-interval-ms=3600000: the schedule must follow it.
+        assertThat(scheduled.getScheduledTasks())
+                .extracting(ScheduledTask::getTask)
+                .filteredOn(task -> task instanceof FixedDelayTask)
+                .singleElement()
+                .satisfies(task -> {
+                    FixedDelayTask sweep = (FixedDelayTask) task;
+                    assertThat(sweep.getIntervalDuration()).isEqualTo(Duration.ofHours(1));
+                    assertThat(sweep.getInitialDelayDuration()).isEqualTo(Duration.ofHours(1));
+                });
     }
 
     @Test
