@@ -1,11 +1,29 @@
 package io.fms.processor;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 class ProcessorPropertiesTest {
+
+    private static final RecordComponent[] SETTINGS = ProcessorProperties.class.getRecordComponents();
 
     @Test
     void concurrencyIsAtMostTheCommandPartitionCount() {
@@ -19,6 +37,23 @@ class ProcessorPropertiesTest {
 
     @Test
     void everySettingHasALimit() {
+        Object[] defaults = values(defaults());
+        for (int index = 0; index < SETTINGS.length; index++) {
+            RecordComponent setting = SETTINGS[index];
+            for (long outOfRange : outOfRange(setting)) {
+                Object[] values = defaults.clone();
+                values[index] = setting.getType() == int.class ? (Object) (int) outOfRange : (Object) outOfRange;
+
+                assertThatThrownBy(() -> construct(values))
+                        .as("%s = %d", setting.getName(), outOfRange)
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("fms.processor." + kebab(setting.getName()));
+            }
+        }
+    }
+
+    @Test
+    void limitsSayWhichSettingIsOutOfRange() {
         assertThatThrownBy(() -> properties(0, 500)).hasMessageContaining("concurrency");
         assertThatThrownBy(() -> properties(2, 0)).hasMessageContaining("batch-size-max");
         assertThatThrownBy(() -> properties(2, ProcessorProperties.BATCH_SIZE_MAX + 1))
@@ -27,7 +62,93 @@ class ProcessorPropertiesTest {
                 .hasMessageContaining("retry-max-interval-ms");
     }
 
+    @Test
+    void everySettingIsReadFromItsEnvironmentVariableWithoutAPlaceholder() {
+        Object[] defaults = values(defaults());
+        for (int index = 0; index < SETTINGS.length; index++) {
+            RecordComponent setting = SETTINGS[index];
+            long changed = ((Number) defaults[index]).longValue() + 1;
+
+            ProcessorProperties bound =
+                    bind(Map.<String, Object>of(environmentVariable(setting), Long.toString(changed)));
+
+            Object[] expected = defaults.clone();
+            expected[index] = setting.getType() == int.class ? (Object) (int) changed : (Object) changed;
+            assertThat(values(bound)).as(environmentVariable(setting)).containsExactly(expected);
+        }
+    }
+
+    @Test
+    void theReadmeGivesEverySettingsVariableAndDefault() throws IOException {
+        Map<String, String> documented = new HashMap<>();
+        Matcher row = Pattern.compile("^\\| `(FMS_PROCESSOR_\\w+)` \\| `([^`]*)` \\|", Pattern.MULTILINE)
+                .matcher(Files.readString(Path.of("README.md")));
+        while (row.find()) {
+            documented.put(row.group(1), row.group(2));
+        }
+        Object[] defaults = values(defaults());
+
+        for (int index = 0; index < SETTINGS.length; index++) {
+            assertThat(documented)
+                    .as("README row of %s", SETTINGS[index].getName())
+                    .containsEntry(environmentVariable(SETTINGS[index]), defaults[index].toString());
+        }
+    }
+
     private static ProcessorProperties properties(int concurrency, int batchSizeMax) {
         return new ProcessorProperties(concurrency, batchSizeMax, 5000, 5000, 10000, 500, 200, 30000, 10000);
+    }
+
+    /** What an unset environment gives: each setting's {@code @DefaultValue}. */
+    private static ProcessorProperties defaults() {
+        return bind(Map.of());
+    }
+
+    private static ProcessorProperties bind(Map<String, Object> environment) {
+        var source = new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment);
+        return new Binder(ConfigurationPropertySources.from(source))
+                .bindOrCreate("fms.processor", ProcessorProperties.class);
+    }
+
+    /** Below the lowest limit any setting has, and above the highest. */
+    private static long[] outOfRange(RecordComponent setting) {
+        if (setting.getType() == int.class) {
+            return new long[] {-1, Integer.MAX_VALUE};
+        }
+        if (setting.getType() == long.class) {
+            return new long[] {-1, Long.MAX_VALUE};
+        }
+        throw new AssertionError("no out-of-range value known for " + setting + ": give the test one");
+    }
+
+    private static Object[] values(ProcessorProperties properties) {
+        return Arrays.stream(SETTINGS)
+                .map(setting -> {
+                    try {
+                        return setting.getAccessor().invoke(properties);
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toArray();
+    }
+
+    private static ProcessorProperties construct(Object[] values) throws Throwable {
+        Class<?>[] types = Arrays.stream(SETTINGS).map(RecordComponent::getType).toArray(Class<?>[]::new);
+        Constructor<ProcessorProperties> canonical = ProcessorProperties.class.getDeclaredConstructor(types);
+        try {
+            return canonical.newInstance(values);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static String kebab(String name) {
+        return name.replaceAll("([A-Z])", "-$1").toLowerCase();
+    }
+
+    private static String environmentVariable(RecordComponent setting) {
+        return "FMS_PROCESSOR_" + kebab(setting.getName()).replace('-', '_').toUpperCase();
     }
 }

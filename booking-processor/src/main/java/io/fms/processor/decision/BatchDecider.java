@@ -95,8 +95,8 @@ public final class BatchDecider {
             }
             TripState trip = trips.get(request.tripId());
             Decision decision = trip == null
-                    // Nothing to sell on a trip the catalog does not know; a decision still has to come (SPEC: 202
-                    // promises one), and TRIP_CLOSED is the reason that says so.
+                    // Nothing to sell on a trip the catalog does not know; a decision still has to come (every
+                    // accepted request is decided), and TRIP_CLOSED is the reason that says so.
                     ? new Decision.Rejected(request.bookingId(), Rejection.TRIP_CLOSED, List.of())
                     : trip.inventory()
                             .book(request.bookingId(), request.passengers().size(), request.seats(), now);

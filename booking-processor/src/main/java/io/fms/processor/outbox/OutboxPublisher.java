@@ -6,9 +6,8 @@ import io.fms.events.Topics;
 import io.fms.processor.BookingMetrics;
 import io.fms.processor.ProcessorProperties;
 import io.fms.processor.decision.BookingRecord;
-import io.fms.processor.ledger.BookingLedger;
-import io.fms.processor.ledger.OutboxRow;
-import io.fms.processor.ledger.OutboxStore;
+import io.fms.processor.readmodel.ReadModel;
+import io.fms.processor.store.BookingLedger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -61,9 +60,18 @@ public class OutboxPublisher {
         this.metrics = metrics;
     }
 
-    /** Rows a batch is about to commit and will publish itself: the sweeper leaves them alone until released. */
-    public void claim(List<OutboxRow> rows) {
+    /**
+     * Runs a batch's commit with its rows claimed: the batch publishes them itself, so the sweeper leaves them alone
+     * until they are released. A commit that fails releases them at once.
+     */
+    public void commitClaimed(List<OutboxRow> rows, Runnable commit) {
         rows.forEach(row -> inFlight.add(row.eventId()));
+        try {
+            commit.run();
+        } catch (RuntimeException | Error e) {
+            release(rows);
+            throw e;
+        }
     }
 
     /** The batch is done with its rows, published or not: whatever is left in the outbox is the sweeper's again. */
@@ -76,8 +84,8 @@ public class OutboxPublisher {
      * the caller can try the availability again later.
      */
     public boolean publishCommitted(
-            List<OutboxRow> rows, List<BookingView> bookings, List<Availability> availabilities) {
-        return publish(rows, bookings, availabilities);
+            List<OutboxRow> rows, List<BookingRecord> bookings, List<Availability> availabilities) {
+        return publish(rows, bookings.stream().map(BookingRecord::toView).toList(), availabilities);
     }
 
     /**

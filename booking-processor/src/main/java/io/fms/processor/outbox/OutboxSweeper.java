@@ -2,13 +2,14 @@ package io.fms.processor.outbox;
 
 import io.fms.processor.BookingMetrics;
 import io.fms.processor.ProcessorProperties;
-import io.fms.processor.ledger.OutboxRow;
-import io.fms.processor.ledger.OutboxStore;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * partitions this instance owns. Rows younger than the minimum age are left to the batch that wrote them.
  */
 @Component
-public class OutboxSweeper {
+public class OutboxSweeper implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSweeper.class);
 
@@ -39,10 +40,14 @@ public class OutboxSweeper {
         this.metrics = metrics;
     }
 
-    @Scheduled(
-            initialDelayString = "${fms.processor.outbox-sweep-interval-ms:5000}",
-            fixedDelayString = "${fms.processor.outbox-sweep-interval-ms:5000}")
-    void sweepOnSchedule() {
+    // Scheduled here rather than with @Scheduled, whose placeholder would have to repeat the interval's default.
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        Duration interval = Duration.ofMillis(properties.outboxSweepIntervalMs());
+        registrar.addFixedDelayTask(new FixedDelayTask(this::sweepOnSchedule, interval, interval));
+    }
+
+    private void sweepOnSchedule() {
         try {
             // After an outage the backlog can be large: keep sweeping full pages while they drain it, for at most one
             // interval, so catching up takes minutes rather than one page per interval.

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.ConsumerFactory;
 
-class ConcurrencyIT extends ProcessorIntegrationTest {
+class ConcurrencyIT extends ProcessorITBase {
 
     private static final int REQUESTS = 300;
     private static final int SENDERS = 6;
@@ -28,7 +28,7 @@ class ConcurrencyIT extends ProcessorIntegrationTest {
 
     @Test
     void theCommandConsumerPollsAtMostOneBatch() {
-        // ProcessorIntegrationTest sets fms.processor.batch-size-max=100: the consumers must be built with it.
+        // ProcessorITBase sets fms.processor.batch-size-max=100: the consumers must be built with it.
         assertThat(consumers.getConfigurationProperties()).containsEntry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
     }
 
@@ -44,7 +44,7 @@ class ConcurrencyIT extends ProcessorIntegrationTest {
             for (int sender = 0; sender < SENDERS; sender++) {
                 List<BookingRequested> share =
                         requests.subList(sender * REQUESTS / SENDERS, (sender + 1) * REQUESTS / SENDERS);
-                sent.add(senders.submit(() -> share.forEach(ProcessorIntegrationTest::send)));
+                sent.add(senders.submit(() -> share.forEach(ProcessorITBase::send)));
             }
             for (Future<?> future : sent) {
                 future.get();

@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-class DecisionsIT extends ProcessorIntegrationTest {
+class DecisionsIT extends ProcessorITBase {
 
     @Test
     void confirmationsAndEveryRejectionLandInPostgresOnTheEventsTopicAndInRedis() throws Exception {
@@ -37,7 +37,7 @@ class DecisionsIT extends ProcessorIntegrationTest {
         BookingRequested unknownTrip = request(UUID.randomUUID(), 1, List.of());
         List<BookingRequested> requests = List.of(pair, taken, invalid, tooMany, departed, unknownTrip);
 
-        requests.forEach(ProcessorIntegrationTest::send);
+        requests.forEach(ProcessorITBase::send);
 
         eventually()
                 .until(() -> requests.stream()

@@ -13,7 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-class ManagementIT extends ProcessorIntegrationTest {
+class ManagementIT extends ProcessorITBase {
 
     @LocalServerPort
     int port;

@@ -12,7 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
-class PoisonRecordsIT extends ProcessorIntegrationTest {
+class PoisonRecordsIT extends ProcessorITBase {
 
     @Test
     void unreadableRecordsGoToTheDeadLetterTopicAndThePartitionKeepsFlowing() {

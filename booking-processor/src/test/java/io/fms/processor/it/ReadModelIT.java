@@ -7,7 +7,7 @@ import io.fms.events.BookingStatus;
 import io.fms.events.BookingView;
 import io.fms.events.Passenger;
 import io.fms.events.ReadModelKeys;
-import io.fms.processor.outbox.ReadModel;
+import io.fms.processor.readmodel.ReadModel;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-class ReadModelIT extends ProcessorIntegrationTest {
+class ReadModelIT extends ProcessorITBase {
 
     private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
 

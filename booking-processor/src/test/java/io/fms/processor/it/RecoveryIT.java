@@ -23,11 +23,17 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTask;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 
-class RecoveryIT extends ProcessorIntegrationTest {
+class RecoveryIT extends ProcessorITBase {
 
     @Autowired
     OutboxSweeper sweeper;
+
+    @Autowired
+    ScheduledTaskHolder scheduled;
 
     @Test
     void stoppingAndStartingMidStreamDecidesEveryRequestExactlyOnce() {
@@ -38,8 +44,7 @@ class RecoveryIT extends ProcessorIntegrationTest {
         }
         List<UUID> bookingIds =
                 requests.stream().map(BookingRequested::bookingId).toList();
-        CompletableFuture<Void> sending =
-                CompletableFuture.runAsync(() -> requests.forEach(ProcessorIntegrationTest::send));
+        CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> requests.forEach(ProcessorITBase::send));
 
         eventually().until(() -> decidedCount(bookingIds) >= 20);
         commandListener().stop();
@@ -87,6 +92,20 @@ class RecoveryIT extends ProcessorIntegrationTest {
     }
 
     @Test
+    void theSweeperRunsEveryOutboxSweepInterval() {
+        // ProcessorITBase sets fms.processor.outbox-sweep-interval-ms=3600000: the schedule must follow it.
+        assertThat(scheduled.getScheduledTasks())
+                .extracting(ScheduledTask::getTask)
+                .filteredOn(task -> task instanceof FixedDelayTask)
+                .singleElement()
+                .satisfies(task -> {
+                    FixedDelayTask sweep = (FixedDelayTask) task;
+                    assertThat(sweep.getIntervalDuration()).isEqualTo(Duration.ofHours(1));
+                    assertThat(sweep.getInitialDelayDuration()).isEqualTo(Duration.ofHours(1));
+                });
+    }
+
+    @Test
     void theSweeperPublishesRowsWhosePublishFailed() {
         UUID tripId = createTrip(1, "AB", FAR_FUTURE);
         UUID eventId = UUID.randomUUID();
@@ -113,7 +132,7 @@ class RecoveryIT extends ProcessorIntegrationTest {
 
         postgresProxy.cut();
         try {
-            requests.forEach(ProcessorIntegrationTest::send);
+            requests.forEach(ProcessorITBase::send);
             await().during(Duration.ofSeconds(4))
                     .atMost(Duration.ofSeconds(10))
                     .until(() -> decidedCount(bookingIds) == 0

@@ -9,10 +9,10 @@ import io.fms.events.Passenger;
 import io.fms.events.Topics;
 import io.fms.processor.decision.BatchDecisions;
 import io.fms.processor.decision.BookingRecord;
-import io.fms.processor.ledger.BookingLedger;
-import io.fms.processor.ledger.OffsetAdvance;
-import io.fms.processor.ledger.OutboxRow;
-import io.fms.processor.ledger.PartitionFencedException;
+import io.fms.processor.outbox.OutboxRow;
+import io.fms.processor.store.BookingLedger;
+import io.fms.processor.store.OffsetAdvance;
+import io.fms.processor.store.PartitionFencedException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -22,13 +22,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Issue 5, fault 5: a processor instance stalled (SIGSTOP, a long GC pause) past its session timeout loses its
- * partitions to another instance, which decides on; when the stalled one resumes, it still holds a batch decided from
- * its old memory. Its commit must write nothing. Here the running processor is the new owner and the stalled
+ * A processor instance stalled (SIGSTOP, a long GC pause) past its session timeout loses its partitions to another
+ * instance, which decides on; when the stalled one resumes, it still holds a batch decided from its old memory. Its commit must write nothing. Here the running processor is the new owner and the stalled
  * instance's commit is made through the same ledger, with the offset it had loaded before the stall: a booking on a
  * seat nobody else took, so that nothing but the offset fence (no primary key, no seat index) can stop it.
  */
-class StalledInstanceFenceIT extends ProcessorIntegrationTest {
+class StalledInstanceFenceIT extends ProcessorITBase {
 
     @Autowired
     BookingLedger ledger;

@@ -1,4 +1,4 @@
-package io.fms.processor.ledger;
+package io.fms.processor.store;
 
 import io.fms.events.BookingJson;
 import io.fms.events.BookingStatus;
@@ -7,6 +7,7 @@ import io.fms.events.RejectionReason;
 import io.fms.processor.decision.BatchDecisions;
 import io.fms.processor.decision.BatchDecisions.Cancellation;
 import io.fms.processor.decision.BookingRecord;
+import io.fms.processor.outbox.OutboxRow;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collection;

@@ -1,8 +1,8 @@
-package io.fms.processor.intake;
+package io.fms.processor.kafka;
 
 import io.fms.events.Topics;
 import io.fms.processor.ProcessorProperties;
-import io.fms.processor.intake.CommandReader.Unreadable;
+import io.fms.processor.kafka.CommandReader.Unreadable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * than its offset advanced past a record that is nowhere.
  */
 @Component
-class DeadLetters {
+public class DeadLetters {
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final ProcessorProperties properties;
@@ -32,7 +32,7 @@ class DeadLetters {
         this.properties = properties;
     }
 
-    void send(List<Unreadable> unreadable) {
+    public void send(List<Unreadable> unreadable) {
         if (unreadable.isEmpty()) {
             return;
         }

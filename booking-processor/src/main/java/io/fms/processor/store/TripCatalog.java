@@ -1,4 +1,4 @@
-package io.fms.processor.ledger;
+package io.fms.processor.store;
 
 import io.fms.allocation.SeatLayout;
 import io.fms.allocation.TripInventory;
@@ -72,7 +72,7 @@ public class TripCatalog {
                         row.getInt("capacity"),
                         layout.capacity());
             }
-            // Sales close when the flight departs (design.md).
+            // Sales close when the flight departs.
             trips.put(tripId, new TripState(summary, new TripInventory(tripId, layout, summary.departureTime())));
         });
         restoreLiveSeats(trips);

@@ -1,5 +1,6 @@
-package io.fms.processor.ledger;
+package io.fms.processor.outbox;
 
+import io.fms.processor.store.Sql;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;

@@ -1,7 +1,7 @@
-package io.fms.processor.intake;
+package io.fms.processor.kafka;
 
 import io.fms.events.Topics;
-import io.fms.processor.ledger.BookingLedger;
+import io.fms.processor.batch.PartitionStates;
 import io.fms.processor.outbox.OutboxSweeper;
 import io.fms.processor.outbox.OwnedPartitions;
 import java.util.Collection;
@@ -24,14 +24,11 @@ class CommandRebalanceListener implements ConsumerAwareRebalanceListener {
     private static final Logger log = LoggerFactory.getLogger(CommandRebalanceListener.class);
 
     private final PartitionStates states;
-    private final BookingLedger ledger;
     private final OwnedPartitions owned;
     private final OutboxSweeper outbox;
 
-    CommandRebalanceListener(
-            PartitionStates states, BookingLedger ledger, OwnedPartitions owned, OutboxSweeper outbox) {
+    CommandRebalanceListener(PartitionStates states, OwnedPartitions owned, OutboxSweeper outbox) {
         this.states = states;
-        this.ledger = ledger;
         this.owned = owned;
         this.outbox = outbox;
     }
@@ -42,8 +39,7 @@ class CommandRebalanceListener implements ConsumerAwareRebalanceListener {
         for (TopicPartition partition : commands) {
             states.drop(partition);
             try {
-                OptionalLong next = ledger.nextOffset(partition.topic(), partition.partition());
-                states.put(partition, states.create(next.isPresent() ? next.getAsLong() : null));
+                OptionalLong next = states.load(partition).storedNextOffset();
                 if (next.isPresent()) {
                     consumer.seek(partition, next.getAsLong());
                 } else {

@@ -1,8 +1,12 @@
-package io.fms.processor.intake;
+package io.fms.processor.kafka;
 
 import io.fms.processor.ProcessorProperties;
+import io.fms.processor.batch.CommandBatchHandler;
 import io.fms.support.FmsKafkaProperties;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
@@ -12,7 +16,17 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 @Configuration(proxyBeanMethods = false)
-class IntakeKafkaConfiguration {
+class CommandListenerConfiguration {
+
+    /**
+     * A batch is what one poll returns: {@code max.poll.records} is {@code batch-size-max}, taken from where that
+     * setting is bound and checked rather than repeated in {@code spring.kafka.*}.
+     */
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer pollsOfOneBatch(ProcessorProperties properties) {
+        return consumerFactory -> consumerFactory.updateConfigs(
+                Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.batchSizeMax()));
+    }
 
     /**
      * Batch listener, one thread per {@code concurrency}, each owning whole partitions; batches of at most
@@ -36,8 +50,6 @@ class IntakeKafkaConfiguration {
         container.setConsumerRebalanceListener(rebalanceListener);
         // Kafka's committed offsets trail Postgres's and serve lag monitoring only: committed after each batch.
         container.setAckMode(ContainerProperties.AckMode.BATCH);
-        // max.poll.records (the batch size) is spring.kafka.consumer.max-poll-records in application.yml: a consumer
-        // property set on the factory's container properties here never reached the consumers.
         return factory;
     }
 

@@ -1,4 +1,4 @@
-package io.fms.processor.outbox;
+package io.fms.processor.readmodel;
 
 import io.fms.events.Availability;
 import io.fms.events.BookingJson;

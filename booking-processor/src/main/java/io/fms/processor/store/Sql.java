@@ -1,4 +1,4 @@
-package io.fms.processor.ledger;
+package io.fms.processor.store;
 
 import java.sql.Array;
 import java.sql.PreparedStatement;
@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Postgres value mapping shared by the JDBC classes. */
-final class Sql {
+public final class Sql {
 
     private Sql() {}
 
@@ -30,11 +30,7 @@ final class Sql {
         return value == null ? null : value.toInstant();
     }
 
-    static Array textArray(PreparedStatement statement, Collection<String> values) throws SQLException {
-        return statement.getConnection().createArrayOf("text", values.toArray());
-    }
-
-    static Array uuidArray(PreparedStatement statement, Collection<UUID> values) throws SQLException {
+    public static Array uuidArray(PreparedStatement statement, Collection<UUID> values) throws SQLException {
         return statement.getConnection().createArrayOf("uuid", values.toArray());
     }
 

@@ -1,4 +1,4 @@
-package io.fms.processor.ledger;
+package io.fms.processor.store;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

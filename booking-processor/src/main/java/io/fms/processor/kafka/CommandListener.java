@@ -1,6 +1,7 @@
-package io.fms.processor.intake;
+package io.fms.processor.kafka;
 
 import io.fms.events.Topics;
+import io.fms.processor.batch.CommandBatchHandler;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.Consumer;

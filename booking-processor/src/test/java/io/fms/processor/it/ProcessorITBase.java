@@ -57,7 +57,7 @@ import org.springframework.test.context.DynamicPropertySource;
             "fms.processor.batch-size-max=100",
             "spring.datasource.hikari.connection-timeout=2000",
         })
-abstract class ProcessorIntegrationTest {
+abstract class ProcessorITBase {
 
     static final Instant FAR_FUTURE = Instant.parse("2099-01-01T08:00:00Z");
     static final Duration DECISION_WAIT = Duration.ofSeconds(60);
@@ -97,7 +97,7 @@ abstract class ProcessorIntegrationTest {
 
     @BeforeEach
     void sharedFixtures() {
-        synchronized (ProcessorIntegrationTest.class) {
+        synchronized (ProcessorITBase.class) {
             if (!catalogCreated) {
                 OwnedSchemas.migrate(truth.getDataSource(), "booking-api", "catalog");
                 catalogCreated = true;

@@ -1,4 +1,4 @@
-package io.fms.processor.ledger;
+package io.fms.processor.outbox;
 
 import io.fms.events.BookingJson;
 import io.fms.processor.decision.BatchDecisions.PartitionEvent;

@@ -1,4 +1,4 @@
-package io.fms.processor.intake;
+package io.fms.processor.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,8 +7,8 @@ import io.fms.events.BookingJson;
 import io.fms.events.BookingRequested;
 import io.fms.events.Passenger;
 import io.fms.events.Topics;
-import io.fms.processor.intake.CommandReader.Readable;
-import io.fms.processor.intake.CommandReader.Unreadable;
+import io.fms.processor.kafka.CommandReader.Readable;
+import io.fms.processor.kafka.CommandReader.Unreadable;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package io.fms.processor.intake;
+package io.fms.processor.kafka;
 
 import io.fms.events.BookingCancellationRequested;
 import io.fms.events.BookingCommand;
@@ -8,16 +8,23 @@ import io.fms.events.UnreadableRecordException;
 import io.fms.processor.decision.IncomingCommand;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads a command record, or says why it cannot be decided. A record refused here goes to the dead-letter topic:
  * guessing at the meaning of a booking command is worse than setting it aside.
  */
-final class CommandReader {
+public final class CommandReader {
 
-    /** SPEC.md: 1 to 9 passengers; the API enforces it, so a record outside it did not come through the API. */
+    private static final Logger log = LoggerFactory.getLogger(CommandReader.class);
+
+    /** A booking is for 1 to 9 passengers; the API enforces it, so a record outside it did not come through the API. */
     static final int PASSENGERS_MAX = 9;
 
     // Well inside Postgres's timestamptz range (4713 BC to 294276 AD), and no request can honestly be older or newer.
@@ -30,7 +37,37 @@ final class CommandReader {
 
     record Readable(IncomingCommand command) implements Read {}
 
-    record Unreadable(ConsumerRecord<String, byte[]> record, String error) implements Read {}
+    public record Unreadable(ConsumerRecord<String, byte[]> record, String error) implements Read {}
+
+    /** A batch's records read: the commands to decide, in record order, and the records to dead-letter. */
+    public record Reads(List<IncomingCommand> commands, List<Unreadable> unreadable) {
+
+        public Set<UUID> bookingIds() {
+            Set<UUID> bookingIds = new HashSet<>();
+            commands.forEach(command -> bookingIds.add(command.command().bookingId()));
+            return bookingIds;
+        }
+    }
+
+    public static Reads readAll(List<ConsumerRecord<String, byte[]>> records) {
+        List<IncomingCommand> commands = new ArrayList<>(records.size());
+        List<Unreadable> unreadable = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            switch (read(record)) {
+                case Readable readable -> commands.add(readable.command());
+                case Unreadable bad -> {
+                    log.warn(
+                            "unreadable command at {}-{}@{}: {}",
+                            record.topic(),
+                            record.partition(),
+                            record.offset(),
+                            bad.error());
+                    unreadable.add(bad);
+                }
+            }
+        }
+        return new Reads(commands, unreadable);
+    }
 
     static Read read(ConsumerRecord<String, byte[]> record) {
         if (record.value() == null) {

@@ -1,4 +1,4 @@
-package io.fms.processor.ledger;
+package io.fms.processor.store;
 
 /**
  * A partition's progress to record with a batch's decisions.

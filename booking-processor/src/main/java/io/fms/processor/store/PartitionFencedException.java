@@ -1,4 +1,4 @@
-package io.fms.processor.ledger;
+package io.fms.processor.store;
 
 /**
  * Another processor recorded progress on a partition this one was deciding: it owns the partition now, or did in

@@ -1,0 +1,54 @@
+package io.fms.processor.batch;
+
+import io.fms.processor.ProcessorProperties;
+import io.fms.processor.store.BookingLedger;
+import io.fms.processor.store.TripCatalog;
+import java.util.Collection;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.stereotype.Component;
+
+/** The state of every partition this instance owns, in one map the consumer threads share. */
+@Component
+public class PartitionStates {
+
+    private final Map<TopicPartition, PartitionState> states = new ConcurrentHashMap<>();
+    private final BookingLedger ledger;
+    private final TripCatalog catalog;
+    private final int tripsPerPartitionMax;
+
+    PartitionStates(BookingLedger ledger, TripCatalog catalog, ProcessorProperties properties) {
+        this.ledger = ledger;
+        this.catalog = catalog;
+        this.tripsPerPartitionMax = properties.tripsPerPartitionMax();
+    }
+
+    /**
+     * Starts the partition afresh from what Postgres says: its stored offset, and no trips, which are loaded when
+     * met. Throws, changing nothing, when Postgres does not answer.
+     */
+    public PartitionState load(TopicPartition partition) {
+        OptionalLong stored = ledger.nextOffset(partition.topic(), partition.partition());
+        PartitionState state =
+                new PartitionState(partition, stored.isPresent() ? stored.getAsLong() : null, tripsPerPartitionMax);
+        states.put(partition, state);
+        return state;
+    }
+
+    /** Forgets a partition: when it is revoked, or when a batch on it failed and memory may hold uncommitted seats. */
+    public void drop(TopicPartition partition) {
+        states.remove(partition);
+    }
+
+    /** The states of a batch's partitions, loading those this thread does not hold. */
+    BatchPartitions of(Collection<TopicPartition> partitions) {
+        BatchPartitions batch = new BatchPartitions(catalog::load);
+        for (TopicPartition partition : partitions) {
+            PartitionState state = states.get(partition);
+            batch.add(partition, state != null ? state : load(partition));
+        }
+        return batch;
+    }
+}
