@@ -11,6 +11,7 @@ import io.fms.processor.outbox.OutboxPublisher;
 import io.fms.processor.outbox.OutboxRow;
 import io.fms.processor.store.BookingLedger;
 import io.fms.processor.store.OffsetAdvance;
+import io.fms.support.FmsKafkaProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -43,6 +44,7 @@ public class CommandBatchHandler {
     private final BatchOutcomes outcomes;
     private final Clock clock;
     private final BatchDecider decider = new BatchDecider(UUID::randomUUID);
+    private final CommandReader reader;
 
     CommandBatchHandler(
             PartitionStates states,
@@ -51,7 +53,9 @@ public class CommandBatchHandler {
             OutboxPublisher publisher,
             BookingMetrics metrics,
             BatchOutcomes outcomes,
+            FmsKafkaProperties topics,
             Clock clock) {
+        this.reader = new CommandReader(topics.commandPartitions());
         this.states = states;
         this.ledger = ledger;
         this.deadLetters = deadLetters;
@@ -96,7 +100,7 @@ public class CommandBatchHandler {
         }
         metrics.batchSize(undecided.size());
 
-        CommandReader.Reads read = CommandReader.readAll(undecided);
+        CommandReader.Reads read = reader.readAll(undecided);
         Map<UUID, TripState> trips = batch.trips(undecided.getFirst().topic(), read.commands());
         Map<UUID, BookingRecord> recorded = ledger.findBookings(read.bookingIds());
         BatchDecisions decisions = decider.decide(read.commands(), trips, recorded, now);

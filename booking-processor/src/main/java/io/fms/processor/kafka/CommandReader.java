@@ -4,8 +4,10 @@ import io.fms.events.BookingCancellationRequested;
 import io.fms.events.BookingCommand;
 import io.fms.events.BookingJson;
 import io.fms.events.BookingRequested;
+import io.fms.events.Texts;
 import io.fms.events.UnreadableRecordException;
 import io.fms.processor.decision.IncomingCommand;
+import io.fms.support.CommandPartitions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,14 +26,16 @@ public final class CommandReader {
 
     private static final Logger log = LoggerFactory.getLogger(CommandReader.class);
 
-    /** A booking is for 1 to 9 passengers; the API enforces it, so a record outside it did not come through the API. */
-    static final int PASSENGERS_MAX = 9;
-
     // Well inside Postgres's timestamptz range (4713 BC to 294276 AD), and no request can honestly be older or newer.
     private static final Instant EARLIEST_STORABLE = Instant.parse("2000-01-01T00:00:00Z");
     private static final Instant LATEST_STORABLE = Instant.parse("9999-12-31T23:59:59Z");
 
-    private CommandReader() {}
+    private final int partitions;
+
+    /** @param partitions of the command topic, which decide the partition each trip's commands must be on */
+    public CommandReader(int partitions) {
+        this.partitions = partitions;
+    }
 
     sealed interface Read permits Readable, Unreadable {}
 
@@ -49,7 +53,7 @@ public final class CommandReader {
         }
     }
 
-    public static Reads readAll(List<ConsumerRecord<String, byte[]>> records) {
+    public Reads readAll(List<ConsumerRecord<String, byte[]>> records) {
         List<IncomingCommand> commands = new ArrayList<>(records.size());
         List<Unreadable> unreadable = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
@@ -69,7 +73,7 @@ public final class CommandReader {
         return new Reads(commands, unreadable);
     }
 
-    static Read read(ConsumerRecord<String, byte[]> record) {
+    Read read(ConsumerRecord<String, byte[]> record) {
         if (record.value() == null) {
             return new Unreadable(record, "no value");
         }
@@ -79,13 +83,13 @@ public final class CommandReader {
         } catch (UnreadableRecordException e) {
             return new Unreadable(record, e.getMessage());
         }
-        String problem = problemWith(command, record.key());
+        String problem = problemWith(command, record.key(), record.partition());
         return problem == null
                 ? new Readable(new IncomingCommand(record.partition(), command))
                 : new Unreadable(record, problem);
     }
 
-    private static String problemWith(BookingCommand command, String key) {
+    private String problemWith(BookingCommand command, String key, int partition) {
         if (command.bookingId() == null || command.tripId() == null || command.requestedAt() == null) {
             return "missing bookingId, tripId or requestedAt";
         }
@@ -93,6 +97,11 @@ public final class CommandReader {
         // race another thread for the same seats.
         if (!command.tripId().toString().equals(key)) {
             return "key '" + key + "' is not the command's trip ID " + command.tripId();
+        }
+        // The same race, from a producer that chose the partition itself.
+        int tripPartition = CommandPartitions.of(command.tripId(), partitions);
+        if (partition != tripPartition) {
+            return "on partition " + partition + ", but trip " + command.tripId() + " is on partition " + tripPartition;
         }
         return switch (command) {
             case BookingRequested request -> problemWith(request);
@@ -102,17 +111,18 @@ public final class CommandReader {
 
     private static String problemWith(BookingRequested request) {
         int passengers = request.passengers().size();
-        if (passengers < 1 || passengers > PASSENGERS_MAX) {
-            return passengers + " passengers, expected 1-" + PASSENGERS_MAX;
+        // The API enforces the limit, so a record outside it did not come through the API.
+        if (passengers < 1 || passengers > BookingRequested.PASSENGERS_MAX) {
+            return passengers + " passengers, expected 1-" + BookingRequested.PASSENGERS_MAX;
         }
         // What Postgres cannot store would fail the batch's transaction on every retry and stall the partition, so
-        // it is refused here: a NUL character in any text, or a time outside what timestamptz holds.
+        // it is refused here: a NUL or a lone surrogate in any text, or a time outside what timestamptz holds.
         List<String> texts = new ArrayList<>(request.seats());
         request.passengers().forEach(passenger -> texts.add(passenger.name()));
         texts.add(request.contactEmail());
         texts.add(request.callbackUrl());
-        if (texts.stream().anyMatch(text -> text != null && text.indexOf('\u0000') >= 0)) {
-            return "a text field holds a NUL character";
+        if (texts.stream().anyMatch(text -> text != null && !Texts.isStorable(text))) {
+            return "a text field holds a NUL character or a lone surrogate, which Postgres cannot store";
         }
         if (request.requestedAt().isBefore(EARLIEST_STORABLE)
                 || request.requestedAt().isAfter(LATEST_STORABLE)) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fms.events.BookingJson;
 import io.fms.events.BookingRequested;
 import io.fms.events.Topics;
+import io.fms.support.CommandPartitions;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -54,6 +55,33 @@ class PoisonRecordsIT extends ProcessorITBase {
                         Topics.BOOKING_COMMANDS,
                         Integer.parseInt(header(deadLetters.getFirst(), Topics.HEADER_ORIGIN_PARTITION))))
                 .isGreaterThan(Long.parseLong(header(deadLetters.get(3), Topics.HEADER_ORIGIN_OFFSET)) + 1);
+    }
+
+    @Test
+    void whatPostgresCannotStoreAndWhatSitsOnAnotherTripsPartitionAreSetAsideAndThePartitionFlows() {
+        UUID tripId = createTrip(2, "AB", FAR_FUTURE);
+        String key = tripId.toString();
+        // JSON's escape of a lone surrogate: Postgres' jsonb refuses it, so deciding it would fail every retry.
+        byte[] loneSurrogate = new String(BookingJson.write(request(tripId, 1, List.of())), StandardCharsets.UTF_8)
+                .replaceFirst("\"name\":\"[^\"]*\"", "\"name\":\"Ada \\\\ud800\"")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(new String(loneSurrogate, StandardCharsets.UTF_8)).contains("\\ud800");
+        sendRaw(key, loneSurrogate);
+        int partitions = topics.commandPartitions();
+        int elsewhere = (CommandPartitions.of(tripId, partitions) + 1) % partitions;
+        sendRaw(elsewhere, key, BookingJson.write(request(tripId, 1, List.of())));
+        BookingRequested after = request(tripId, 1, List.of());
+        send(after);
+
+        eventually()
+                .until(() -> recorder().events(after.bookingId()).size() == 1
+                        && recorder().deadLetters(key).size() == 2);
+
+        assertThat(recorder().deadLetters(key))
+                .extracting(deadLetter -> header(deadLetter, Topics.HEADER_ERROR))
+                .anySatisfy(error -> assertThat(error).contains("lone surrogate"))
+                .anySatisfy(error -> assertThat(error).contains("is on partition"));
+        assertThat(bookingRow(after.bookingId()).get("status")).isEqualTo("CONFIRMED");
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

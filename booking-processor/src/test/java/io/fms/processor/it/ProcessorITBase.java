@@ -9,6 +9,7 @@ import io.fms.events.BookingView;
 import io.fms.events.Passenger;
 import io.fms.events.ReadModelKeys;
 import io.fms.events.Topics;
+import io.fms.support.FmsKafkaProperties;
 import io.fms.testkit.FmsTestInfrastructure;
 import io.fms.testkit.OwnedSchemas;
 import io.fms.testkit.TestKafka;
@@ -75,6 +76,9 @@ abstract class ProcessorITBase {
 
     @Autowired
     KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    FmsKafkaProperties topics;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -165,6 +169,11 @@ abstract class ProcessorITBase {
 
     static void sendRaw(String key, byte[] value) {
         sendAndWait(new ProducerRecord<>(Topics.BOOKING_COMMANDS, key, value));
+    }
+
+    /** As a producer that picks the partition itself would. */
+    static void sendRaw(int partition, String key, byte[] value) {
+        sendAndWait(new ProducerRecord<>(Topics.BOOKING_COMMANDS, partition, key, value));
     }
 
     private static RecordMetadata sendAndWait(ProducerRecord<String, byte[]> record) {

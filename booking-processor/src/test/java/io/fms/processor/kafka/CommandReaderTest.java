@@ -9,6 +9,7 @@ import io.fms.events.Passenger;
 import io.fms.events.Topics;
 import io.fms.processor.kafka.CommandReader.Readable;
 import io.fms.processor.kafka.CommandReader.Unreadable;
+import io.fms.support.CommandPartitions;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collections;
@@ -19,25 +20,37 @@ import org.junit.jupiter.api.Test;
 
 class CommandReaderTest {
 
+    private static final int PARTITIONS = 12;
+    private static final CommandReader READER = new CommandReader(PARTITIONS);
+
     private final UUID tripId = UUID.randomUUID();
 
     @Test
     void readsACommandKeyedByItsTrip() {
         BookingRequested request = request(1);
 
-        CommandReader.Read read = CommandReader.read(record(tripId.toString(), BookingJson.write(request)));
+        CommandReader.Read read = READER.read(record(tripId.toString(), BookingJson.write(request)));
 
         assertThat(read).isInstanceOfSatisfying(Readable.class, readable -> {
             assertThat(readable.command().command()).isEqualTo(request);
-            assertThat(readable.command().partition()).isEqualTo(4);
+            assertThat(readable.command().partition()).isEqualTo(CommandPartitions.of(tripId, PARTITIONS));
         });
+    }
+
+    @Test
+    void refusesACommandOnAnotherTripsPartition() {
+        int elsewhere = (CommandPartitions.of(tripId, PARTITIONS) + 1) % PARTITIONS;
+        ConsumerRecord<String, byte[]> misplaced = new ConsumerRecord<>(
+                Topics.BOOKING_COMMANDS, elsewhere, 17L, tripId.toString(), BookingJson.write(request(1)));
+
+        assertUnreadable(misplaced, "is on partition " + CommandPartitions.of(tripId, PARTITIONS));
     }
 
     @Test
     void readsACancellation() {
         var cancellation = new BookingCancellationRequested(UUID.randomUUID(), tripId, Instant.now());
 
-        assertThat(CommandReader.read(record(tripId.toString(), BookingJson.write(cancellation))))
+        assertThat(READER.read(record(tripId.toString(), BookingJson.write(cancellation))))
                 .isInstanceOf(Readable.class);
     }
 
@@ -90,11 +103,18 @@ class CommandReaderTest {
 
         assertUnreadable(record(key, BookingJson.write(nulInName)), "NUL character");
         assertUnreadable(record(key, BookingJson.write(nulInSeat)), "NUL character");
+        // As another producer could send it: JSON's escape of a lone surrogate, which Postgres' jsonb refuses.
+        assertUnreadable(
+                record(
+                        key,
+                        utf8(new String(BookingJson.write(request(1)), StandardCharsets.UTF_8)
+                                .replace("\"name\":\"Ada\"", "\"name\":\"Ada \\ud800\""))),
+                "lone surrogate");
         assertUnreadable(record(key, BookingJson.write(ancient)), "outside what can be stored");
     }
 
     private static void assertUnreadable(ConsumerRecord<String, byte[]> record, String why) {
-        assertThat(CommandReader.read(record))
+        assertThat(READER.read(record))
                 .isInstanceOfSatisfying(
                         Unreadable.class,
                         unreadable -> assertThat(unreadable.error()).contains(why));
@@ -111,8 +131,15 @@ class CommandReaderTest {
                 Instant.now());
     }
 
+    /** On the partition of the trip the key names (partition 0 for a key that names none). */
     private static ConsumerRecord<String, byte[]> record(String key, byte[] value) {
-        return new ConsumerRecord<>(Topics.BOOKING_COMMANDS, 4, 17L, key, value);
+        int partition = 0;
+        try {
+            partition = CommandPartitions.of(UUID.fromString(key), PARTITIONS);
+        } catch (IllegalArgumentException | NullPointerException notATrip) {
+            // The reader must refuse such a record for its key before its partition matters.
+        }
+        return new ConsumerRecord<>(Topics.BOOKING_COMMANDS, partition, 17L, key, value);
     }
 
     private static byte[] utf8(String value) {
