@@ -7,7 +7,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Every setting of the notification worker, each with a limit. Each is set by the environment variable relaxed
  * binding derives from its name ({@code FMS_NOTIFY_LEASE_MS} for {@code fms.notify.lease-ms}), but for the few
- * whose variables are older than that, listed in {@code fms-environment-names.properties}.
+ * whose variable names do not follow from their property's, listed in {@code fms-environment-names.properties}.
  *
  * @param webhookSecret HMAC-SHA256 signing secret for webhooks; blank: webhooks are recorded SKIPPED, never sent
  *     unsigned

@@ -225,7 +225,7 @@ public class DeliveryLog {
                 instant(rs, "claimed_until"));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp ts = rs.getTimestamp(column);
         return ts == null ? null : ts.toInstant();
     }

@@ -2,8 +2,6 @@ package io.fms.notify.delivery;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,27 +72,22 @@ public final class DeliveryViews {
                 rs.getString("destination"),
                 DeliveryStatus.valueOf(rs.getString("status")),
                 rs.getInt("attempt_count"),
-                instant(rs, "next_attempt_at"),
+                DeliveryLog.instant(rs, "next_attempt_at"),
                 rs.getString("last_error"),
-                instant(rs, "created_at"),
-                instant(rs, "first_attempt_at"),
-                instant(rs, "completed_at"),
-                instant(rs, "dead_lettered_at"),
+                DeliveryLog.instant(rs, "created_at"),
+                DeliveryLog.instant(rs, "first_attempt_at"),
+                DeliveryLog.instant(rs, "completed_at"),
+                DeliveryLog.instant(rs, "dead_lettered_at"),
                 List.of());
     }
 
     private static DeliveryView.Attempt attempt(ResultSet rs) throws SQLException {
         return new DeliveryView.Attempt(
                 rs.getInt("attempt"),
-                instant(rs, "attempted_at"),
+                DeliveryLog.instant(rs, "attempted_at"),
                 AttemptOutcome.valueOf(rs.getString("outcome")),
                 rs.getObject("status_code", Integer.class),
                 rs.getLong("latency_ms"),
                 rs.getString("error"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp ts = rs.getTimestamp(column);
-        return ts == null ? null : ts.toInstant();
     }
 }
