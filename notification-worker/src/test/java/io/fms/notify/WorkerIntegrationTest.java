@@ -20,10 +20,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The whole worker against a real broker, a fresh Postgres database, GreenMail and loopback receivers. Every IT
- * of the running worker extends this one unchanged, so they all share one Spring context; tests keep apart by their own bookings,
- * recipients and receivers. Retry settings are short so that backoff, horizon and dead-lettering play out in
- * seconds.
+ * The whole worker against a real broker, a fresh Postgres database, GreenMail and loopback receivers. Every IT of
+ * the running worker extends this one unchanged, so they all share one Spring context; tests keep apart by their
+ * own bookings, recipients and receivers. Retry settings are short so that backoff, horizon and dead-lettering play
+ * out in seconds.
  */
 @SpringBootTest(
         webEnvironment = WebEnvironment.RANDOM_PORT,
