@@ -5,10 +5,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Every setting of the notification worker, each with a limit.
+ * Every setting of the notification worker, each with a limit. Each is set by the environment variable relaxed
+ * binding derives from its name ({@code FMS_NOTIFY_LEASE_MS} for {@code fms.notify.lease-ms}), but for the few
+ * whose variable names do not follow from their property's, listed in {@code fms-environment-names.properties}.
  *
- * @param webhookSecret HMAC-SHA256 signing secret for webhooks ({@code FMS_WEBHOOK_SECRET}); blank: webhooks are
- *     recorded SKIPPED, never sent unsigned
+ * @param webhookSecret HMAC-SHA256 signing secret for webhooks; blank: webhooks are recorded SKIPPED, never sent
+ *     unsigned
  * @param allowLoopback accept callback URLs on loopback addresses (local stack only); nothing else private, ever
  * @param mailFrom the From address of every email
  * @param connectTimeoutMs bound on opening a connection to a receiver
@@ -23,6 +25,18 @@ import org.springframework.validation.annotation.Validated;
  * @param pollIntervalMs how often the scheduler looks for due deliveries when nothing woke it
  * @param pollBatchMax deliveries claimed by one poll
  * @param leaseMs how long a claimed delivery stays reserved to its worker; after a crash, another takes it then
+ * @param connectionTtlMs a pooled connection to a receiver is dropped after this, so that it cannot outlast a DNS
+ *     change by much
+ * @param storeRetryInitialIntervalMs first pause before a poll the listener could not store (Postgres away) is
+ *     tried again; it doubles up to the maximum
+ * @param storeRetryMaxIntervalMs longest pause between two tries of storing a poll (the tries never stop)
+ * @param deadLetterTimeoutMs how long publishing a dead letter waits for Kafka's acknowledgement; without one it is
+ *     published again later
+ * @param deadLetterBatchMax dead letters left unpublished (Kafka was away) that one housekeeping round publishes
+ * @param housekeepingIntervalMs how often the dispatcher publishes dead letters left unpublished and refreshes the
+ *     backlog gauges
+ * @param shutdownGraceMs how long stopping waits, beyond a poll interval for the dispatcher and beyond a request
+ *     timeout for attempts in flight, before it abandons them to their lease
  */
 @Validated
 @ConfigurationProperties("fms.notify")
@@ -41,7 +55,14 @@ public record NotifyProperties(
         @DefaultValue("4") int hostConcurrencyMax,
         @DefaultValue("250") long pollIntervalMs,
         @DefaultValue("100") int pollBatchMax,
-        @DefaultValue("60000") long leaseMs) {
+        @DefaultValue("60000") long leaseMs,
+        @DefaultValue("30000") long connectionTtlMs,
+        @DefaultValue("500") long storeRetryInitialIntervalMs,
+        @DefaultValue("30000") long storeRetryMaxIntervalMs,
+        @DefaultValue("5000") long deadLetterTimeoutMs,
+        @DefaultValue("100") int deadLetterBatchMax,
+        @DefaultValue("5000") long housekeepingIntervalMs,
+        @DefaultValue("5000") long shutdownGraceMs) {
 
     public NotifyProperties {
         webhookSecret = webhookSecret == null || webhookSecret.isBlank() ? null : webhookSecret;
@@ -61,6 +82,13 @@ public record NotifyProperties(
         within("poll-batch-max", pollBatchMax, 1, 1000);
         // A lease shorter than an attempt would let a second worker send the same delivery while the first still is.
         within("lease-ms", leaseMs, 2 * requestTimeoutMs, 3_600_000);
+        within("connection-ttl-ms", connectionTtlMs, 1_000, 3_600_000);
+        within("store-retry-initial-interval-ms", storeRetryInitialIntervalMs, 10, 60_000);
+        within("store-retry-max-interval-ms", storeRetryMaxIntervalMs, storeRetryInitialIntervalMs, 600_000);
+        within("dead-letter-timeout-ms", deadLetterTimeoutMs, 100, 60_000);
+        within("dead-letter-batch-max", deadLetterBatchMax, 1, 1000);
+        within("housekeeping-interval-ms", housekeepingIntervalMs, 100, 3_600_000);
+        within("shutdown-grace-ms", shutdownGraceMs, 0, 120_000);
     }
 
     public boolean webhooksEnabled() {

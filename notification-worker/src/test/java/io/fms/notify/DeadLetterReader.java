@@ -4,7 +4,6 @@ import io.fms.events.Topics;
 import io.fms.testkit.TestKafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -54,11 +53,5 @@ public final class DeadLetterReader {
             }
         }
         return Optional.empty();
-    }
-
-    public static List<String> headerNames(ConsumerRecord<String, byte[]> record) {
-        return java.util.Arrays.stream(record.headers().toArray())
-                .map(h -> h.key())
-                .toList();
     }
 }

@@ -1,12 +1,40 @@
 package io.fms.notify;
 
-/** Worker settings for tests that build pieces by hand, with short timeouts. */
+import java.util.Map;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+/** Worker settings for tests that build pieces by hand: short timeouts, the rest as the record's defaults. */
 public final class TestProperties {
+
+    private static final Map<String, String> SHORT = Map.ofEntries(
+            Map.entry("connect-timeout-ms", "500"),
+            Map.entry("read-timeout-ms", "500"),
+            Map.entry("request-timeout-ms", "1000"),
+            Map.entry("retry-base-ms", "100"),
+            Map.entry("retry-cap-ms", "400"),
+            Map.entry("retry-horizon-ms", "3000"),
+            Map.entry("attempts-max", "50"),
+            Map.entry("worker-threads", "8"),
+            Map.entry("host-concurrency-max", "4"),
+            Map.entry("poll-interval-ms", "50"),
+            Map.entry("poll-batch-max", "100"),
+            Map.entry("lease-ms", "2000"));
 
     private TestProperties() {}
 
+    /** @param secret null for none */
     public static NotifyProperties of(String secret, boolean allowLoopback) {
-        return new NotifyProperties(
-                secret, allowLoopback, "bookings@fms.local", 500, 500, 1000, 100, 400, 3000, 50, 8, 4, 50, 100, 2000);
+        var source = new MapConfigurationPropertySource();
+        SHORT.forEach((name, value) -> source.put("fms.notify." + name, value));
+        if (secret != null) {
+            source.put("fms.notify.webhook-secret", secret);
+        }
+        source.put("fms.notify.allow-loopback", Boolean.toString(allowLoopback));
+        return bind(source);
+    }
+
+    public static NotifyProperties bind(MapConfigurationPropertySource source) {
+        return new Binder(source).bindOrCreate("fms.notify", NotifyProperties.class);
     }
 }

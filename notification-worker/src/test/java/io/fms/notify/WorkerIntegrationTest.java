@@ -4,8 +4,8 @@ import io.fms.events.BookingEvent;
 import io.fms.events.BookingJson;
 import io.fms.events.Topics;
 import io.fms.notify.delivery.Channel;
-import io.fms.notify.delivery.DeliveryLog;
 import io.fms.notify.delivery.DeliveryView;
+import io.fms.notify.delivery.DeliveryViews;
 import io.fms.testkit.FmsTestInfrastructure;
 import java.time.Duration;
 import java.util.List;
@@ -14,15 +14,16 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The whole worker against a real broker, a fresh Postgres database, GreenMail and loopback receivers. Every test
- * class extends this one unchanged, so they all share one Spring context; tests keep apart by their own bookings,
- * recipients and receivers. Retry settings are short so that backoff, horizon and dead-lettering play out in
- * seconds.
+ * The whole worker against a real broker, a fresh Postgres database, GreenMail and loopback receivers. Every IT of
+ * the running worker extends this one unchanged, so they all share one Spring context; tests keep apart by their
+ * own bookings, recipients and receivers. Retry settings are short so that backoff, horizon and dead-lettering play
+ * out in seconds.
  */
 @SpringBootTest(
         webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -57,7 +58,11 @@ public abstract class WorkerIntegrationTest {
     protected KafkaTemplate<String, byte[]> kafka;
 
     @Autowired
-    protected DeliveryLog deliveryLog;
+    private JdbcTemplate jdbc;
+
+    protected DeliveryViews deliveryViews() {
+        return new DeliveryViews(jdbc);
+    }
 
     /** Publishes the event as the processor does: keyed by booking ID, the value {@code BookingJson.write}. */
     protected void publish(BookingEvent event) throws Exception {
@@ -66,13 +71,13 @@ public abstract class WorkerIntegrationTest {
     }
 
     protected Optional<DeliveryView> delivery(BookingEvent event, Channel channel) {
-        return deliveryLog.findByBooking(event.bookingId()).stream()
+        return deliveryViews().findByBooking(event.bookingId()).stream()
                 .filter(d -> d.eventId().equals(event.eventId()) && d.channel() == channel)
                 .findFirst();
     }
 
     protected List<DeliveryView> deliveries(BookingEvent event) {
-        return deliveryLog.findByBooking(event.bookingId()).stream()
+        return deliveryViews().findByBooking(event.bookingId()).stream()
                 .filter(d -> d.eventId().equals(event.eventId()))
                 .toList();
     }

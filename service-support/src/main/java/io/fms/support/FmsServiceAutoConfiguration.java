@@ -17,18 +17,21 @@ import org.springframework.kafka.core.KafkaAdmin;
 @EnableConfigurationProperties(FmsKafkaProperties.class)
 public class FmsServiceAutoConfiguration {
 
+    /** Dead letters are few and read by people: one partition keeps them in the order they were set aside. */
+    private static final int DEAD_LETTER_PARTITIONS = 1;
+
     @Bean
     KafkaAdmin.NewTopics fmsTopics(FmsKafkaProperties kafka) {
         return new KafkaAdmin.NewTopics(
                 topic(Topics.BOOKING_COMMANDS, kafka.commandPartitions(), kafka),
                 topic(Topics.BOOKING_EVENTS, kafka.eventPartitions(), kafka),
-                topic(Topics.BOOKING_COMMANDS_DLT, 1, kafka),
-                topic(Topics.NOTIFICATIONS_DLT, 1, kafka));
+                topic(Topics.BOOKING_COMMANDS_DLT, DEAD_LETTER_PARTITIONS, kafka),
+                topic(Topics.NOTIFICATIONS_DLT, DEAD_LETTER_PARTITIONS, kafka));
     }
 
     @Bean
-    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
-        return new KafkaHealthIndicator(kafkaAdmin, Duration.ofSeconds(3));
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin, FmsKafkaProperties kafka) {
+        return new KafkaHealthIndicator(kafkaAdmin, Duration.ofMillis(kafka.healthTimeoutMs()));
     }
 
     private static NewTopic topic(String name, int partitions, FmsKafkaProperties kafka) {

@@ -1,9 +1,6 @@
 package io.fms.notify.delivery;
 
 import io.fms.notify.NotifyProperties;
-import io.fms.notify.delivery.RetryPolicy.Dead;
-import io.fms.notify.delivery.RetryPolicy.Decision;
-import io.fms.notify.delivery.RetryPolicy.Delivered;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,9 +66,9 @@ public class AttemptRunner {
         }
         long latencyMs = (System.nanoTime() - startNanos) / 1_000_000;
         Instant now = clock.instant();
-        Decision decision = retryPolicy.decide(attempt, delivery.createdAt(), now, result);
-        if (!deliveryLog.recordAttempt(
-                delivery, attempt, startedAt, latencyMs, result, decision, now, now.plusMillis(leaseMs))) {
+        DeliveryTransition transition = DeliveryTransition.after(
+                retryPolicy.decide(attempt, delivery.createdAt(), now, result), result, now, now.plusMillis(leaseMs));
+        if (!deliveryLog.recordAttempt(delivery, attempt, startedAt, latencyMs, result, transition)) {
             log.warn(
                     "attempt {} of delivery {} took {} ms, past its claim: outcome {} not recorded",
                     attempt,
@@ -81,9 +78,9 @@ public class AttemptRunner {
             return;
         }
         metrics.attempted(delivery.channel(), result.outcome(), latencyMs);
-        if (decision instanceof Delivered) {
+        if (transition.status() == DeliveryStatus.DELIVERED) {
             metrics.deliveryFinished(delivery.channel(), DeliveryStatus.DELIVERED);
-        } else if (decision instanceof Dead dead) {
+        } else if (transition.status() == DeliveryStatus.DEAD) {
             metrics.deliveryFinished(delivery.channel(), DeliveryStatus.DEAD);
             log.warn(
                     "{} delivery {} of event {} is DEAD after {} attempts: {}",
@@ -91,8 +88,8 @@ public class AttemptRunner {
                     delivery.id(),
                     delivery.eventId(),
                     attempt,
-                    dead.reason());
-            publishDeadLetter(delivery, attempt, dead.reason());
+                    transition.lastError());
+            publishDeadLetter(delivery, attempt, transition.lastError());
         }
     }
 

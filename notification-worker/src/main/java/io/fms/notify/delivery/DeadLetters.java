@@ -1,6 +1,8 @@
 package io.fms.notify.delivery;
 
 import io.fms.events.Topics;
+import io.fms.notify.NotifyProperties;
+import io.fms.support.kafka.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -22,13 +24,12 @@ public class DeadLetters {
     public static final String HEADER_EVENT_ID = "fms-event-id";
     public static final String HEADER_ATTEMPTS = "fms-attempts";
 
-    /** Kafka acknowledges within this, or the dead letter is published again later. */
-    static final long SEND_TIMEOUT_MS = 5_000;
-
     private final KafkaTemplate<String, byte[]> kafka;
+    private final long timeoutMs;
 
-    public DeadLetters(KafkaTemplate<String, byte[]> kafka) {
+    public DeadLetters(KafkaTemplate<String, byte[]> kafka, NotifyProperties properties) {
         this.kafka = kafka;
+        this.timeoutMs = properties.deadLetterTimeoutMs();
     }
 
     /** Blocks until Kafka has the record. */
@@ -40,27 +41,25 @@ public class DeadLetters {
         put(headers, HEADER_CHANNEL, delivery.channel().name());
         put(headers, HEADER_EVENT_ID, delivery.eventId().toString());
         put(headers, HEADER_ATTEMPTS, Integer.toString(attempts));
-        put(headers, Topics.HEADER_ERROR, lastError == null ? "unknown" : lastError);
-        put(headers, Topics.HEADER_ORIGIN_TOPIC, Topics.BOOKING_EVENTS);
-        put(headers, Topics.HEADER_ORIGIN_PARTITION, Integer.toString(delivery.kafkaPartition()));
-        put(headers, Topics.HEADER_ORIGIN_OFFSET, Long.toString(delivery.kafkaOffset()));
+        DeadLetterHeaders.add(
+                headers,
+                Topics.BOOKING_EVENTS,
+                delivery.kafkaPartition(),
+                delivery.kafkaOffset(),
+                lastError == null ? "unknown" : lastError);
         send(record);
     }
 
     /** Blocks until Kafka has the record. */
     public void publishUnreadable(ConsumerRecord<String, byte[]> origin, String error) {
         var record = new ProducerRecord<>(Topics.NOTIFICATIONS_DLT, origin.key(), origin.value());
-        Headers headers = record.headers();
-        put(headers, Topics.HEADER_ERROR, error);
-        put(headers, Topics.HEADER_ORIGIN_TOPIC, origin.topic());
-        put(headers, Topics.HEADER_ORIGIN_PARTITION, Integer.toString(origin.partition()));
-        put(headers, Topics.HEADER_ORIGIN_OFFSET, Long.toString(origin.offset()));
+        DeadLetterHeaders.add(record.headers(), origin, error);
         send(record);
     }
 
     private void send(ProducerRecord<String, byte[]> record) {
         try {
-            kafka.send(record).get(SEND_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            kafka.send(record).get(timeoutMs, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing a dead letter", e);

@@ -30,11 +30,6 @@ public class DeliveryDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
 
-    /** How often dead letters left unpublished are retried and the backlog gauges refreshed. */
-    private static final long HOUSEKEEPING_INTERVAL_MS = 5_000;
-
-    private static final int DEAD_LETTER_BATCH_MAX = 100;
-
     private final DeliveryLog deliveryLog;
     private final AttemptRunner runner;
     private final NotificationMetrics metrics;
@@ -94,10 +89,11 @@ public class DeliveryDispatcher implements SmartLifecycle {
         running = false;
         wakeUp();
         try {
-            loop.join(properties.pollIntervalMs() + 5_000);
+            loop.join(properties.pollIntervalMs() + properties.shutdownGraceMs());
             workers.shutdown();
             // Let attempts in flight finish and be recorded; any still running after this are retried on lease expiry.
-            if (!workers.awaitTermination(properties.requestTimeoutMs() + 5_000, TimeUnit.MILLISECONDS)) {
+            if (!workers.awaitTermination(
+                    properties.requestTimeoutMs() + properties.shutdownGraceMs(), TimeUnit.MILLISECONDS)) {
                 workers.shutdownNow();
             }
         } catch (InterruptedException e) {
@@ -118,7 +114,7 @@ public class DeliveryDispatcher implements SmartLifecycle {
                 boolean maybeMore = dispatchDue();
                 if (System.nanoTime() - nextHousekeepingNanos >= 0) {
                     housekeeping();
-                    nextHousekeepingNanos = System.nanoTime() + HOUSEKEEPING_INTERVAL_MS * 1_000_000;
+                    nextHousekeepingNanos = System.nanoTime() + properties.housekeepingIntervalMs() * 1_000_000;
                 }
                 if (!maybeMore) {
                     awaitWake(properties.pollIntervalMs());
@@ -176,7 +172,7 @@ public class DeliveryDispatcher implements SmartLifecycle {
     private void housekeeping() {
         Instant now = clock.instant();
         for (DueDelivery dead : deliveryLog.claimUnpublishedDeadLetters(
-                DEAD_LETTER_BATCH_MAX, now, now.plusMillis(properties.leaseMs()))) {
+                properties.deadLetterBatchMax(), now, now.plusMillis(properties.leaseMs()))) {
             runner.publishDeadLetter(dead, dead.attemptCount(), dead.lastError());
         }
         metrics.backlog(deliveryLog.backlog());

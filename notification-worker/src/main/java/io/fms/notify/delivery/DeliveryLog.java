@@ -1,18 +1,12 @@
 package io.fms.notify.delivery;
 
 import io.fms.events.BookingJson;
-import io.fms.notify.delivery.RetryPolicy.Dead;
-import io.fms.notify.delivery.RetryPolicy.Decision;
-import io.fms.notify.delivery.RetryPolicy.Delivered;
-import io.fms.notify.delivery.RetryPolicy.RetryAt;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -145,9 +139,8 @@ public class DeliveryLog {
     }
 
     /**
-     * Records the attempt and what follows it in one transaction, if this worker still holds the delivery's claim;
-     * answers false, recording nothing, when the claim lapsed meanwhile. A DEAD delivery stays claimed until
-     * {@code leaseUntil} while its dead letter is published.
+     * Records the attempt and the transition it leads to in one transaction, if this worker still holds the
+     * delivery's claim; answers false, recording nothing, when the claim lapsed meanwhile.
      */
     public boolean recordAttempt(
             DueDelivery delivery,
@@ -155,9 +148,7 @@ public class DeliveryLog {
             Instant startedAt,
             long latencyMs,
             AttemptResult result,
-            Decision decision,
-            Instant now,
-            Instant leaseUntil) {
+            DeliveryTransition transition) {
         return Boolean.TRUE.equals(transactions.execute(tx -> {
             client.sql(
                             "insert into notify.attempts (delivery_id, attempt, attempted_at, outcome, status_code, latency_ms,"
@@ -170,39 +161,18 @@ public class DeliveryLog {
                     .param("latencyMs", latencyMs)
                     .param("error", result.error())
                     .update();
-            DeliveryStatus status;
-            Instant next = null;
-            Instant completed = null;
-            Instant claimedUntil = null;
-            String lastError = result.error();
-            switch (decision) {
-                case Delivered d -> {
-                    status = DeliveryStatus.DELIVERED;
-                    completed = now;
-                }
-                case RetryAt r -> {
-                    status = DeliveryStatus.PENDING;
-                    next = r.at();
-                }
-                case Dead d -> {
-                    status = DeliveryStatus.DEAD;
-                    completed = now;
-                    claimedUntil = leaseUntil;
-                    lastError = d.reason();
-                }
-            }
             int updated = client.sql(
                             "update notify.deliveries set status = :status, attempt_count = :attempt, next_attempt_at = :next,"
                                     + " claimed_until = :claimedUntil, last_error = :lastError,"
                                     + " first_attempt_at = coalesce(first_attempt_at, :startedAt), completed_at = :completed"
                                     + " where id = :id and claimed_until = :claim")
-                    .param("status", status.name())
+                    .param("status", transition.status().name())
                     .param("attempt", attempt)
-                    .param("next", timestamp(next))
-                    .param("claimedUntil", timestamp(claimedUntil))
-                    .param("lastError", lastError)
+                    .param("next", timestamp(transition.nextAttemptAt()))
+                    .param("claimedUntil", timestamp(transition.claimedUntil()))
+                    .param("lastError", transition.lastError())
                     .param("startedAt", Timestamp.from(startedAt))
-                    .param("completed", timestamp(completed))
+                    .param("completed", timestamp(transition.completedAt()))
                     .param("id", delivery.id())
                     .param("claim", timestamp(delivery.claimedUntil()))
                     .update();
@@ -238,48 +208,6 @@ public class DeliveryLog {
                 .single();
     }
 
-    /** Every delivery of a booking with its attempts, oldest first: the query booking-api's endpoint mirrors. */
-    public List<DeliveryView> findByBooking(UUID bookingId) {
-        Map<Long, DeliveryView> byId = new LinkedHashMap<>();
-        client.sql("select d.*, e.event_type, e.sequence from notify.deliveries d join notify.events e using (event_id)"
-                        + " where d.booking_id = :bookingId order by e.sequence, d.channel")
-                .param("bookingId", bookingId)
-                .query(DeliveryLog::deliveryView)
-                .list()
-                .forEach(view -> byId.put(view.id(), view));
-        if (byId.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, List<DeliveryView.Attempt>> attempts = new LinkedHashMap<>();
-        client.sql("select * from notify.attempts where delivery_id in (:ids) order by delivery_id, attempt")
-                .param("ids", List.copyOf(byId.keySet()))
-                .query((rs, n) -> {
-                    attempts.computeIfAbsent(rs.getLong("delivery_id"), id -> new ArrayList<>())
-                            .add(attempt(rs));
-                    return null;
-                })
-                .list();
-        return byId.values().stream()
-                .map(v -> new DeliveryView(
-                        v.id(),
-                        v.eventId(),
-                        v.bookingId(),
-                        v.eventType(),
-                        v.sequence(),
-                        v.channel(),
-                        v.destination(),
-                        v.status(),
-                        v.attemptCount(),
-                        v.nextAttemptAt(),
-                        v.lastError(),
-                        v.createdAt(),
-                        v.firstAttemptAt(),
-                        v.completedAt(),
-                        v.deadLetteredAt(),
-                        attempts.getOrDefault(v.id(), List.of())))
-                .toList();
-    }
-
     private static DueDelivery dueDelivery(ResultSet rs, int row) throws SQLException {
         return new DueDelivery(
                 rs.getLong("id"),
@@ -297,37 +225,7 @@ public class DeliveryLog {
                 instant(rs, "claimed_until"));
     }
 
-    private static DeliveryView deliveryView(ResultSet rs, int row) throws SQLException {
-        return new DeliveryView(
-                rs.getLong("id"),
-                rs.getObject("event_id", UUID.class),
-                rs.getObject("booking_id", UUID.class),
-                rs.getString("event_type"),
-                rs.getLong("sequence"),
-                Channel.valueOf(rs.getString("channel")),
-                rs.getString("destination"),
-                DeliveryStatus.valueOf(rs.getString("status")),
-                rs.getInt("attempt_count"),
-                instant(rs, "next_attempt_at"),
-                rs.getString("last_error"),
-                instant(rs, "created_at"),
-                instant(rs, "first_attempt_at"),
-                instant(rs, "completed_at"),
-                instant(rs, "dead_lettered_at"),
-                List.of());
-    }
-
-    private static DeliveryView.Attempt attempt(ResultSet rs) throws SQLException {
-        return new DeliveryView.Attempt(
-                rs.getInt("attempt"),
-                instant(rs, "attempted_at"),
-                AttemptOutcome.valueOf(rs.getString("outcome")),
-                rs.getObject("status_code", Integer.class),
-                rs.getLong("latency_ms"),
-                rs.getString("error"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp ts = rs.getTimestamp(column);
         return ts == null ? null : ts.toInstant();
     }

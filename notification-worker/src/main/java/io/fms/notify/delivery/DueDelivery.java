@@ -9,7 +9,7 @@ import java.util.UUID;
  * @param attemptCount attempts made before this one
  * @param lastError what the last attempt came to, or why the delivery died
  * @param createdAt when the event was recorded: the retry horizon and time-to-first-attempt count from here
- * @param payload the event as {@code BookingJson.write}, the exact webhook body
+ * @param payload the event record's value as it came from Kafka: the exact webhook body
  * @param claimedUntil the lease of this claim; the attempt's outcome is recorded only while it still holds
  */
 public record DueDelivery(

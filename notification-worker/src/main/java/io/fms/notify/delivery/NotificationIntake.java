@@ -63,8 +63,9 @@ public class NotificationIntake {
                 metrics.unreadableEvent();
                 continue;
             }
-            events.add(new IncomingEvent(
-                    event, BookingJson.write(event), record.partition(), record.offset(), planner.plan(event)));
+            // Stored as it came: the webhook body is the processor's bytes, not our re-encoding of them.
+            events.add(
+                    new IncomingEvent(event, record.value(), record.partition(), record.offset(), planner.plan(event)));
         }
         List<DeliveryLog.Recorded> recorded = deliveryLog.record(events, clock.instant());
         boolean anyPending = false;

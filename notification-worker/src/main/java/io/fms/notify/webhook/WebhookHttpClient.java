@@ -21,9 +21,6 @@ import org.apache.hc.core5.util.Timeout;
  */
 public final class WebhookHttpClient {
 
-    /** Pooled connections are dropped after this, so a long-lived connection cannot outlast a DNS change by much. */
-    private static final long CONNECTION_TTL_MS = 30_000;
-
     private WebhookHttpClient() {}
 
     public static CloseableHttpClient create(NotifyProperties properties) {
@@ -33,7 +30,7 @@ public final class WebhookHttpClient {
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(connect)
                         .setSocketTimeout(read)
-                        .setTimeToLive(TimeValue.of(CONNECTION_TTL_MS, TimeUnit.MILLISECONDS))
+                        .setTimeToLive(TimeValue.of(properties.connectionTtlMs(), TimeUnit.MILLISECONDS))
                         .build())
                 .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(read).build())
                 .setMaxConnTotal(properties.workerThreads())

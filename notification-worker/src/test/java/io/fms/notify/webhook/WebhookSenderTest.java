@@ -69,7 +69,7 @@ class WebhookSenderTest {
             assertThat(result.statusCode()).isEqualTo(202);
             assertThat(receiver.requests()).singleElement().satisfies(request -> {
                 assertThat(request.host()).isEqualTo("receiver.test:" + receiver.port());
-                assertThat(WebhookSignature.verify(
+                assertThat(WebhookSignatureVerifier.verify(
                                 SECRET, request.signature(), request.body(), Instant.now(), Duration.ofMinutes(5)))
                         .isTrue();
             });

@@ -14,7 +14,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class EmailDeliveryTest extends WorkerIntegrationTest {
+class EmailDeliveryIT extends WorkerIntegrationTest {
 
     @Test
     void confirmationEmailNamesTheTripPassengersAndSeats() throws Exception {

@@ -9,7 +9,7 @@ import io.fms.notify.TestReceiver;
 import io.fms.notify.WorkerIntegrationTest;
 import org.junit.jupiter.api.Test;
 
-class DuplicateDeliveryTest extends WorkerIntegrationTest {
+class DuplicateDeliveryIT extends WorkerIntegrationTest {
 
     @Test
     void theSameEventDeliveredTwiceByKafkaSendsOneEmailAndOneWebhook() throws Exception {
@@ -23,7 +23,7 @@ class DuplicateDeliveryTest extends WorkerIntegrationTest {
             publish(cancelled);
 
             await().atMost(WAIT)
-                    .until(() -> deliveryLog.findByBooking(confirmed.bookingId()).stream()
+                    .until(() -> deliveryViews().findByBooking(confirmed.bookingId()).stream()
                                     .filter(d -> d.status() == DeliveryStatus.DELIVERED)
                                     .count()
                             == 4);

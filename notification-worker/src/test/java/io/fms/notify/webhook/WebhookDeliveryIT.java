@@ -19,11 +19,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
-class WebhookDeliveryTest extends WorkerIntegrationTest {
+class WebhookDeliveryIT extends WorkerIntegrationTest {
 
     private static final Duration TOLERANCE = Duration.ofMinutes(5);
 
@@ -41,7 +42,7 @@ class WebhookDeliveryTest extends WorkerIntegrationTest {
             assertThat(new String(request.body(), StandardCharsets.UTF_8)).contains("\"sequence\":1");
             assertThat(request.host()).isEqualTo("127.0.0.1:" + receiver.port());
 
-            // What a receiver does, written out from SPEC.md rather than with our own class.
+            // First as a receiver would check it, without our classes: v1 is the HMAC-SHA256 of "<t>.<raw body>".
             String[] parts = request.signature().split(",");
             assertThat(parts[0]).startsWith("t=");
             assertThat(parts[1]).startsWith("v1=");
@@ -50,15 +51,16 @@ class WebhookDeliveryTest extends WorkerIntegrationTest {
             assertThat(parts[1].substring(3)).isEqualTo(hmacHex(SECRET, t + "." + body(request)));
 
             Instant now = Instant.now();
-            assertThat(WebhookSignature.verify(SECRET, request.signature(), request.body(), now, TOLERANCE))
+            assertThat(WebhookSignatureVerifier.verify(SECRET, request.signature(), request.body(), now, TOLERANCE))
                     .isTrue();
             byte[] tampered = body(request).replace("12A", "12C").getBytes(StandardCharsets.UTF_8);
             assertThat(tampered).isNotEqualTo(request.body());
-            assertThat(WebhookSignature.verify(SECRET, request.signature(), tampered, now, TOLERANCE))
+            assertThat(WebhookSignatureVerifier.verify(SECRET, request.signature(), tampered, now, TOLERANCE))
                     .isFalse();
-            assertThat(WebhookSignature.verify("another-secret", request.signature(), request.body(), now, TOLERANCE))
+            assertThat(WebhookSignatureVerifier.verify(
+                            "another-secret", request.signature(), request.body(), now, TOLERANCE))
                     .isFalse();
-            assertThat(WebhookSignature.verify(
+            assertThat(WebhookSignatureVerifier.verify(
                             SECRET, request.signature(), request.body(), now.plus(Duration.ofHours(1)), TOLERANCE))
                     .as("a replay an hour later")
                     .isFalse();
@@ -73,6 +75,27 @@ class WebhookDeliveryTest extends WorkerIntegrationTest {
                 assertThat(attempt.statusCode()).isEqualTo(200);
             });
             assertThat(deliveries(event)).as("no contactEmail, so no email row").hasSize(1);
+        }
+    }
+
+    @Test
+    void theWebhookBodyIsTheRecordsValueAsPublishedNotAReEncoding() throws Exception {
+        try (var receiver = TestReceiver.answering(200)) {
+            var event = TestEvents.confirmed(null, receiver.url());
+            // Valid JSON of the same event, but not the bytes BookingJson.write would produce from it.
+            String json = new String(BookingJson.write(event), StandardCharsets.UTF_8);
+            byte[] published = ("{ " + json.substring(1).replace(",", ", ")).getBytes(StandardCharsets.UTF_8);
+            assertThat(BookingJson.readEvent(published)).isEqualTo(event);
+            assertThat(published).isNotEqualTo(BookingJson.write(event));
+            kafka.send(Topics.BOOKING_EVENTS, event.bookingId().toString(), published)
+                    .get(10, TimeUnit.SECONDS);
+
+            await().atMost(WAIT).until(() -> !receiver.requests().isEmpty());
+            var request = receiver.requests().getFirst();
+            assertThat(request.body()).isEqualTo(published);
+            assertThat(WebhookSignatureVerifier.verify(
+                            SECRET, request.signature(), published, Instant.now(), TOLERANCE))
+                    .isTrue();
         }
     }
 

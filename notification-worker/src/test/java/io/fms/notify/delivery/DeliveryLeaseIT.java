@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * An attempt that outlives its claim must not overwrite what the delivery's next claimant recorded. On a database
  * of its own, so the running worker's dispatcher cannot claim these rows.
  */
-class DeliveryLeaseTest {
+class DeliveryLeaseIT {
 
     private static DeliveryLog deliveryLog;
     private static JdbcTemplate jdbc;
@@ -63,23 +63,29 @@ class DeliveryLeaseTest {
                 .getFirst();
         assertThat(next.id()).isEqualTo(slow.id());
         Instant nextDone = start.plusSeconds(63);
+        AttemptResult success = AttemptResult.success(200);
         boolean nextRecorded = deliveryLog.recordAttempt(
-                next, 1, start.plusSeconds(62), 40, AttemptResult.success(200), new Delivered(), nextDone, nextDone);
+                next,
+                1,
+                start.plusSeconds(62),
+                40,
+                success,
+                DeliveryTransition.after(new Delivered(), success, nextDone, nextDone));
         // Then the slow attempt comes back with a failure.
         Instant slowDone = start.plusSeconds(70);
+        AttemptResult timeout = AttemptResult.failure(AttemptOutcome.TIMEOUT, "receiver did not answer in time");
         boolean slowRecorded = deliveryLog.recordAttempt(
                 slow,
                 1,
                 start.plusSeconds(1),
                 69_000,
-                AttemptResult.failure(AttemptOutcome.TIMEOUT, "receiver did not answer in time"),
-                new RetryAt(slowDone.plusSeconds(2)),
-                slowDone,
-                slowDone);
+                timeout,
+                DeliveryTransition.after(new RetryAt(slowDone.plusSeconds(2)), timeout, slowDone, slowDone));
 
         assertThat(nextRecorded).isTrue();
         assertThat(slowRecorded).isFalse();
-        DeliveryView view = deliveryLog.findByBooking(event.bookingId()).getFirst();
+        DeliveryView view =
+                new DeliveryViews(jdbc).findByBooking(event.bookingId()).getFirst();
         assertThat(view.status()).isEqualTo(DeliveryStatus.DELIVERED);
         assertThat(view.attempts())
                 .singleElement()

@@ -22,8 +22,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, classes = FmsServiceSupportTest.App.class)
-class FmsServiceSupportTest {
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, classes = FmsServiceSupportIT.App.class)
+class FmsServiceSupportIT {
 
     @SpringBootApplication
     static class App {}

@@ -13,7 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-class UnreadableEventTest extends WorkerIntegrationTest {
+class UnreadableEventIT extends WorkerIntegrationTest {
 
     @Test
     void anUnreadableRecordIsDeadLetteredAndDoesNotHoldUpTheEventsBehindIt() throws Exception {
