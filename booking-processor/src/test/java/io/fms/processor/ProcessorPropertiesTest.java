@@ -4,17 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
+import io.fms.support.EnvironmentNames;
+import io.fms.testkit.SettingsTable;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -79,20 +77,14 @@ class ProcessorPropertiesTest {
     }
 
     @Test
-    void theReadmeGivesEverySettingsVariableAndDefault() throws IOException {
-        Map<String, String> documented = new HashMap<>();
-        Matcher row = Pattern.compile("^\\| `(FMS_PROCESSOR_\\w+)` \\| `([^`]*)` \\|", Pattern.MULTILINE)
-                .matcher(Files.readString(Path.of("README.md")));
-        while (row.find()) {
-            documented.put(row.group(1), row.group(2));
-        }
-        Object[] defaults = values(defaults());
+    void theReadmeSettingsTableMatchesTheCode() {
+        SettingsTable table = SettingsTable.read(Path.of("README.md"), "## Settings (`fms.processor.*`)");
 
-        for (int index = 0; index < SETTINGS.length; index++) {
-            assertThat(documented)
-                    .as("README row of %s", SETTINGS[index].getName())
-                    .containsEntry(environmentVariable(SETTINGS[index]), defaults[index].toString());
-        }
+        assertThat(table.problems(new SettingsTable.Service(
+                        Map.of("fms.processor", ProcessorProperties.class),
+                        List.of("application.yml", "fms-service-defaults.yml"),
+                        List.of(new EnvironmentNames()))))
+                .isEmpty();
     }
 
     private static ProcessorProperties properties(int concurrency, int batchSizeMax) {

@@ -6,18 +6,23 @@ import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -25,20 +30,27 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * A service README's settings table held against the code: every row names a setting that exists, with the
- * default the settings record (or the service's YAML) really has, and an environment variable that really reaches
- * it; and every setting of the record has a row. Rows look like
- * {@code | `FMS_API_LIST_SIZE_MAX` (`fms.api.list-size-max`) | `500` | ... |}; a default cell starting with
- * "none" means no value (null, blank or empty).
+ * A service README's settings tables held against the code: every variable a row names really reaches a setting
+ * (found by setting it and seeing which property changes), that setting's default is the one the row states, and
+ * every setting of the service's records has a row. Rows look like {@code | `FMS_API_LIST_SIZE_MAX` | `500` | ...}
+ * or {@code | `FMS_A` / `FMS_B` | `1` / `2` | ...}, optionally naming the property: {@code `FMS_X` (`fms.x`)}; a
+ * default cell starting with "none" means no value (null, blank or empty).
  */
 public final class SettingsTable {
 
-    /** One row: the variables it names, the property they set, and the default it states (null for "none"). */
-    public record Row(List<String> variables, String property, String documentedDefault) {}
+    /** A service as Spring Boot assembles its settings: its records, its YAML and its environment post-processors. */
+    public record Service(
+            Map<String, Class<? extends Record>> settings,
+            List<String> yamlResources,
+            List<EnvironmentPostProcessor> postProcessors) {}
+
+    /** One row: the variables it names, the property it names (or null), and the defaults it states. */
+    record Row(List<String> variables, String property, List<String> defaults) {}
 
     private static final Pattern VARIABLE = Pattern.compile("FMS_[A-Z0-9_]+");
-    private static final Pattern PROPERTY = Pattern.compile("`([a-z][a-z0-9-]*(?:\\.[a-z0-9-]+)+)`");
+    private static final Pattern PROPERTY = Pattern.compile("`([a-z][a-z0-9-]*(?:\\.[a-z0-9-\\[\\]]+)+)`");
     private static final Pattern FIRST_CODE = Pattern.compile("`([^`]*)`");
+    private static final String PROBE = "7";
 
     private final List<Row> rows;
 
@@ -46,7 +58,7 @@ public final class SettingsTable {
         this.rows = List.copyOf(rows);
     }
 
-    /** The rows of the table under {@code heading} (e.g. "## Settings") in the Markdown file {@code readme}. */
+    /** The rows of every table under {@code heading} (e.g. "## Settings") in the Markdown file {@code readme}. */
     public static SettingsTable read(Path readme, String heading) {
         List<String> lines;
         try {
@@ -59,24 +71,11 @@ public final class SettingsTable {
             throw new IllegalArgumentException(readme + " has no heading " + heading);
         }
         List<Row> rows = new ArrayList<>();
-        for (int i = start + 1; i < lines.size() && !lines.get(i).startsWith("#"); i++) {
+        for (int i = start + 1; i < lines.size() && !lines.get(i).startsWith("## "); i++) {
             String line = lines.get(i);
-            if (!line.startsWith("| `")) {
-                continue;
+            if (line.startsWith("| `")) {
+                rows.add(row(line.split("\\|")));
             }
-            String[] cells = line.split("\\|");
-            String name = cells[1];
-            String value = cells[2].strip();
-            List<String> variables =
-                    VARIABLE.matcher(name).results().map(MatchResult::group).toList();
-            Optional<String> property = PROPERTY.matcher(name)
-                    .results()
-                    .map(match -> match.group(1))
-                    .filter(candidate -> !VARIABLE.matcher(candidate).matches())
-                    .findFirst();
-            Matcher code = FIRST_CODE.matcher(value);
-            String documented = value.startsWith("none") ? null : code.find() ? code.group(1) : value;
-            rows.add(new Row(variables, property.orElse(null), documented));
         }
         if (rows.isEmpty()) {
             throw new IllegalArgumentException(readme + " has no settings rows under " + heading);
@@ -84,62 +83,96 @@ public final class SettingsTable {
         return new SettingsTable(rows);
     }
 
-    public List<Row> rows() {
-        return rows;
+    private static Row row(String[] cells) {
+        String name = cells[1];
+        List<String> variables =
+                VARIABLE.matcher(name).results().map(MatchResult::group).toList();
+        String property = PROPERTY.matcher(name)
+                .results()
+                .map(match -> match.group(1))
+                .findFirst()
+                .orElse(null);
+        List<String> defaults = Arrays.stream(cells[2].split(" / "))
+                .map(String::strip)
+                .map(value -> {
+                    if (value.startsWith("none")) {
+                        return null;
+                    }
+                    Matcher code = FIRST_CODE.matcher(value);
+                    return code.find() ? code.group(1) : value;
+                })
+                .toList();
+        return new Row(variables, property, defaults);
     }
 
-    /**
-     * Mismatches between the table and the code, in words; empty when they agree.
-     *
-     * @param settings each {@code @ConfigurationProperties} record of the service by its prefix, e.g. "fms.api"
-     * @param yamlResources the service's YAML files on the class path, highest precedence first; a row whose
-     *     property lies under none of the prefixes (e.g. {@code server.port}) is checked against them
-     */
-    public List<String> problems(Map<String, Class<? extends Record>> settings, String... yamlResources) {
+    /** Mismatches between the tables and the code, in words; empty when they agree. */
+    public List<String> problems(Service service) {
         List<String> problems = new ArrayList<>();
         Map<String, Object> leaves = new LinkedHashMap<>();
-        Binder binder = Binder.get(environment(Map.of(), yamlResources));
-        settings.forEach((prefix, type) -> leaves(prefix, binder.bindOrCreate(prefix, type), leaves));
+        StandardEnvironment unset = environment(service, Map.of());
+        Binder binder = Binder.get(unset);
+        service.settings().forEach((prefix, type) -> leaves(prefix, binder.bindOrCreate(prefix, type), leaves));
+        Set<String> candidates = new LinkedHashSet<>(leaves.keySet());
+        candidates.addAll(yamlProperties(unset));
+        Set<String> documented = new LinkedHashSet<>();
         for (Row row : rows) {
-            if (row.property() == null) {
-                if (row.variables().isEmpty()) {
-                    problems.add("a row names neither a variable nor a property");
-                }
-                continue;
+            if (row.variables().isEmpty() && row.property() == null) {
+                problems.add("a row names neither a variable nor a property");
             }
-            String actual;
-            if (settings.keySet().stream().anyMatch(prefix -> row.property().startsWith(prefix + "."))) {
-                if (!leaves.containsKey(row.property())) {
-                    problems.add(row.property() + " is in the table but in no settings record");
+            if (row.variables().isEmpty() && row.property() != null) {
+                documented.add(row.property());
+                check(row.property(), row.defaults().getFirst(), leaves, unset, problems);
+            }
+            for (int i = 0; i < row.variables().size(); i++) {
+                String variable = row.variables().get(i);
+                String stated = row.defaults()
+                        .get(row.defaults().size() == row.variables().size() ? i : 0);
+                Optional<String> reached = reached(service, variable, row.property(), candidates);
+                if (reached.isEmpty()) {
+                    problems.add(variable + " reaches no setting"
+                            + (row.property() == null ? "" : " (the table says " + row.property() + ")"));
                     continue;
                 }
-                actual = text(leaves.get(row.property()));
-            } else {
-                actual = text(environment(Map.of(), yamlResources).getProperty(row.property()));
-            }
-            if (!Objects.equals(actual, row.documentedDefault())) {
-                problems.add(row.property() + " defaults to " + actual + ", the table says " + row.documentedDefault());
-            }
-            for (String variable : row.variables()) {
-                String probe = "7";
-                String reached =
-                        environment(Map.of(variable, probe), yamlResources).getProperty(row.property());
-                if (!probe.equals(reached)) {
-                    problems.add(
-                            variable + " does not reach " + row.property() + " (set to 7, it read " + reached + ")");
-                }
+                documented.add(reached.get());
+                check(reached.get(), stated, leaves, unset, problems);
             }
         }
         for (String leaf : leaves.keySet()) {
-            if (rows.stream().noneMatch(row -> leaf.equals(row.property()))) {
+            if (!documented.contains(leaf)) {
                 problems.add(leaf + " has no row in the table");
             }
         }
         return problems;
     }
 
+    private static void check(
+            String property,
+            String stated,
+            Map<String, Object> leaves,
+            StandardEnvironment unset,
+            List<String> problems) {
+        String actual = leaves.containsKey(property) ? text(leaves.get(property)) : text(unset.getProperty(property));
+        if (!leaves.containsKey(property) && unset.getProperty(property) == null && stated != null) {
+            problems.add(property + " is in the table but in no settings record or YAML");
+        } else if (!Objects.equals(actual, stated)) {
+            problems.add(property + " defaults to " + actual + ", the table says " + stated);
+        }
+    }
+
+    /** The property that {@code variable} changes when it is set: the one the row names, else the one that reads it. */
+    private static Optional<String> reached(
+            Service service, String variable, String named, Collection<String> candidates) {
+        StandardEnvironment set = environment(service, Map.of(variable, PROBE));
+        if (named != null) {
+            return PROBE.equals(set.getProperty(named)) ? Optional.of(named) : Optional.empty();
+        }
+        return candidates.stream()
+                .filter(candidate -> PROBE.equals(set.getProperty(candidate)))
+                .findFirst();
+    }
+
     /** The service's YAML behind a stand-in for the process environment, as Spring Boot orders them. */
-    private static StandardEnvironment environment(Map<String, Object> variables, String... yamlResources) {
+    private static StandardEnvironment environment(Service service, Map<String, Object> variables) {
         StandardEnvironment environment = new StandardEnvironment();
         MutablePropertySources sources = environment.getPropertySources();
         sources.remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
@@ -148,7 +181,7 @@ public final class SettingsTable {
                 new SystemEnvironmentPropertySource(
                         StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
         YamlPropertySourceLoader loader = new YamlPropertySourceLoader();
-        for (String resource : yamlResources) {
+        for (String resource : service.yamlResources()) {
             try {
                 for (PropertySource<?> source : loader.load(resource, new ClassPathResource(resource))) {
                     sources.addLast(source);
@@ -157,7 +190,19 @@ public final class SettingsTable {
                 throw new UncheckedIOException("cannot read " + resource, e);
             }
         }
+        service.postProcessors().forEach(processor -> processor.postProcessEnvironment(environment, null));
         return environment;
+    }
+
+    private static Set<String> yamlProperties(StandardEnvironment environment) {
+        Set<String> names = new LinkedHashSet<>();
+        for (PropertySource<?> source : environment.getPropertySources()) {
+            if (source instanceof EnumerablePropertySource<?> enumerable
+                    && !StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME.equals(source.getName())) {
+                names.addAll(Arrays.asList(enumerable.getPropertyNames()));
+            }
+        }
+        return names;
     }
 
     private static void leaves(String path, Object value, Map<String, Object> leaves) {

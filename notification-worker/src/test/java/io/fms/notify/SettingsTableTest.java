@@ -1,0 +1,25 @@
+package io.fms.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fms.support.EnvironmentNames;
+import io.fms.testkit.SettingsTable;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The README's settings tables say what the code does: names, defaults and environment variables. */
+class SettingsTableTest {
+
+    @Test
+    void theReadmeTablesMatchTheCode() {
+        SettingsTable table = SettingsTable.read(Path.of("README.md"), "## Settings");
+
+        assertThat(table.problems(new SettingsTable.Service(
+                        Map.of("fms.notify", NotifyProperties.class),
+                        List.of("application.yml", "fms-service-defaults.yml"),
+                        List.of(new EnvironmentNames()))))
+                .isEmpty();
+    }
+}
