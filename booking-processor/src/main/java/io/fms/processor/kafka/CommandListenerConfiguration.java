@@ -1,8 +1,8 @@
 package io.fms.processor.kafka;
 
 import io.fms.processor.ProcessorProperties;
-import io.fms.processor.batch.CommandBatchHandler;
 import io.fms.support.FmsKafkaProperties;
+import io.fms.support.kafka.RetryForever;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
@@ -13,7 +13,6 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 @Configuration(proxyBeanMethods = false)
 class CommandListenerConfiguration {
@@ -55,28 +54,14 @@ class CommandListenerConfiguration {
 
     /**
      * Why this error handler: the listener throws only for transient trouble (Postgres or Kafka away, a partition
-     * fenced by another processor), never for a bad record, which it dead-letters itself. For a batch listener that
-     * throws a plain exception, spring-kafka's {@link DefaultErrorHandler} falls back to retrying the whole batch in
-     * memory, pausing the consumer and polling it between tries so the group does not evict it, and re-pausing
-     * partitions assigned meanwhile. With a back-off that never stops, the recoverer is never reached; should it be,
-     * it throws, which makes the handler seek back and redeliver the batch rather than skip it. Every exception is
-     * retryable, including the ones spring-kafka would otherwise deem fatal. {@link CommandBatchHandler} logs each failed try. A hand-written loop would have to
-     * reimplement the polling and pausing to stay in the group.
+     * fenced by another processor), never for a bad record, which it dead-letters itself. Retrying the whole batch
+     * with a back-off that never stops, and never skipping a record, is what {@link RetryForever} does; the batch
+     * handler logs each failed try.
      */
     static DefaultErrorHandler batchRetryingForever(ProcessorProperties properties) {
-        ExponentialBackOff backOff = new ExponentialBackOff(properties.retryInitialIntervalMs(), 2.0);
-        backOff.setMaxInterval(properties.retryMaxIntervalMs());
-        backOff.setMaxElapsedTime(Long.MAX_VALUE);
-        backOff.setMaxAttempts(Long.MAX_VALUE);
-        DefaultErrorHandler handler = new DefaultErrorHandler(
-                (record, exception) -> {
-                    throw new IllegalStateException(
-                            "retries of a valid command never give up; redelivering " + record.topic() + "-"
-                                    + record.partition() + "@" + record.offset(),
-                            exception);
-                },
-                backOff);
-        handler.setClassifications(java.util.Map.of(), true);
-        return handler;
+        return RetryForever.errorHandler(
+                properties.retryInitialIntervalMs(),
+                properties.retryMaxIntervalMs(),
+                "retries of a valid command never give up");
     }
 }

@@ -3,7 +3,7 @@ package io.fms.processor.kafka;
 import io.fms.events.Topics;
 import io.fms.processor.ProcessorProperties;
 import io.fms.processor.kafka.CommandReader.Unreadable;
-import java.nio.charset.StandardCharsets;
+import io.fms.support.kafka.DeadLetterHeaders;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -58,15 +58,7 @@ public class DeadLetters {
         for (Header header : origin.headers()) {
             record.headers().add(header);
         }
-        record.headers()
-                .add(Topics.HEADER_ORIGIN_TOPIC, utf8(origin.topic()))
-                .add(Topics.HEADER_ORIGIN_PARTITION, utf8(Integer.toString(origin.partition())))
-                .add(Topics.HEADER_ORIGIN_OFFSET, utf8(Long.toString(origin.offset())))
-                .add(Topics.HEADER_ERROR, utf8(unreadable.error()));
+        DeadLetterHeaders.add(record.headers(), origin, unreadable.error());
         return record;
-    }
-
-    private static byte[] utf8(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
     }
 }
