@@ -1,12 +1,15 @@
 package io.fms.chaos;
 
+import io.fms.infra.StackAddresses;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * What a run is told: by infra/fms (addresses, ports, the admin key, in the environment) and by its caller (faults,
- * rate, duration). Every knob has a bound, so a typo cannot start a flood or an hour-long wait.
+ * What a run is told: by the environment (the stack's addresses as infra/fms finds them, the admin key, the root
+ * infra/fms runs from) and by its caller (faults, rate, duration). Every knob has a bound, so a typo cannot start a
+ * flood or an hour-long wait.
  */
 record Settings(
         Path root,
@@ -42,6 +45,10 @@ record Settings(
             Runs against the stack infra/fms up started; exits 1 if any check fails.""";
 
     static Settings parse(String[] args) {
+        return parse(args, System.getenv());
+    }
+
+    static Settings parse(String[] args, Map<String, String> env) {
         List<Fault> faults = new ArrayList<>();
         int rate = 10;
         int duration = 60;
@@ -66,20 +73,23 @@ record Settings(
         if (faults.isEmpty()) {
             faults.addAll(List.of(Fault.values()));
         }
-        String apiPort = env("FMS_API_PORT", "3000");
+        String rootDir = env.get("FMS_CHAOS_ROOT");
+        Path root = Path.of(rootDir == null || rootDir.isBlank() ? "." : rootDir);
+        StackAddresses addresses = StackAddresses.of(env);
+        String adminKey = addresses.adminKey(root);
         return new Settings(
-                Path.of(env("FMS_CHAOS_ROOT", ".")),
+                root,
                 List.copyOf(faults),
                 rate,
                 duration,
                 drainTimeout,
                 writeDoc,
-                "http://localhost:" + apiPort,
-                env("FMS_ADMIN_API_KEY", ""),
-                env("FMS_CHAOS_KAFKA", "localhost:9092"),
-                env("FMS_CHAOS_POSTGRES_URL", "jdbc:postgresql://localhost:5432/fms"),
-                env("FMS_CHAOS_POSTGRES_USER", "fms"),
-                env("FMS_CHAOS_POSTGRES_PASSWORD", "fms"));
+                addresses.api().toString(),
+                adminKey == null ? "" : adminKey,
+                addresses.kafkaBootstrapServers(),
+                addresses.postgresUrl(),
+                addresses.postgresUser(),
+                addresses.postgresPassword());
     }
 
     private static String value(String[] args, int index, String option) {
@@ -99,11 +109,6 @@ record Settings(
             // answered below
         }
         throw new UsageException(option + " takes a number from " + min + " to " + max + ", not '" + text + "'");
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 
     static final class UsageException extends RuntimeException {

@@ -122,8 +122,9 @@ public final class BenchMain {
         if (baselinesJar == null) {
             baselinesJar = findBaselinesJar(root);
         }
+        Stack stack = Stack.fromEnvironment(root);
         BenchConfig config = new BenchConfig(
-                Stack.fromEnvironment(root),
+                stack,
                 scenario,
                 requests,
                 trips != null ? trips : BenchConfig.defaultTrips(scenario, requests),
@@ -142,7 +143,7 @@ public final class BenchMain {
         String commandLine = "infra/fms bench " + String.join(" ", args);
         Files.createDirectories(results);
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss", Locale.ROOT));
-        Path logs = root.resolve(".fms").resolve("logs");
+        Path logs = stack.logsDir();
         BenchResult result;
         try (Heartbeat heartbeat = new Heartbeat(line -> System.out.println("bench: " + line))) {
             result = new Bench(config, heartbeat, logs).measure();
