@@ -115,9 +115,7 @@ public final class StackAddresses {
 
     /** The port the local Redis listens on: {@code FMS_LOCAL_REDIS_PORT}, else {@code FMS_REDIS_PORT}. */
     public int localRedisPort() {
-        return given("FMS_LOCAL_REDIS_PORT") == null && given("FMS_REDIS_PORT") != null
-                ? port("FMS_REDIS_PORT")
-                : port("FMS_LOCAL_REDIS_PORT");
+        return localPort("FMS_LOCAL_REDIS_PORT", "FMS_REDIS_PORT");
     }
 
     /** An existing Redis's host ({@code FMS_REDIS_HOST}), else the local one's. */
@@ -133,9 +131,12 @@ public final class StackAddresses {
 
     /** The port the local mail sink takes SMTP on: {@code FMS_LOCAL_SMTP_PORT}, else {@code FMS_SMTP_PORT}. */
     public int localSmtpPort() {
-        return given("FMS_LOCAL_SMTP_PORT") == null && given("FMS_SMTP_PORT") != null
-                ? port("FMS_SMTP_PORT")
-                : port("FMS_LOCAL_SMTP_PORT");
+        return localPort("FMS_LOCAL_SMTP_PORT", "FMS_SMTP_PORT");
+    }
+
+    /** A local server's port: its own variable, else the one its clients are given, else the file's. */
+    private int localPort(String own, String clients) {
+        return given(own) == null && given(clients) != null ? port(clients) : port(own);
     }
 
     public int imapPort() {

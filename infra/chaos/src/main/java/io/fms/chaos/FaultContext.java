@@ -40,6 +40,20 @@ record FaultContext(
         }
     }
 
+    /**
+     * {@code kill -9} of a component {@code kills} times, each after {@code earliestMs} plus up to 4 s of load,
+     * brought back with {@code up} each time; the recovery is until every request accepted before is decided.
+     */
+    void killAtRandomMoments(Phase phase, String component, int kills, int earliestMs) {
+        for (int kill = 1; kill <= kills; kill++) {
+            Waits.pause(Duration.ofMillis(earliestMs + random.nextInt(4_000)));
+            stack.kill(component, "KILL");
+            Instant killed = Instant.now();
+            stack.up();
+            phase.recovered(catchUp(killed));
+        }
+    }
+
     /** The booking IDs of every request accepted so far in this phase. */
     Set<String> acceptedIds() {
         Set<String> ids = new HashSet<>();

@@ -1,6 +1,5 @@
 package io.fms.chaos;
 
-import java.time.Duration;
 import java.time.Instant;
 
 /** The processor killed at random moments, brought back each time, then stopped cleanly and started. */
@@ -21,13 +20,7 @@ final class ProcessorKill implements Fault {
     @Override
     public DrainedChecks inject(FaultContext context, Phase phase) {
         Stack stack = context.stack();
-        for (int kill = 1; kill <= KILLS; kill++) {
-            Waits.pause(Duration.ofMillis(1_000 + context.random().nextInt(4_000)));
-            stack.kill("booking-processor", "KILL");
-            Instant killed = Instant.now();
-            stack.up();
-            phase.recovered(context.catchUp(killed));
-        }
+        context.killAtRandomMoments(phase, "booking-processor", KILLS, 1_000);
         stack.stop("booking-processor");
         Instant stopped = Instant.now();
         stack.up();

@@ -1,7 +1,6 @@
 package io.fms.chaos;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,17 +25,10 @@ final class WorkerKill implements Fault {
 
     @Override
     public DrainedChecks inject(FaultContext context, Phase phase) {
-        Stack stack = context.stack();
         Ledger ledger = context.ledger();
         Receiver receiver = context.receiver();
         receiver.delayMs(SLOW_RECEIVER_MS);
-        for (int kill = 1; kill <= KILLS; kill++) {
-            Waits.pause(Duration.ofMillis(2_000 + context.random().nextInt(4_000)));
-            stack.kill("notification-worker", "KILL");
-            Instant killed = Instant.now();
-            stack.up();
-            phase.recovered(context.catchUp(killed));
-        }
+        context.killAtRandomMoments(phase, "notification-worker", KILLS, 2_000);
         phase.note(KILLS + " x kill -9 of the worker, webhook receiver answering after " + SLOW_RECEIVER_MS + " ms");
         return () -> {
             Set<String> ids = context.acceptedIds();

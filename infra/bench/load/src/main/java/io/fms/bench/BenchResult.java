@@ -105,6 +105,14 @@ public record BenchResult(
         }
 
         SystemFigures withDrainProbe(FmsSystem.DrainProbe probe) {
+            return with(probe, halfRatePhase);
+        }
+
+        SystemFigures withHalfRatePhase(HalfRatePhase phase) {
+            return with(drainProbe, phase);
+        }
+
+        private SystemFigures with(FmsSystem.DrainProbe probe, HalfRatePhase phase) {
             return new SystemFigures(
                     measured,
                     undecidedEvents,
@@ -114,19 +122,6 @@ public record BenchResult(
                     checks,
                     requestsPerS,
                     probe,
-                    halfRatePhase);
-        }
-
-        SystemFigures withHalfRatePhase(HalfRatePhase phase) {
-            return new SystemFigures(
-                    measured,
-                    undecidedEvents,
-                    unreadableEvents,
-                    cpu,
-                    generatorCpuShareIntake,
-                    checks,
-                    requestsPerS,
-                    drainProbe,
                     phase);
         }
     }
