@@ -27,7 +27,8 @@ public final class Bench {
             "http", List.of("baseline"));
 
     // Ceilings run long enough to be rates rather than start-up costs, and short enough not to dominate a run. The
-    // Postgres one writes as the processor does: its batch size (500) over its default concurrency (2).
+    // Postgres one writes batched inserts in transactions, as the processor does, with sizes of its own: the
+    // processor's defaults are batches of up to 2,000 over 4 consumers.
     private static final int KAFKA_CEILING_MIN = 100_000;
     private static final int KAFKA_CEILING_MAX = 300_000;
     private static final int POSTGRES_CEILING_MIN = 50_000;

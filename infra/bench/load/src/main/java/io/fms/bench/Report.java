@@ -172,7 +172,7 @@ final class Report {
             halfRatePhase(md, fms.halfRatePhase());
         }
         if (!result.targets().isEmpty()) {
-            md.append("| issue 4 target | measured | met |\n|---|---|---|\n");
+            md.append("| target | measured | met |\n|---|---|---|\n");
             for (Target target : result.targets()) {
                 md.append("| ")
                         .append(target.target())
