@@ -45,7 +45,7 @@ public record BenchResult(
     }
 
     /** What the run was asked for. */
-    record RunConfig(
+    public record RunConfig(
             int requests,
             int trips,
             int seatsPerTrip,
@@ -83,7 +83,7 @@ public record BenchResult(
      * @param checks null for the HTTP ceiling, which books nothing
      * @param requestsPerS the HTTP ceiling's rate
      */
-    record SystemFigures(
+    public record SystemFigures(
             @JsonUnwrapped Measurement measured,
             @JsonInclude(JsonInclude.Include.NON_NULL) Integer undecidedEvents,
             @JsonInclude(JsonInclude.Include.NON_NULL) Integer unreadableEvents,
@@ -131,7 +131,7 @@ public record BenchResult(
      * ({@code skipped}, then the only field).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record HalfRatePhase(
+    public record HalfRatePhase(
             @JsonUnwrapped SystemFigures figures, Double ratePerS, Integer requests, Integer trips, String skipped) {
 
         static HalfRatePhase measured(SystemFigures figures, double ratePerS, int requests, int trips) {
@@ -147,7 +147,7 @@ public record BenchResult(
      * CPU seconds while the measured requests went out: the system's processes (whole trees), the rest of the stack,
      * the load generator and the whole machine, the shares of all cores.
      */
-    record Cpu(
+    public record Cpu(
             double wallS,
             double cpuS,
             @JsonProperty("cpu_s_by_process") Map<String, Double> cpuSByProcess,
@@ -189,7 +189,7 @@ public record BenchResult(
 
     /** The ceilings that ran; each null (and absent) when not asked for or failed. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record CeilingResults(SystemFigures http, Ceilings.Kafka kafka, Ceilings.Postgres postgres) {
+    public record CeilingResults(SystemFigures http, Ceilings.Kafka kafka, Ceilings.Postgres postgres) {
 
         boolean none() {
             return http == null && kafka == null && postgres == null;
@@ -197,7 +197,7 @@ public record BenchResult(
     }
 
     /** @param met null when the run could not judge it, never true by default */
-    record Target(String target, String measured, Boolean met) {}
+    public record Target(String target, String measured, Boolean met) {}
 
     /** Each FMS figure against the ceiling it is bounded by; empty without FMS. */
     private static Map<String, Double> shares(SystemFigures fms, CeilingResults ceilings) {

@@ -33,10 +33,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class Ceilings {
 
     /** One producer's acknowledged records per second. */
-    record Kafka(int records, int recordBytes, int partitions, double recordsPerS) {}
+    public record Kafka(int records, int recordBytes, int partitions, double recordsPerS) {}
 
     /** Booking-sized rows inserted per second. */
-    record Postgres(int rows, int batch, int connections, double rowsPerS) {}
+    public record Postgres(int rows, int batch, int connections, double rowsPerS) {}
 
     private Ceilings() {}
 

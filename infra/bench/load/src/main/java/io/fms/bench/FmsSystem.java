@@ -27,7 +27,7 @@ final class FmsSystem {
      * The drain probe's figures: decisions per second from the first decision to the last, by the processor's own
      * timestamps.
      */
-    record DrainProbe(
+    public record DrainProbe(
             int commands,
             int trips,
             double produceS,

@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * @param accepted202 FMS only: a 2xx is intake and the decision comes later; 0 for the baselines
  * @param accepted FMS only (null for the baselines, and then absent from the JSON)
  */
-record Measurement(
+public record Measurement(
         int requestsSent,
         int answered,
         @JsonProperty("accepted_202") int accepted202,
@@ -44,7 +44,7 @@ record Measurement(
      * What only an asynchronous system has: submit-to-decision of the requests the door accepted (a 409 at the door
      * is decided at once and would flatter the tail), and when a reader of fms.booking.events saw the decision.
      */
-    record Accepted(
+    public record Accepted(
             double decideAcceptedP50Ms,
             double decideAcceptedP99Ms,
             double eventLagP99Ms,
@@ -52,7 +52,7 @@ record Measurement(
             double decisionSeenP99Ms) {}
 
     /** Answers and decisions per second of the run, second by second from the first request. */
-    record Timeline(int[] answersPerS, int[] decisionsPerS) {}
+    public record Timeline(int[] answersPerS, int[] decisionsPerS) {}
 
     /**
      * @param asynchronous FMS: a 2xx is intake and the decision comes later; the baselines answer with the decision
