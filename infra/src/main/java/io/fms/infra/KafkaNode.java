@@ -14,9 +14,9 @@ import org.apache.kafka.common.utils.Time;
 /**
  * A real single-node Kafka in KRaft mode (one process is broker and controller), from Kafka's own server classes.
  *
- * <p>Usage: {@code java io.fms.infra.KafkaNode <data directory>}. Ports: {@code FMS_LOCAL_KAFKA_PORT} (9092) for
- * clients, {@code FMS_LOCAL_KAFKA_CONTROLLER_PORT} (9093) for the controller. The log directory is formatted on the
- * first start, as {@code kafka-storage.sh format} would, and reused afterwards.
+ * <p>Usage: {@code java io.fms.infra.KafkaNode <data directory>}. Ports: {@code FMS_LOCAL_KAFKA_PORT} for clients,
+ * {@code FMS_LOCAL_KAFKA_CONTROLLER_PORT} for the controller (defaults in infra/lib/stack.env). The log directory is
+ * formatted on the first start, as {@code kafka-storage.sh format} would, and reused afterwards.
  */
 public final class KafkaNode {
 
@@ -26,8 +26,9 @@ public final class KafkaNode {
 
     public static void main(String[] args) throws Exception {
         Path dataDir = Launch.dataDir(args, "kafka");
-        int port = Launch.port("FMS_LOCAL_KAFKA_PORT", 9092);
-        int controllerPort = Launch.port("FMS_LOCAL_KAFKA_CONTROLLER_PORT", 9093);
+        StackAddresses addresses = StackAddresses.fromEnvironment();
+        int port = addresses.kafkaPort();
+        int controllerPort = addresses.kafkaControllerPort();
         Path logDir = dataDir.resolve("log");
 
         Properties properties = serverProperties(logDir, port, controllerPort);

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * What every launcher shares: where its data lives, which port it takes, how it tells {@code infra/fms} that it is
- * ready, and how it stays in the foreground until SIGTERM.
+ * What every launcher shares: where its data lives, how it tells {@code infra/fms} that it is ready, and how it stays
+ * in the foreground until SIGTERM. Its ports are {@link StackAddresses}'.
  */
 final class Launch {
 
@@ -39,22 +39,6 @@ final class Launch {
             return Files.createDirectories(dir.toAbsolutePath());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data directory " + dir, e);
-        }
-    }
-
-    static int port(String envName, int defaultPort) {
-        String value = System.getenv(envName);
-        if (value == null || value.isBlank()) {
-            return defaultPort;
-        }
-        try {
-            int port = Integer.parseInt(value.trim());
-            if (port < 1 || port > 65_535) {
-                throw new NumberFormatException();
-            }
-            return port;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(envName + " must be a TCP port (1-65535), not '" + value + "'", e);
         }
     }
 

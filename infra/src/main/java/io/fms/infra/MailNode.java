@@ -8,7 +8,8 @@ import com.icegreen.greenmail.util.ServerSetup;
  * mailbox on the spot, with login and password both that address. Messages live in memory while it runs.
  *
  * <p>Usage: {@code java io.fms.infra.MailNode [data directory]} (unused: the sink keeps nothing on disk). Ports:
- * {@code FMS_LOCAL_SMTP_PORT} (3025), {@code FMS_LOCAL_IMAP_PORT} (3143), {@code FMS_LOCAL_POP3_PORT} (3110).
+ * {@code FMS_LOCAL_SMTP_PORT} (else {@code FMS_SMTP_PORT}), {@code FMS_LOCAL_IMAP_PORT}, {@code FMS_LOCAL_POP3_PORT}
+ * (defaults in infra/lib/stack.env).
  */
 public final class MailNode {
 
@@ -17,11 +18,12 @@ public final class MailNode {
     private MailNode() {}
 
     public static void main(String[] args) throws Exception {
-        int smtpPort = Launch.port("FMS_LOCAL_SMTP_PORT", 3025);
-        int imapPort = Launch.port("FMS_LOCAL_IMAP_PORT", 3143);
-        int pop3Port = Launch.port("FMS_LOCAL_POP3_PORT", 3110);
+        StackAddresses addresses = StackAddresses.fromEnvironment();
+        int smtpPort = addresses.localSmtpPort();
+        int imapPort = addresses.imapPort();
+        int pop3Port = addresses.pop3Port();
 
-        // GreenMail's default for an unknown recipient is the one SPEC.md promises: a new mailbox whose login and
+        // GreenMail's default for an unknown recipient is what the local stack offers: a new mailbox whose login and
         // password are the address. So no users are configured and authentication stays on.
         GreenMail greenMail = new GreenMail(new ServerSetup[] {
             new ServerSetup(smtpPort, LOOPBACK, ServerSetup.PROTOCOL_SMTP),

@@ -19,15 +19,20 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Postgres 17 (the zonky binaries from Maven Central) with its data kept between runs, and the application's role
- * and database: {@code fms} / {@code fms}, database {@code fms} owned by that role.
+ * and database as infra/lib/stack.env names them ({@code fms} / {@code fms}, database {@code fms} owned by that
+ * role).
  *
- * <p>Usage: {@code java io.fms.infra.PostgresNode <data directory>}; port {@code FMS_LOCAL_POSTGRES_PORT} (5432).
+ * <p>Usage: {@code java io.fms.infra.PostgresNode <data directory>}; port {@code FMS_LOCAL_POSTGRES_PORT} (default in
+ * infra/lib/stack.env).
  */
 public final class PostgresNode {
 
-    static final String ROLE = "fms";
-    static final String PASSWORD = "fms";
-    static final String DATABASE = "fms";
+    private static final StackAddresses ADDRESSES = StackAddresses.fromEnvironment();
+    /** The login the services default to is the role created here, whatever this process's environment says. */
+    static final String ROLE = ADDRESSES.fileValue("FMS_POSTGRES_USER");
+
+    static final String PASSWORD = ADDRESSES.fileValue("FMS_POSTGRES_PASSWORD");
+    static final String DATABASE = ADDRESSES.postgresDatabase();
 
     /**
      * The superuser keeps initdb's trust on loopback (zonky checks readiness as it, without a password); everyone
@@ -45,7 +50,7 @@ public final class PostgresNode {
 
     public static void main(String[] args) throws Exception {
         Path dataDir = Launch.dataDir(args, "postgres");
-        int port = Launch.port("FMS_LOCAL_POSTGRES_PORT", 5432);
+        int port = ADDRESSES.postgresPort();
         stopOrphanedPostmaster(dataDir);
 
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()

@@ -13,7 +13,8 @@ import redis.embedded.core.ExecutableProvider;
  * Redis with an append-only file, so the read model survives a restart: Debian's {@code redis-server} when it is on
  * the PATH, else the binary that embedded-redis ships on Maven Central.
  *
- * <p>Usage: {@code java io.fms.infra.RedisNode <data directory>}; port {@code FMS_LOCAL_REDIS_PORT} (6379).
+ * <p>Usage: {@code java io.fms.infra.RedisNode <data directory>}; port {@code FMS_LOCAL_REDIS_PORT} (else
+ * {@code FMS_REDIS_PORT}; default in infra/lib/stack.env).
  */
 public final class RedisNode {
 
@@ -21,7 +22,7 @@ public final class RedisNode {
 
     public static void main(String[] args) throws Exception {
         Path dataDir = Launch.dataDir(args, "redis");
-        int port = Launch.port("FMS_LOCAL_REDIS_PORT", 6379);
+        int port = StackAddresses.fromEnvironment().localRedisPort();
         Path pidFile = dataDir.resolve("redis.pid");
         stopOrphanedServer(pidFile);
 

@@ -14,13 +14,16 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Executors;
 
 /**
- * {@code infra/fms chaos}: for each fault, a steady booking load, the fault injected and recovered from, the backlog
- * drained, then the invariants of SPEC.md checked by SQL and through the API. Prints a table, appends it to
- * docs/reliability.md, exits 1 if any check failed.
+ * {@code infra/fms chaos}: for each fault ({@link Faults}), a steady booking load, the fault injected and recovered
+ * from, the backlog drained, then the invariants checked by SQL and through the API: every accepted request decided
+ * exactly once, no Idempotency-Key answered with two bookings, no seat held twice, no trip over capacity, and the API
+ * answering each booking with its decision. Prints a table, appends it to docs/reliability.md, exits 1 if any check
+ * failed.
  */
 public final class Chaos {
 
@@ -122,22 +125,22 @@ public final class Chaos {
         try (Receiver receiver = new Receiver();
                 KafkaTools kafka = new KafkaTools(settings.kafkaBootstrap())) {
             Load load = new Load(http, settings.apiBase(), receiver.url(), settings.ratePerSecond());
-            Faults faults = new Faults(settings, stack, api, ledger, kafka, load, receiver);
+            FaultContext context = new FaultContext(settings, stack, api, ledger, kafka, load, receiver, new Random());
             String flightId = api.createFlight();
             for (Fault fault : settings.faults()) {
-                System.out.println("== " + fault.label + " (" + settings.durationS() + " s at "
+                System.out.println("== " + fault.name() + " (" + settings.durationS() + " s at "
                         + settings.ratePerSecond() + "/s)");
                 Phase phase = new Phase(fault, trips(api, flightId, settings));
                 load.reset();
                 receiver.delayMs(0);
                 try {
-                    faults.run(phase);
+                    context.run(phase);
                 } catch (RuntimeException e) {
                     phase.check(false, "the fault's script failed: " + e.getMessage());
                     load.stop();
                     stack.up();
                 }
-                rows.add(judge(phase, load, ledger, api, faults, settings));
+                rows.add(judge(phase, context));
                 System.out.println(Row.HEADER.lines().findFirst().orElseThrow());
                 System.out.println(rows.getLast().markdown());
             }
@@ -157,11 +160,14 @@ public final class Chaos {
     }
 
     /** The checks every fault shares: each 202 decided once, no seat held twice, no trip over capacity. */
-    private static Row judge(Phase phase, Load load, Ledger ledger, Api api, Faults faults, Settings settings) {
+    private static Row judge(Phase phase, FaultContext context) {
+        Load load = context.load();
+        Ledger ledger = context.ledger();
         List<Load.Accepted> accepted = load.accepted();
         Set<String> ids = new HashSet<>();
         accepted.forEach(request -> ids.add(request.bookingId()));
-        Map<String, String> decided = faults.drain(ids, Duration.ofSeconds(settings.drainTimeoutS()));
+        Map<String, String> decided =
+                context.drain(ids, Duration.ofSeconds(context.settings().drainTimeoutS()));
         int lost = ids.size() - decided.size();
         phase.check(lost == 0, lost + " accepted request(s) never decided");
 
@@ -171,7 +177,7 @@ public final class Chaos {
         long keysTwice =
                 idsPerKey.values().stream().filter(set -> set.size() > 1).count();
         phase.check(keysTwice == 0, keysTwice + " Idempotency-Key(s) answered with two booking IDs");
-        List<String> decidedTwice = faults.awaitEvents(ids, ledger);
+        List<String> decidedTwice = context.awaitEvents(ids);
         phase.check(decidedTwice.isEmpty(), decidedTwice.size() + " booking(s) with two decision events");
 
         List<String> seatsTwice = ledger.seatsHeldTwice(phase.tripIds());
@@ -181,7 +187,7 @@ public final class Chaos {
 
         // Through the API as a client sees it: a 202'd booking is never 404 and, once decided, not PENDING.
         List<String> sample = ids.stream().limit(STATUS_SAMPLE_MAX).toList();
-        List<String> wrong = faults.awaitApiStatuses(sample, decided);
+        List<String> wrong = context.awaitApiStatuses(sample, decided);
         phase.check(
                 wrong.isEmpty(),
                 wrong.size() + " of " + sample.size() + " status reads disagree: "
@@ -193,7 +199,7 @@ public final class Chaos {
         phase.note("answers " + byStatus + (load.shed() > 0 ? ", shed by the driver " + load.shed() : ""));
         load.unexpected().forEach(body -> phase.note("unexpected answer: " + body));
         return new Row(
-                phase.fault.label,
+                phase.fault.name(),
                 answers.size(),
                 ids.size(),
                 decided.size(),

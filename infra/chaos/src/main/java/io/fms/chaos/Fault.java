@@ -1,30 +1,35 @@
 package io.fms.chaos;
 
-import java.util.Locale;
+/**
+ * One fault of the suite: what it does to the running stack while the steady load runs, and the checks only it has.
+ * The checks every fault shares, and the load around it, are {@link FaultContext#run}'s and {@link Chaos}'s.
+ */
+interface Fault {
 
-/** The faults of issue 5, in the order a full run takes them. */
-enum Fault {
-    PROCESSOR_KILL("processor-kill"),
-    POSTGRES_STOP("postgres-stop"),
-    KAFKA_KILL("kafka-kill"),
-    REDIS_FLUSH("redis-flush"),
-    SCALE("scale"),
-    REDELIVERY("redelivery"),
-    WORKER_KILL("worker-kill");
+    /** How the command line, the report and docs/reliability.md name it. */
+    String name();
 
-    final String label;
+    /** What it does, in one line of the usage text. */
+    String summary();
 
-    Fault(String label) {
-        this.label = label;
+    /**
+     * Injects the fault while the load runs and brings the stack back as an operator would, noting in {@code phase}
+     * what it saw and how long recovery took; records a failed check there, never throws for one.
+     *
+     * @return the checks that need every accepted request decided first: run once the backlog is drained
+     */
+    DrainedChecks inject(FaultContext context, Phase phase);
+
+    /** Whether the fault dead-letters commands on purpose; for every other fault a dead letter is a failure. */
+    default boolean deadLettersExpected() {
+        return false;
     }
 
-    static Fault named(String name) {
-        for (Fault fault : values()) {
-            if (fault.label.equals(name.toLowerCase(Locale.ROOT))
-                    || String.valueOf(fault.ordinal() + 1).equals(name)) {
-                return fault;
-            }
-        }
-        throw new Settings.UsageException("unknown fault '" + name + "'");
+    @FunctionalInterface
+    interface DrainedChecks {
+
+        DrainedChecks NONE = () -> {};
+
+        void run();
     }
 }

@@ -22,6 +22,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** Kafka as an operator sees it: end offsets, consumer groups and their assignments, records sent by hand. */
 final class KafkaTools implements AutoCloseable {
 
+    /** The services' consumer groups, as their application.yml names them. */
+    static final String PROCESSOR_GROUP = "fms-booking-processor";
+
+    static final String WORKER_GROUP = "fms-notification-worker";
+
     private static final long TIMEOUT_S = 30;
 
     private final String bootstrap;

@@ -1,5 +1,6 @@
 package io.fms.chaos;
 
+import io.fms.infra.StackAddresses;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +18,8 @@ final class Stack {
 
     // `up` waits for every /health with its own bound; this one only catches a script that hangs.
     private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(8);
+
+    private static final StackAddresses ADDRESSES = StackAddresses.fromEnvironment();
 
     private final Path root;
     private final HttpClient http;
@@ -89,7 +92,7 @@ final class Stack {
     }
 
     Path log(String component) {
-        return root.resolve(".fms/logs/" + component + ".log");
+        return ADDRESSES.logFile(root, component);
     }
 
     /** How many lines of a component's log contain {@code text}: for notes (fences, retries), never for a verdict. */
@@ -106,6 +109,6 @@ final class Stack {
     }
 
     Path dataDir(String component) {
-        return root.resolve(".fms/data/" + component);
+        return ADDRESSES.dataDir(root, component);
     }
 }

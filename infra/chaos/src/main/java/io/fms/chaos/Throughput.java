@@ -23,7 +23,6 @@ final class Throughput {
     private static final int TRIPS = 24;
     private static final int ROWS = 150;
     private static final String COLUMNS = "ABCDEF";
-    private static final String GROUP = "fms-booking-processor";
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration POLL = Duration.ofMillis(250);
 
@@ -50,7 +49,7 @@ final class Throughput {
         this.ledger = ledger;
         this.kafka = kafka;
         this.consumersPerInstance =
-                Math.min(kafka.partitionCount(Topics.BOOKING_COMMANDS), intEnv("FMS_PROCESSOR_CONCURRENCY", 2));
+                Math.min(kafka.partitionCount(Topics.BOOKING_COMMANDS), settings.processorConcurrency());
     }
 
     List<String> run(int backlog, List<Integer> counts) {
@@ -101,7 +100,7 @@ final class Throughput {
         kafka.sendAll(commands(tripIds, backlog));
         double produceS = seconds(producing, Instant.now());
         int decided = awaitDecided(tripIds, backlog);
-        KafkaTools.Assignment assignment = kafka.assignment(GROUP);
+        KafkaTools.Assignment assignment = kafka.assignment(KafkaTools.PROCESSOR_GROUP);
         if (decided < backlog) {
             throw new IllegalStateException(
                     decided + " of " + backlog + " decided within " + settings.drainTimeoutS() + " s");
@@ -149,7 +148,7 @@ final class Throughput {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(settings.drainTimeoutS()));
         int decided = 0;
         while (Instant.now().isBefore(deadline) && (decided = ledger.bookingRows(tripIds)) < count) {
-            pause(Duration.ofMillis(500));
+            Waits.pause(Duration.ofMillis(500));
         }
         return decided;
     }
@@ -158,32 +157,16 @@ final class Throughput {
     private double settle(int instances, int partitions, Instant since) {
         Instant deadline = Instant.now().plus(SETTLE_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
-            KafkaTools.Assignment assignment = kafka.assignment(GROUP);
+            KafkaTools.Assignment assignment = kafka.assignment(KafkaTools.PROCESSOR_GROUP);
             if (assignment.members() == instances * consumersPerInstance && assignment.partitions() == partitions) {
                 return seconds(since, Instant.now());
             }
-            pause(POLL);
+            Waits.pause(POLL);
         }
         return Double.NaN;
     }
 
     private static double seconds(Instant from, Instant to) {
         return Duration.between(from, to).toMillis() / 1000.0;
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int intEnv(String name, int fallback) {
-        try {
-            return Integer.parseInt(System.getenv().getOrDefault(name, String.valueOf(fallback)));
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
     }
 }

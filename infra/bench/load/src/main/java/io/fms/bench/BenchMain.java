@@ -9,7 +9,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 
 /** {@code infra/fms bench hot-trip|peak-sale [options]}: see {@link #USAGE}. */
@@ -123,8 +122,9 @@ public final class BenchMain {
         if (baselinesJar == null) {
             baselinesJar = findBaselinesJar(root);
         }
+        Stack stack = Stack.fromEnvironment(root);
         BenchConfig config = new BenchConfig(
-                Stack.fromEnvironment(root),
+                stack,
                 scenario,
                 requests,
                 trips != null ? trips : BenchConfig.defaultTrips(scenario, requests),
@@ -143,10 +143,10 @@ public final class BenchMain {
         String commandLine = "infra/fms bench " + String.join(" ", args);
         Files.createDirectories(results);
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss", Locale.ROOT));
-        Path logs = root.resolve(".fms").resolve("logs");
-        Map<String, Object> result;
+        Path logs = stack.logsDir();
+        BenchResult result;
         try (Heartbeat heartbeat = new Heartbeat(line -> System.out.println("bench: " + line))) {
-            result = new Bench(config, heartbeat, logs).run();
+            result = new Bench(config, heartbeat, logs).measure();
         }
         String markdown = Report.markdown(result, commandLine);
         System.out.println();
@@ -160,7 +160,7 @@ public final class BenchMain {
             Files.writeString(json, Report.json(result));
             System.out.println("Written: " + json);
         }
-        return Boolean.TRUE.equals(result.get("checks_hold")) ? 0 : 1;
+        return result.checksHold() ? 0 : 1;
     }
 
     private static Path findBaselinesJar(Path root) throws IOException {

@@ -10,12 +10,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -34,6 +31,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /** The raw rates of the pieces FMS is built on, measured on the same machine in the same run. */
 final class Ceilings {
+
+    /** One producer's acknowledged records per second. */
+    public record Kafka(int records, int recordBytes, int partitions, double recordsPerS) {}
+
+    /** Booking-sized rows inserted per second. */
+    public record Postgres(int rows, int batch, int connections, double rowsPerS) {}
 
     private Ceilings() {}
 
@@ -66,7 +69,7 @@ final class Ceilings {
      * command topic's partition count, keyed like commands (by one of {@code keys} trip IDs). The topic is deleted
      * after.
      */
-    static Map<String, Object> kafka(String bootstrapServers, int records, int keys) throws Exception {
+    static Kafka kafka(String bootstrapServers, int records, int keys) throws Exception {
         Properties adminConfig = new Properties();
         adminConfig.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         String topic = "fms.bench.scratch-" + UUID.randomUUID().toString().substring(0, 8);
@@ -107,12 +110,7 @@ final class Ceilings {
                 if (failure.get() != null) {
                     throw new IllegalStateException("the Kafka ceiling's producer failed: " + failure.get());
                 }
-                Map<String, Object> result = new LinkedHashMap<>();
-                result.put("records", records);
-                result.put("record_bytes", value.length);
-                result.put("partitions", partitions);
-                result.put("records_per_s", records / ((end - start) / 1e9));
-                return result;
+                return new Kafka(records, value.length, partitions, records / ((end - start) / 1e9));
             } finally {
                 admin.deleteTopics(List.of(topic)).all().get();
             }
@@ -124,7 +122,7 @@ final class Ceilings {
      * {@code batch} rows per transaction over {@code connections} connections with {@code reWriteBatchedInserts}, as
      * the processor writes. The table is dropped after.
      */
-    static Map<String, Object> postgres(Stack stack, int rows, int batch, int connections) throws Exception {
+    static Postgres postgres(Stack stack, int rows, int batch, int connections) throws Exception {
         String table = "bench_scratch_" + UUID.randomUUID().toString().substring(0, 8);
         Properties login = new Properties();
         login.put("user", stack.postgresUser());
@@ -152,12 +150,7 @@ final class Ceilings {
                     }
                 }
                 long end = Clock.now();
-                Map<String, Object> result = new LinkedHashMap<>();
-                result.put("rows", rows);
-                result.put("batch", batch);
-                result.put("connections", connections);
-                result.put("rows_per_s", rows / ((end - start) / 1e9));
-                return result;
+                return new Postgres(rows, batch, connections, rows / ((end - start) / 1e9));
             } finally {
                 ddl.execute("drop table public." + table);
             }
@@ -191,9 +184,5 @@ final class Ceilings {
                 }
             }
         }
-    }
-
-    static Duration elapsed(long startNs) {
-        return Duration.ofNanos(Clock.now() - startNs);
     }
 }

@@ -1,5 +1,6 @@
 package io.fms.bench;
 
+import io.fms.bench.BenchResult.SystemFigures;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import javax.imageio.ImageIO;
 
 /**
@@ -25,15 +27,15 @@ final class Chart {
     private static final Color[] COLORS = {
         new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0x9467bd), new Color(0xff7f0e)
     };
-    private static final String[] PERCENTILES = {"decide_p50_ms", "decide_p90_ms", "decide_p99_ms", "decide_max_ms"};
+    private static final List<ToDoubleFunction<Measurement>> PERCENTILES = List.of(
+            Measurement::decideP50Ms, Measurement::decideP90Ms, Measurement::decideP99Ms, Measurement::decideMaxMs);
     private static final String[] PERCENTILE_LABELS = {"p50", "p90", "p99", "max"};
 
     private Chart() {}
 
-    @SuppressWarnings("unchecked")
-    static void write(Map<String, Object> result, Path file) throws IOException {
+    static void write(BenchResult result, Path file) throws IOException {
         System.setProperty("java.awt.headless", "true");
-        Map<String, Object> systems = (Map<String, Object>) result.get("systems");
+        Map<String, SystemFigures> systems = result.systems();
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -41,7 +43,7 @@ final class Chart {
         g.fillRect(0, 0, WIDTH, HEIGHT);
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-        g.drawString("FMS bench, " + result.get("scenario") + ": decisions per second over time", 60, 30);
+        g.drawString("FMS bench, " + result.scenario() + ": decisions per second over time", 60, 30);
         List<String> names = new ArrayList<>(systems.keySet());
         throughput(g, systems, names, 60, 50, WIDTH - 100, 330);
         g.setColor(Color.BLACK);
@@ -52,15 +54,13 @@ final class Chart {
         ImageIO.write(image, "png", file.toFile());
     }
 
-    @SuppressWarnings("unchecked")
     private static void throughput(
-            Graphics2D g, Map<String, Object> systems, List<String> names, int x, int y, int w, int h) {
+            Graphics2D g, Map<String, SystemFigures> systems, List<String> names, int x, int y, int w, int h) {
         int seconds = 1;
         double max = 1;
         for (String name : names) {
-            Map<String, int[]> timeline =
-                    (Map<String, int[]>) ((Map<String, Object>) systems.get(name)).get("timeline");
-            for (int[] series : timeline.values()) {
+            Measurement.Timeline timeline = systems.get(name).measured().timeline();
+            for (int[] series : List.of(timeline.answersPerS(), timeline.decisionsPerS())) {
                 seconds = Math.max(seconds, series.length);
                 for (int v : series) {
                     max = Math.max(max, v);
@@ -83,14 +83,11 @@ final class Chart {
         int legendX = x + 10;
         for (int n = 0; n < names.size(); n++) {
             Color color = COLORS[n % COLORS.length];
-            Map<String, int[]> timeline =
-                    (Map<String, int[]>) ((Map<String, Object>) systems.get(names.get(n))).get("timeline");
-            line(g, timeline.get("decisions_per_s"), seconds, max, x, y, w, h, color, false);
-            boolean asynchronous =
-                    ((Map<String, Object>) systems.get(names.get(n))).get("accepted_202") instanceof Number accepted
-                            && accepted.intValue() > 0;
+            Measurement measured = systems.get(names.get(n)).measured();
+            line(g, measured.timeline().decisionsPerS(), seconds, max, x, y, w, h, color, false);
+            boolean asynchronous = measured.accepted202() > 0;
             if (asynchronous) {
-                line(g, timeline.get("answers_per_s"), seconds, max, x, y, w, h, color, true);
+                line(g, measured.timeline().answersPerS(), seconds, max, x, y, w, h, color, true);
             }
             g.setColor(color);
             g.fillRect(legendX, y + 8, 14, 4);
@@ -127,14 +124,13 @@ final class Chart {
         g.setStroke(new BasicStroke(1f));
     }
 
-    @SuppressWarnings("unchecked")
     private static void latency(
-            Graphics2D g, Map<String, Object> systems, List<String> names, int x, int y, int w, int h) {
+            Graphics2D g, Map<String, SystemFigures> systems, List<String> names, int x, int y, int w, int h) {
         double lowLog = -1; // 0.1 ms
         double highLog = 1;
         for (String name : names) {
-            for (String key : PERCENTILES) {
-                double v = Bench.number(((Map<String, Object>) systems.get(name)).get(key));
+            for (ToDoubleFunction<Measurement> percentile : PERCENTILES) {
+                double v = percentile.applyAsDouble(systems.get(name).measured());
                 if (v > 0) {
                     highLog = Math.max(highLog, Math.ceil(Math.log10(v)));
                 }
@@ -157,7 +153,7 @@ final class Chart {
                     x - 50,
                     ty + 4);
         }
-        int groups = PERCENTILES.length;
+        int groups = PERCENTILES.size();
         int groupWidth = w / groups;
         int barWidth = Math.max(4, (groupWidth - 30) / Math.max(1, names.size()));
         for (int p = 0; p < groups; p++) {
@@ -165,7 +161,9 @@ final class Chart {
             g.setColor(Color.BLACK);
             g.drawString(PERCENTILE_LABELS[p], gx + (groupWidth - 30) / 2 - 8, y + h + 16);
             for (int n = 0; n < names.size(); n++) {
-                double v = Bench.number(((Map<String, Object>) systems.get(names.get(n))).get(PERCENTILES[p]));
+                double v = PERCENTILES
+                        .get(p)
+                        .applyAsDouble(systems.get(names.get(n)).measured());
                 if (!(v > 0)) {
                     continue;
                 }

@@ -14,9 +14,9 @@ import org.postgresql.copy.CopyIn;
  * The invariants, checked by SQL against Postgres after a run, over the run's trips and the booking IDs the run was
  * answered with: no seat in two confirmed bookings, no trip over capacity, no answered booking without a decision.
  */
-final class Checks {
+public final class Checks {
 
-    record Result(long confirmedSeats, long doubleBookedSeats, long tripsOverCapacity, long lost) {
+    public record Result(long confirmedSeats, long doubleBookedSeats, long tripsOverCapacity, long lost) {
         boolean hold() {
             return doubleBookedSeats == 0 && tripsOverCapacity == 0 && lost == 0;
         }

@@ -1,6 +1,7 @@
 package io.fms.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,20 @@ final class CpuMeter {
     private static final double TICKS_PER_SECOND = ticksPerSecond();
 
     private CpuMeter() {}
+
+    /** CPU seconds of the named process trees, of this JVM (the load generator) and of the whole machine, at once. */
+    record Sample(long atNs, Map<String, Double> processes, double generatorSeconds, double machineSeconds) {
+
+        static Sample take(Map<String, List<Long>> roots) {
+            return new Sample(Clock.now(), sample(roots), generatorCpuSeconds(), machineBusySeconds());
+        }
+
+        /** The load generator's share of all {@code cores} since {@code before}. */
+        double generatorShareSince(Sample before, int cores) {
+            double wall = (atNs - before.atNs) / 1e9;
+            return (generatorSeconds - before.generatorSeconds) / (wall * cores);
+        }
+    }
 
     /** CPU seconds so far of each named process tree. */
     static Map<String, Double> sample(Map<String, List<Long>> roots) {
@@ -61,6 +76,13 @@ final class CpuMeter {
             }
         });
         return used;
+    }
+
+    private static double generatorCpuSeconds() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime() / 1e9;
+        }
+        return Double.NaN;
     }
 
     /** This machine's total busy CPU seconds (all cores), from /proc/stat; NaN where there is none. */

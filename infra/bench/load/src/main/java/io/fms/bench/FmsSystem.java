@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +22,19 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /** FMS as the running stack serves it: booking-api over HTTP, decisions read from fms.booking.events. */
 final class FmsSystem {
+
+    /**
+     * The drain probe's figures: decisions per second from the first decision to the last, by the processor's own
+     * timestamps.
+     */
+    public record DrainProbe(
+            int commands,
+            int trips,
+            double produceS,
+            int decided,
+            double drainS,
+            double decisionsPerS,
+            double lastDecisionAfterProduceEndS) {}
 
     private static final int SETUP_PARALLELISM = 8;
 
@@ -111,7 +123,7 @@ final class FmsSystem {
      * producer goes (a backlog forms at once), for fresh trips with as many seats as the commands ask; answers the
      * decision rate from the first decision to the last, as the processor's own clock stamps them.
      */
-    Map<String, Object> drainProbe(int count, int decisionTimeoutSeconds) throws Exception {
+    DrainProbe drainProbe(int count, int decisionTimeoutSeconds) throws Exception {
         Workload workload = Workload.generate(
                 Math.max(1, count * (1 + Workload.PARTY_MAX) / 2 / Workload.CAPACITY), count, 0, 0.5, 42);
         String[] tripIds = createTrips(workload.trips());
@@ -177,14 +189,13 @@ final class FmsSystem {
                 last = Math.max(last, outcomes.decidedNs[i]);
             }
         }
-        Map<String, Object> result = new java.util.LinkedHashMap<>();
-        result.put("commands", count);
-        result.put("trips", workload.trips());
-        result.put("produce_s", (produced - start) / 1e9);
-        result.put("decided", decided);
-        result.put("drain_s", decided == 0 ? Double.NaN : (last - first) / 1e9);
-        result.put("decisions_per_s", decided < 2 ? Double.NaN : (decided - 1) / ((last - first) / 1e9));
-        result.put("last_decision_after_produce_end_s", decided == 0 ? Double.NaN : (last - produced) / 1e9);
-        return result;
+        return new DrainProbe(
+                count,
+                workload.trips(),
+                (produced - start) / 1e9,
+                decided,
+                decided == 0 ? Double.NaN : (last - first) / 1e9,
+                decided < 2 ? Double.NaN : (decided - 1) / ((last - first) / 1e9),
+                decided == 0 ? Double.NaN : (last - produced) / 1e9);
     }
 }

@@ -1,10 +1,6 @@
 package io.fms.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +12,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
- * The load generator: C keep-alive HTTP/1.1 connections over plain sockets, one virtual thread each, posting the
- * workload's booking requests (each with its own {@code Idempotency-Key}) and recording every answer in
- * {@link Outcomes}.
+ * The load generator: C keep-alive {@link Http11Connection}s, one virtual thread each, posting the workload's booking
+ * requests (each with its own {@code Idempotency-Key}) and recording every answer in {@link Outcomes}.
  *
  * <p>Closed loop ({@code rate == 0}): each connection sends its next request as soon as the previous one is answered.
  * Open loop: request i is due at {@code start + i / rate}; latency is measured from that due time, so a server that
@@ -26,8 +21,6 @@ import java.util.function.Consumer;
  */
 final class HttpLoad {
 
-    private static final int SOCKET_TIMEOUT_MS = 30_000;
-    private static final int CONNECT_TIMEOUT_MS = 5_000;
     private static final int BODY_MAX_BYTES = 64 * 1024;
     private static final byte[] BOOKING_ID = "\"bookingId\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CONFIRMED = "\"CONFIRMED\"".getBytes(StandardCharsets.US_ASCII);
@@ -147,38 +140,24 @@ final class HttpLoad {
         }
     }
 
-    /** One keep-alive connection; reconnects after an error or a {@code Connection: close}. */
+    /** One connection's side of the load: composes each request, sends it and records its answer. */
     private final class Client implements AutoCloseable {
-        private final int port;
         private final String head;
         private final StringBuilder body = new StringBuilder(512);
         private final StringBuilder request = new StringBuilder(1024);
         private byte[] out = new byte[2048];
-        private final byte[] in = new byte[16 * 1024];
-        private int inStart;
-        private int inEnd;
-        private final byte[] responseBody = new byte[BODY_MAX_BYTES];
-        private int responseBodyLength;
-        private boolean closeAfter;
-        private Socket socket;
-        private InputStream input;
-        private OutputStream output;
+        private final Http11Connection connection;
 
         Client(int port) {
-            this.port = port;
             this.head = "POST " + endpoint.path() + " HTTP/1.1\r\nHost: localhost:" + port
                     + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nIdempotency-Key: " + keyPrefix;
+            this.connection = new Http11Connection("localhost", port, BODY_MAX_BYTES);
         }
 
         void book(int i, Outcomes outcomes) {
             int length = encode(i);
             try {
-                if (socket == null) {
-                    connect();
-                }
-                output.write(out, 0, length);
-                output.flush();
-                int status = readResponse();
+                int status = connection.exchange(out, length);
                 long answered = Clock.now();
                 outcomes.answeredNs[i] = answered;
                 outcomes.status[i] = (short) status;
@@ -186,9 +165,11 @@ final class HttpLoad {
                 if (status == 429) {
                     throttled = true;
                 }
+                byte[] responseBody = connection.body();
+                int responseBodyLength = connection.bodyLength();
                 int at = indexOf(responseBody, responseBodyLength, BOOKING_ID, 0);
                 if (at >= 0) {
-                    readUuid(at + BOOKING_ID.length, i, outcomes);
+                    readUuid(responseBody, responseBodyLength, at + BOOKING_ID.length, i, outcomes);
                 }
                 if (status == 200 || status == 409) {
                     // A synchronous decision (the baselines), or FMS turning a request away at the door.
@@ -196,14 +177,10 @@ final class HttpLoad {
                     outcomes.decision[i] = confirmed ? Outcomes.CONFIRMED : Outcomes.REJECTED;
                     outcomes.decidedNs[i] = answered;
                 }
-                if (closeAfter) {
-                    disconnect();
-                }
             } catch (IOException e) {
                 outcomes.answeredNs[i] = Clock.now();
                 outcomes.status[i] = Outcomes.TRANSPORT_ERROR;
                 failed.increment();
-                disconnect();
             }
         }
 
@@ -241,125 +218,12 @@ final class HttpLoad {
             return length;
         }
 
-        private void connect() throws IOException {
-            socket = new Socket();
-            socket.setTcpNoDelay(true);
-            socket.setSoTimeout(SOCKET_TIMEOUT_MS);
-            socket.connect(new InetSocketAddress("localhost", port), CONNECT_TIMEOUT_MS);
-            input = socket.getInputStream();
-            output = socket.getOutputStream();
-            inStart = 0;
-            inEnd = 0;
-        }
-
-        private void disconnect() {
-            if (socket != null) {
-                try {
-                    socket.close();
-                } catch (IOException e) {
-                    // closing a broken connection: nothing left to do
-                }
-            }
-            socket = null;
-        }
-
         @Override
         public void close() {
-            disconnect();
+            connection.close();
         }
 
-        /** Reads one response: its status, and its body into {@link #responseBody}. */
-        private int readResponse() throws IOException {
-            int headerEnd;
-            while ((headerEnd = indexOf(in, inStart, inEnd, "\r\n\r\n")) < 0) {
-                fill();
-            }
-            if (inEnd - inStart < 12 || in[inStart + 8] != ' ') {
-                throw new IOException("not an HTTP response");
-            }
-            int status = (in[inStart + 9] - '0') * 100 + (in[inStart + 10] - '0') * 10 + (in[inStart + 11] - '0');
-            long contentLength = -1;
-            boolean chunked = false;
-            closeAfter = false;
-            int line = indexOf(in, inStart, headerEnd, "\r\n") + 2;
-            while (line < headerEnd) {
-                int lineEnd = indexOf(in, line, headerEnd + 2, "\r\n");
-                // Byte-wise, without a String per header: the profile showed header strings as the client's top cost.
-                if (startsWithIgnoreCase(in, line, lineEnd, "content-length:")) {
-                    contentLength = parseLong(in, line + 15, lineEnd);
-                } else if (startsWithIgnoreCase(in, line, lineEnd, "transfer-encoding:")) {
-                    chunked = containsIgnoreCase(in, line, lineEnd, "chunked");
-                } else if (startsWithIgnoreCase(in, line, lineEnd, "connection:")) {
-                    closeAfter = containsIgnoreCase(in, line, lineEnd, "close");
-                }
-                line = lineEnd + 2;
-            }
-            inStart = headerEnd + 4;
-            responseBodyLength = 0;
-            if (chunked) {
-                while (true) {
-                    int sizeEnd;
-                    while ((sizeEnd = indexOf(in, inStart, inEnd, "\r\n")) < 0) {
-                        fill();
-                    }
-                    String sizeText = new String(in, inStart, sizeEnd - inStart, StandardCharsets.US_ASCII);
-                    int semicolon = sizeText.indexOf(';');
-                    int size =
-                            Integer.parseInt((semicolon < 0 ? sizeText : sizeText.substring(0, semicolon)).strip(), 16);
-                    inStart = sizeEnd + 2;
-                    readBody(size);
-                    // the chunk's CRLF (after the last chunk: the empty trailer's CRLF)
-                    while (inEnd - inStart < 2) {
-                        fill();
-                    }
-                    inStart += 2;
-                    if (size == 0) {
-                        break;
-                    }
-                }
-            } else if (contentLength > 0) {
-                readBody((int) Math.min(contentLength, Integer.MAX_VALUE));
-            } else if (contentLength < 0) {
-                throw new IOException("a response without a length");
-            }
-            return status;
-        }
-
-        private void readBody(int size) throws IOException {
-            int remaining = size;
-            while (remaining > 0) {
-                if (inStart == inEnd) {
-                    fill();
-                }
-                int n = Math.min(remaining, inEnd - inStart);
-                int room = Math.min(n, responseBody.length - responseBodyLength);
-                System.arraycopy(in, inStart, responseBody, responseBodyLength, room);
-                responseBodyLength += room;
-                inStart += n;
-                remaining -= n;
-            }
-        }
-
-        private void fill() throws IOException {
-            if (inStart == inEnd) {
-                inStart = 0;
-                inEnd = 0;
-            } else if (inEnd == in.length) {
-                if (inStart == 0) {
-                    throw new IOException("response head longer than " + in.length + " bytes");
-                }
-                System.arraycopy(in, inStart, in, 0, inEnd - inStart);
-                inEnd -= inStart;
-                inStart = 0;
-            }
-            int n = input.read(in, inEnd, in.length - inEnd);
-            if (n < 0) {
-                throw new IOException("connection closed by the server");
-            }
-            inEnd += n;
-        }
-
-        private void readUuid(int from, int i, Outcomes outcomes) {
+        private static void readUuid(byte[] responseBody, int responseBodyLength, int from, int i, Outcomes outcomes) {
             int quote = -1;
             for (int c = from; c < responseBodyLength; c++) {
                 if (responseBody[c] == '"') {
@@ -392,63 +256,11 @@ final class HttpLoad {
         }
     }
 
-    private static boolean startsWithIgnoreCase(byte[] bytes, int from, int to, String lowerAscii) {
-        if (to - from < lowerAscii.length()) {
-            return false;
-        }
-        for (int j = 0; j < lowerAscii.length(); j++) {
-            if ((bytes[from + j] | 0x20) != lowerAscii.charAt(j) && bytes[from + j] != lowerAscii.charAt(j)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean containsIgnoreCase(byte[] bytes, int from, int to, String lowerAscii) {
-        for (int i = from; i <= to - lowerAscii.length(); i++) {
-            if (startsWithIgnoreCase(bytes, i, to, lowerAscii)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static long parseLong(byte[] bytes, int from, int to) throws IOException {
-        long value = 0;
-        boolean digits = false;
-        for (int i = from; i < to; i++) {
-            byte b = bytes[i];
-            if (b >= '0' && b <= '9') {
-                value = value * 10 + (b - '0');
-                digits = true;
-            } else if (b != ' ' && b != '\t') {
-                throw new IOException("a malformed Content-Length");
-            }
-        }
-        if (!digits) {
-            throw new IOException("an empty Content-Length");
-        }
-        return value;
-    }
-
-    static int indexOf(byte[] bytes, int length, byte[] pattern, int from) {
+    private static int indexOf(byte[] bytes, int length, byte[] pattern, int from) {
         outer:
         for (int i = from; i <= length - pattern.length; i++) {
             for (int j = 0; j < pattern.length; j++) {
                 if (bytes[i + j] != pattern[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
-    }
-
-    private static int indexOf(byte[] bytes, int from, int to, String ascii) {
-        outer:
-        for (int i = from; i <= to - ascii.length(); i++) {
-            for (int j = 0; j < ascii.length(); j++) {
-                if (bytes[i + j] != ascii.charAt(j)) {
                     continue outer;
                 }
             }

@@ -1,21 +1,63 @@
 package io.fms.bench;
 
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The figures of one system's run, computed from its {@link Outcomes}, as JSON-ready snake_case entries. */
-final class Measurement {
+/**
+ * The figures of one system's run, computed from its {@link Outcomes}. Latencies in milliseconds, NaN (JSON null)
+ * where there is nothing to measure.
+ *
+ * @param accepted202 FMS only: a 2xx is intake and the decision comes later; 0 for the baselines
+ * @param accepted FMS only (null for the baselines, and then absent from the JSON)
+ */
+public record Measurement(
+        int requestsSent,
+        int answered,
+        @JsonProperty("accepted_202") int accepted202,
+        Map<String, Integer> statusCounts,
+        int transportErrors,
+        int decided,
+        int confirmedBookings,
+        double intakeS,
+        double ingestPerS,
+        double decisionsPerS,
+        double acceptP50Ms,
+        double acceptP99Ms,
+        double acceptMaxMs,
+        double decideP50Ms,
+        double decideP90Ms,
+        double decideP99Ms,
+        double decideP999Ms,
+        double decideMaxMs,
+        int backlogAtIntakeEnd,
+        double drainS,
+        double backlogDrainPerS,
+        @JsonUnwrapped Accepted accepted,
+        Timeline timeline) {
 
     static final long SECOND_NS = 1_000_000_000L;
 
-    private Measurement() {}
+    /**
+     * What only an asynchronous system has: submit-to-decision of the requests the door accepted (a 409 at the door
+     * is decided at once and would flatter the tail), and when a reader of fms.booking.events saw the decision.
+     */
+    public record Accepted(
+            double decideAcceptedP50Ms,
+            double decideAcceptedP99Ms,
+            double eventLagP99Ms,
+            double decisionSeenP50Ms,
+            double decisionSeenP99Ms) {}
+
+    /** Answers and decisions per second of the run, second by second from the first request. */
+    public record Timeline(int[] answersPerS, int[] decisionsPerS) {}
 
     /**
      * @param asynchronous FMS: a 2xx is intake and the decision comes later; the baselines answer with the decision
      */
-    static Map<String, Object> of(Outcomes o, boolean asynchronous) {
-        Map<String, Object> m = new LinkedHashMap<>();
+    static Measurement of(Outcomes o, boolean asynchronous) {
         long firstDue = Long.MAX_VALUE;
         long lastAnswer = 0;
         long lastDecision = 0;
@@ -47,29 +89,10 @@ final class Measurement {
             }
         }
         int accepted = asynchronous ? o.count(202) : 0;
-        m.put("requests_sent", sent);
-        m.put("answered", answered);
-        m.put("accepted_202", accepted);
-        m.put("status_counts", statuses);
-        m.put("transport_errors", errors);
-        m.put("decided", decided);
-        m.put("confirmed_bookings", confirmed);
         double intakeSeconds = sent == 0 ? Double.NaN : (lastAnswer - firstDue) / 1e9;
-        m.put("intake_s", intakeSeconds);
-        m.put("ingest_per_s", answered / intakeSeconds);
         double decideSeconds = decided == 0 ? Double.NaN : (lastDecision - firstDue) / 1e9;
-        m.put("decisions_per_s", decided / decideSeconds);
-
         long[] accept = Outcomes.latencies(o.dueNs, o.answeredNs);
-        m.put("accept_p50_ms", Outcomes.quantileMs(accept, 0.50));
-        m.put("accept_p99_ms", Outcomes.quantileMs(accept, 0.99));
-        m.put("accept_max_ms", Outcomes.quantileMs(accept, 1.0));
         long[] decide = Outcomes.latencies(o.dueNs, o.decidedNs);
-        m.put("decide_p50_ms", Outcomes.quantileMs(decide, 0.50));
-        m.put("decide_p90_ms", Outcomes.quantileMs(decide, 0.90));
-        m.put("decide_p99_ms", Outcomes.quantileMs(decide, 0.99));
-        m.put("decide_p999_ms", Outcomes.quantileMs(decide, 0.999));
-        m.put("decide_max_ms", Outcomes.quantileMs(decide, 1.0));
 
         // The backlog: requests accepted by the time intake ended and decided only after; how fast it was worked off.
         int backlog = 0;
@@ -78,36 +101,55 @@ final class Measurement {
                 backlog++;
             }
         }
-        m.put("backlog_at_intake_end", backlog);
         double drainSeconds = Math.max(0, (lastDecision - lastAnswer) / 1e9);
-        m.put("drain_s", asynchronous ? drainSeconds : 0.0);
-        m.put("backlog_drain_per_s", asynchronous && drainSeconds > 0 ? backlog / drainSeconds : Double.NaN);
-        if (asynchronous) {
-            // Only the requests the door accepted: a 409 at the door is decided at once and would flatter the tail.
-            long[] acceptedDecide = new long[accepted];
-            int n = 0;
-            for (int i = 0; i < o.size(); i++) {
-                if (o.status[i] == 202 && o.decidedNs[i] != 0 && o.dueNs[i] != 0) {
-                    acceptedDecide[n++] = Math.max(0, o.decidedNs[i] - o.dueNs[i]);
-                }
-            }
-            acceptedDecide = java.util.Arrays.copyOf(acceptedDecide, n);
-            java.util.Arrays.sort(acceptedDecide);
-            m.put("decide_accepted_p50_ms", Outcomes.quantileMs(acceptedDecide, 0.50));
-            m.put("decide_accepted_p99_ms", Outcomes.quantileMs(acceptedDecide, 0.99));
-            long[] eventLag = Outcomes.latencies(o.decidedNs, o.observedNs);
-            m.put("event_lag_p99_ms", Outcomes.quantileMs(eventLag, 0.99));
-            // What a reader of fms.booking.events sees: from the request's due time to the event in hand.
-            long[] seen = Outcomes.latencies(o.dueNs, o.observedNs);
-            m.put("decision_seen_p50_ms", Outcomes.quantileMs(seen, 0.50));
-            m.put("decision_seen_p99_ms", Outcomes.quantileMs(seen, 0.99));
-        }
-        m.put("timeline", timeline(o, firstDue));
-        return m;
+        return new Measurement(
+                sent,
+                answered,
+                accepted,
+                statuses,
+                errors,
+                decided,
+                confirmed,
+                intakeSeconds,
+                answered / intakeSeconds,
+                decided / decideSeconds,
+                Outcomes.quantileMs(accept, 0.50),
+                Outcomes.quantileMs(accept, 0.99),
+                Outcomes.quantileMs(accept, 1.0),
+                Outcomes.quantileMs(decide, 0.50),
+                Outcomes.quantileMs(decide, 0.90),
+                Outcomes.quantileMs(decide, 0.99),
+                Outcomes.quantileMs(decide, 0.999),
+                Outcomes.quantileMs(decide, 1.0),
+                backlog,
+                asynchronous ? drainSeconds : 0.0,
+                asynchronous && drainSeconds > 0 ? backlog / drainSeconds : Double.NaN,
+                asynchronous ? accepted(o, accepted) : null,
+                timeline(o, firstDue));
     }
 
-    /** Answers and decisions per second of the run, second by second from the first request. */
-    private static Map<String, int[]> timeline(Outcomes o, long origin) {
+    private static Accepted accepted(Outcomes o, int accepted) {
+        long[] acceptedDecide = new long[accepted];
+        int n = 0;
+        for (int i = 0; i < o.size(); i++) {
+            if (o.status[i] == 202 && o.decidedNs[i] != 0 && o.dueNs[i] != 0) {
+                acceptedDecide[n++] = Math.max(0, o.decidedNs[i] - o.dueNs[i]);
+            }
+        }
+        acceptedDecide = Arrays.copyOf(acceptedDecide, n);
+        Arrays.sort(acceptedDecide);
+        long[] eventLag = Outcomes.latencies(o.decidedNs, o.observedNs);
+        // From the request's due time to the decision event in a reader's hand.
+        long[] seen = Outcomes.latencies(o.dueNs, o.observedNs);
+        return new Accepted(
+                Outcomes.quantileMs(acceptedDecide, 0.50),
+                Outcomes.quantileMs(acceptedDecide, 0.99),
+                Outcomes.quantileMs(eventLag, 0.99),
+                Outcomes.quantileMs(seen, 0.50),
+                Outcomes.quantileMs(seen, 0.99));
+    }
+
+    private static Timeline timeline(Outcomes o, long origin) {
         long last = 0;
         for (int i = 0; i < o.size(); i++) {
             last = Math.max(last, Math.max(o.answeredNs[i], o.decidedNs[i]));
@@ -123,10 +165,7 @@ final class Measurement {
                 decisions[bucket(o.decidedNs[i], origin, seconds)]++;
             }
         }
-        Map<String, int[]> timeline = new LinkedHashMap<>();
-        timeline.put("answers_per_s", answers);
-        timeline.put("decisions_per_s", decisions);
-        return timeline;
+        return new Timeline(answers, decisions);
     }
 
     private static int bucket(long ns, long origin, int seconds) {

@@ -1,92 +1,118 @@
 package io.fms.bench;
 
+import io.fms.bench.BenchResult.CeilingResults;
+import io.fms.bench.BenchResult.HalfRatePhase;
+import io.fms.bench.BenchResult.SystemFigures;
+import io.fms.bench.BenchResult.Target;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /** The run's figures as a Markdown table and as JSON. */
 final class Report {
 
-    private static final JsonMapper JSON =
-            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .addModule(new SimpleModule("not-measured")
+                    .addSerializer(Double.class, new NotMeasuredAsNull())
+                    .addSerializer(double.class, new NotMeasuredAsNull()))
+            .build();
 
-    /** Table rows: label, key, format ("n" count, "r" rate, "ms", "s", "%" share). */
-    private static final List<String[]> ROWS = List.of(
-            new String[] {"requests sent", "requests_sent", "n"},
-            new String[] {"202 accepted / synchronous answers", "answered", "n"},
-            new String[] {"  of which 409 (FMS: turned away at the door)", "status_409", "n"},
-            new String[] {"transport errors / other statuses", "errors", "n"},
-            new String[] {"seats confirmed (SQL)", "confirmed_seats", "n"},
-            new String[] {"ingest: answers/s", "ingest_per_s", "r"},
-            new String[] {"decisions/s", "decisions_per_s", "r"},
-            new String[] {"accept p50", "accept_p50_ms", "ms"},
-            new String[] {"accept p99", "accept_p99_ms", "ms"},
-            new String[] {"submit-to-decision p50", "decide_p50_ms", "ms"},
-            new String[] {"submit-to-decision p99", "decide_p99_ms", "ms"},
-            new String[] {"submit-to-decision max", "decide_max_ms", "ms"},
-            new String[] {"FMS: submit to decision event read, p99", "decision_seen_p99_ms", "ms"},
-            new String[] {"backlog when intake ended", "backlog_at_intake_end", "n"},
-            new String[] {"drain time of that backlog", "drain_s", "s"},
-            new String[] {"drain probe: decisions/s (commands straight to Kafka)", "drain_probe_per_s", "r"},
-            new String[] {"CPU s of the system's processes", "cpu_s", "s"},
-            new String[] {"load generator CPU share (of all cores)", "generator_cpu_share", "%"},
-            new String[] {"double-booked seats", "double_booked_seats", "n"},
-            new String[] {"trips over capacity", "trips_over_capacity", "n"},
-            new String[] {"answered but never decided (lost)", "lost", "n"});
+    /** One row of the table: its label, the figure of a system, and how the figure is written. */
+    private record Row(String label, Function<SystemFigures, Object> figure, String format) {}
+
+    /** Formats: "n" count, "r" rate, "ms", "s", "%" share. */
+    private static final List<Row> ROWS = List.of(
+            new Row("requests sent", f -> f.measured().requestsSent(), "n"),
+            new Row("202 accepted / synchronous answers", Report::answered, "n"),
+            new Row(
+                    "  of which 409 (FMS: turned away at the door)",
+                    f -> f.measured().statusCounts().getOrDefault("409", 0),
+                    "n"),
+            new Row("transport errors / other statuses", Report::errors, "n"),
+            new Row(
+                    "seats confirmed (SQL)",
+                    f -> f.checks() == null ? null : f.checks().confirmedSeats(),
+                    "n"),
+            new Row("ingest: answers/s", f -> f.measured().ingestPerS(), "r"),
+            new Row("decisions/s", f -> f.measured().decisionsPerS(), "r"),
+            new Row("accept p50", f -> f.measured().acceptP50Ms(), "ms"),
+            new Row("accept p99", f -> f.measured().acceptP99Ms(), "ms"),
+            new Row("submit-to-decision p50", f -> f.measured().decideP50Ms(), "ms"),
+            new Row("submit-to-decision p99", f -> f.measured().decideP99Ms(), "ms"),
+            new Row("submit-to-decision max", f -> f.measured().decideMaxMs(), "ms"),
+            new Row(
+                    "FMS: submit to decision event read, p99",
+                    f -> f.measured().accepted() == null
+                            ? null
+                            : f.measured().accepted().decisionSeenP99Ms(),
+                    "ms"),
+            new Row("backlog when intake ended", f -> f.measured().backlogAtIntakeEnd(), "n"),
+            new Row("drain time of that backlog", f -> f.measured().drainS(), "s"),
+            new Row(
+                    "drain probe: decisions/s (commands straight to Kafka)",
+                    f -> f.drainProbe() == null ? null : f.drainProbe().decisionsPerS(),
+                    "r"),
+            new Row("CPU s of the system's processes", f -> f.cpu().cpuS(), "s"),
+            new Row("load generator CPU share (of all cores)", f -> f.cpu().generatorCpuShare(), "%"),
+            new Row(
+                    "double-booked seats",
+                    f -> f.checks() == null ? null : f.checks().doubleBookedSeats(),
+                    "n"),
+            new Row(
+                    "trips over capacity",
+                    f -> f.checks() == null ? null : f.checks().tripsOverCapacity(),
+                    "n"),
+            new Row(
+                    "answered but never decided (lost)",
+                    f -> f.checks() == null ? null : f.checks().lost(),
+                    "n"));
 
     private Report() {}
 
-    static String json(Map<String, Object> result) {
-        return JSON.writeValueAsString(sanitise(result));
+    static String json(BenchResult result) {
+        return JSON.writeValueAsString(result);
     }
 
-    /** NaN and infinities are not JSON: they become null ("not measured"). */
-    private static Object sanitise(Object value) {
-        if (value instanceof Double d) {
-            return d.isNaN() || d.isInfinite() ? null : d;
-        }
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> copy = new LinkedHashMap<>();
-            map.forEach((k, v) -> copy.put(String.valueOf(k), sanitise(v)));
-            return copy;
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().map(Report::sanitise).toList();
-        }
-        return value;
-    }
-
+    /** The JSON's tree as maps, lists and boxed numbers: the result for callers that read it by key. */
     @SuppressWarnings("unchecked")
-    static String markdown(Map<String, Object> result, String commandLine) {
-        Map<String, Object> systems = (Map<String, Object>) result.get("systems");
-        Map<String, Object> ceilings = (Map<String, Object>) result.get("ceilings");
-        Map<String, Object> config = (Map<String, Object>) result.get("config");
+    static Map<String, Object> asMap(BenchResult result) {
+        return JSON.convertValue(result, Map.class);
+    }
+
+    static String markdown(BenchResult result, String commandLine) {
+        Map<String, SystemFigures> systems = result.systems();
+        CeilingResults ceilings = result.ceilings();
+        BenchResult.RunConfig config = result.config();
         StringBuilder md = new StringBuilder();
         md.append("## ")
-                .append(result.get("scenario"))
+                .append(result.scenario())
                 .append(": ")
-                .append(config.get("requests"))
+                .append(config.requests())
                 .append(" requests, ")
-                .append(config.get("trips"))
+                .append(config.trips())
                 .append(" trips of ")
-                .append(config.get("seats_per_trip"))
+                .append(config.seatsPerTrip())
                 .append(" seats, ")
-                .append(config.get("connections"))
+                .append(config.connections())
                 .append(" connections, ")
-                .append(
-                        Bench.number(config.get("rate_per_s")) > 0
-                                ? "open loop at " + config.get("rate_per_s") + "/s"
-                                : "closed loop")
+                .append(config.ratePerS() > 0 ? "open loop at " + config.ratePerS() + "/s" : "closed loop")
                 .append("\n\n`")
                 .append(commandLine)
                 .append("` (seed ")
-                .append(config.get("seed"))
+                .append(config.seed())
                 .append(", ")
-                .append(config.get("cores"))
+                .append(config.cores())
                 .append(" cores)\n\n");
         List<String> names = new ArrayList<>(systems.keySet());
         if (!names.isEmpty()) {
@@ -95,140 +121,148 @@ final class Report {
             md.append("\n|---|");
             names.forEach(n -> md.append("---:|"));
             md.append('\n');
-            for (String[] row : ROWS) {
-                md.append("| ").append(row[0]).append(" |");
+            for (Row row : ROWS) {
+                md.append("| ").append(row.label()).append(" |");
                 for (String name : names) {
-                    Map<String, Object> figures = (Map<String, Object>) systems.get(name);
                     md.append(' ')
-                            .append(cell(derived(figures, row[1]), row[2]))
+                            .append(cell(row.figure().apply(systems.get(name)), row.format()))
                             .append(" |");
                 }
                 md.append('\n');
             }
         }
         md.append('\n');
-        if (!ceilings.isEmpty()) {
+        if (!ceilings.none()) {
             md.append("| ceiling | rate |\n|---|---:|\n");
-            if (ceilings.get("http") instanceof Map<?, ?> http) {
+            if (ceilings.http() != null) {
                 md.append("| HTTP: trivial POST on the same stack (noop baseline) | ")
-                        .append(cell(http.get("requests_per_s"), "r"))
+                        .append(cell(ceilings.http().requestsPerS(), "r"))
                         .append(" requests/s |\n");
             }
-            if (ceilings.get("kafka") instanceof Map<?, ?> kafka) {
+            if (ceilings.kafka() != null) {
                 md.append("| Kafka: produce, acks=all + idempotence, ")
-                        .append(kafka.get("record_bytes"))
+                        .append(ceilings.kafka().recordBytes())
                         .append("-byte records, ")
-                        .append(kafka.get("partitions"))
+                        .append(ceilings.kafka().partitions())
                         .append(" partitions | ")
-                        .append(cell(kafka.get("records_per_s"), "r"))
+                        .append(cell(ceilings.kafka().recordsPerS(), "r"))
                         .append(" records/s |\n");
             }
-            if (ceilings.get("postgres") instanceof Map<?, ?> pg) {
+            if (ceilings.postgres() != null) {
                 md.append("| Postgres: batched insert of booking rows, ")
-                        .append(pg.get("batch"))
+                        .append(ceilings.postgres().batch())
                         .append(" per transaction, ")
-                        .append(pg.get("connections"))
+                        .append(ceilings.postgres().connections())
                         .append(" connections | ")
-                        .append(cell(pg.get("rows_per_s"), "r"))
+                        .append(cell(ceilings.postgres().rowsPerS(), "r"))
                         .append(" rows/s |\n");
             }
             md.append('\n');
         }
-        Map<String, Object> shares = (Map<String, Object>) result.get("shares_of_ceilings");
-        if (shares != null && !shares.isEmpty()) {
+        Map<String, Double> shares = result.sharesOfCeilings();
+        if (!shares.isEmpty()) {
             md.append("FMS as a share of its ceilings:");
             shares.forEach((k, v) ->
                     md.append(' ').append(k).append(' ').append(cell(v, "%")).append(';'));
             md.setLength(md.length() - 1);
             md.append("\n\n");
         }
-        if (systems.get("fms") instanceof Map<?, ?> fms && fms.get("half_rate_phase") instanceof Map<?, ?> half) {
-            md.append("FMS half-rate phase: ");
-            if (half.containsKey("skipped")) {
-                md.append("skipped (").append(half.get("skipped")).append(")\n\n");
-            } else {
-                md.append(cell(half.get("requests_sent"), "n"))
-                        .append(" requests open loop at ")
-                        .append(cell(half.get("rate_per_s"), "r"))
-                        .append("/s on ")
-                        .append(cell(half.get("trips"), "n"))
-                        .append(" fresh trips: ")
-                        .append(cell(half.get("accepted_202"), "n"))
-                        .append(" accepted; submit-to-decision of the accepted p50 ")
-                        .append(cell(half.get("decide_accepted_p50_ms"), "ms"))
-                        .append(", p99 ")
-                        .append(cell(half.get("decide_accepted_p99_ms"), "ms"))
-                        .append(" (all requests, door 409s included: p99 ")
-                        .append(cell(half.get("decide_p99_ms"), "ms"))
-                        .append("); accept p99 ")
-                        .append(cell(half.get("accept_p99_ms"), "ms"))
-                        .append("; double-booked ")
-                        .append(cell(half.get("double_booked_seats"), "n"))
-                        .append(", lost ")
-                        .append(cell(half.get("lost"), "n"))
-                        .append("\n\n");
-            }
+        SystemFigures fms = systems.get("fms");
+        if (fms != null && fms.halfRatePhase() != null) {
+            halfRatePhase(md, fms.halfRatePhase());
         }
-        if (result.get("targets") instanceof List<?> targets && !targets.isEmpty()) {
-            md.append("| issue 4 target | measured | met |\n|---|---|---|\n");
-            for (Object t : targets) {
-                Map<?, ?> target = (Map<?, ?>) t;
-                Object met = target.get("met");
+        if (!result.targets().isEmpty()) {
+            md.append("| target | measured | met |\n|---|---|---|\n");
+            for (Target target : result.targets()) {
                 md.append("| ")
-                        .append(target.get("target"))
+                        .append(target.target())
                         .append(" | ")
-                        .append(target.get("measured"))
+                        .append(target.measured())
                         .append(" | ")
-                        .append(met == null ? "not judged" : Boolean.TRUE.equals(met) ? "yes" : "**no**")
+                        .append(
+                                target.met() == null
+                                        ? "not judged"
+                                        : Boolean.TRUE.equals(target.met()) ? "yes" : "**no**")
                         .append(" |\n");
             }
             md.append('\n');
         }
-        if (result.get("skipped") instanceof Map<?, ?> skipped) {
-            skipped.forEach((k, v) ->
-                    md.append("Skipped ").append(k).append(": ").append(v).append("\n"));
+        if (!result.skipped().isEmpty()) {
+            result.skipped()
+                    .forEach((k, v) -> md.append("Skipped ")
+                            .append(k)
+                            .append(": ")
+                            .append(v)
+                            .append("\n"));
             md.append('\n');
         }
         for (String name : names) {
-            Object undecided = ((Map<String, Object>) systems.get(name)).get("undecided_events");
-            if (undecided instanceof Number n && n.longValue() > 0) {
+            Integer undecided = systems.get(name).undecidedEvents();
+            if (undecided != null && undecided > 0) {
                 md.append("**")
                         .append(name)
                         .append(": ")
-                        .append(n)
+                        .append(undecided)
                         .append(" accepted requests had no decision when the wait ended** (`--decision-timeout-s`,"
                                 + " or 60 s without a new one): the checks count them as lost.\n\n");
             }
         }
         md.append(
-                Boolean.TRUE.equals(result.get("checks_hold"))
+                result.checksHold()
                         ? "Checks hold: no seat sold twice, no trip over capacity, every answered request decided.\n"
                         : "**A CHECK FAILED**: see double-booked seats, trips over capacity and lost above.\n");
         return md.toString();
     }
 
-    private static Object derived(Map<String, Object> figures, String key) {
-        return switch (key) {
-            case "status_409" -> ((Map<String, Object>) figures.get("status_counts")).getOrDefault("409", 0);
-            case "answered" -> {
-                Object accepted = figures.get("accepted_202");
-                yield accepted instanceof Number n && n.intValue() > 0 ? n : figures.get("answered");
+    private static void halfRatePhase(StringBuilder md, HalfRatePhase half) {
+        md.append("FMS half-rate phase: ");
+        if (half.skipped() != null) {
+            md.append("skipped (").append(half.skipped()).append(")\n\n");
+            return;
+        }
+        SystemFigures figures = half.figures();
+        Measurement measured = figures.measured();
+        md.append(cell(measured.requestsSent(), "n"))
+                .append(" requests open loop at ")
+                .append(cell(half.ratePerS(), "r"))
+                .append("/s on ")
+                .append(cell(half.trips(), "n"))
+                .append(" fresh trips: ")
+                .append(cell(measured.accepted202(), "n"))
+                .append(" accepted; submit-to-decision of the accepted p50 ")
+                .append(cell(
+                        measured.accepted() == null ? null : measured.accepted().decideAcceptedP50Ms(), "ms"))
+                .append(", p99 ")
+                .append(cell(
+                        measured.accepted() == null ? null : measured.accepted().decideAcceptedP99Ms(), "ms"))
+                .append(" (all requests, door 409s included: p99 ")
+                .append(cell(measured.decideP99Ms(), "ms"))
+                .append("); accept p99 ")
+                .append(cell(measured.acceptP99Ms(), "ms"))
+                .append("; double-booked ")
+                .append(cell(figures.checks() == null ? null : figures.checks().doubleBookedSeats(), "n"))
+                .append(", lost ")
+                .append(cell(figures.checks() == null ? null : figures.checks().lost(), "n"))
+                .append("\n\n");
+    }
+
+    /** FMS's 202s where it has them (intake), else every answer (the baselines decide as they answer). */
+    private static Object answered(SystemFigures figures) {
+        int accepted = figures.measured().accepted202();
+        return accepted > 0 ? accepted : figures.measured().answered();
+    }
+
+    /** Transport errors, then answers other than a 200, 202 or 409. */
+    private static String errors(SystemFigures figures) {
+        long other = 0;
+        for (Map.Entry<String, Integer> e : figures.measured().statusCounts().entrySet()) {
+            if (!e.getKey().equals("200")
+                    && !e.getKey().equals("202")
+                    && !e.getKey().equals("409")) {
+                other += e.getValue();
             }
-            case "errors" -> {
-                Map<?, ?> statuses = (Map<?, ?>) figures.get("status_counts");
-                long other = 0;
-                for (Map.Entry<?, ?> e : statuses.entrySet()) {
-                    String s = String.valueOf(e.getKey());
-                    if (!s.equals("200") && !s.equals("202") && !s.equals("409")) {
-                        other += ((Number) e.getValue()).longValue();
-                    }
-                }
-                yield figures.get("transport_errors") + " / " + other;
-            }
-            case "drain_probe_per_s" ->
-                figures.get("drain_probe") instanceof Map<?, ?> probe ? probe.get("decisions_per_s") : null;
-            default -> figures.get(key);
-        };
+        }
+        return figures.measured().transportErrors() + " / " + other;
     }
 
     static String cell(Object value, String format) {
@@ -249,5 +283,17 @@ final class Report {
             case "%" -> String.format(Locale.ROOT, "%.1f %%", d * 100);
             default -> String.format(Locale.ROOT, "%,d", number.longValue());
         };
+    }
+
+    /** NaN and infinities are not JSON: written as null, "not measured". */
+    private static final class NotMeasuredAsNull extends ValueSerializer<Double> {
+        @Override
+        public void serialize(Double value, JsonGenerator generator, SerializationContext context) {
+            if (value.isNaN() || value.isInfinite()) {
+                generator.writeNull();
+            } else {
+                generator.writeNumber(value);
+            }
+        }
     }
 }

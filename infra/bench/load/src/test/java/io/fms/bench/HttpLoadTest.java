@@ -16,7 +16,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The load generator's HTTP client against a real (JDK) HTTP server: fixed-length, chunked and closing answers. */
+/**
+ * The load loop against a real (JDK) HTTP server answering with a length, chunked or closing the connection: every
+ * request sent once with its own key, every answer recorded, open-loop due times, the stop at a 429.
+ */
 class HttpLoadTest {
 
     private HttpServer server;

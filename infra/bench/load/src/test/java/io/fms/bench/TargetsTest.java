@@ -2,54 +2,121 @@ package io.fms.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fms.bench.BenchResult.CeilingResults;
+import io.fms.bench.BenchResult.HalfRatePhase;
+import io.fms.bench.BenchResult.SystemFigures;
+import io.fms.bench.BenchResult.Target;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-/** The targets are judged from the figures: met, not met, or not judged; never met by default. */
+/** The performance targets are judged from the figures: met, not met, or not judged; never met by default. */
 class TargetsTest {
+
+    private static final double NOT_MEASURED = Double.NaN;
+    private static final CeilingResults NO_CEILINGS = new CeilingResults(null, null, null);
 
     @Test
     void hotTripRatiosAndTheLatencyTarget() {
-        Map<String, Object> systems = new LinkedHashMap<>();
-        systems.put("fms", Map.of("decisions_per_s", 10_000.0, "decide_p99_ms", 30.0));
-        systems.put("rowlock", Map.of("decisions_per_s", 1_000.0, "accept_p99_ms", 400.0));
-        systems.put("redislock", Map.of("decisions_per_s", 3_500.0, "accept_p99_ms", 300.0));
+        Map<String, SystemFigures> systems = new LinkedHashMap<>();
+        systems.put("fms", figures(measured(10_000.0, 30.0, NOT_MEASURED, NOT_MEASURED, null), null));
+        systems.put("rowlock", figures(measured(1_000.0, NOT_MEASURED, 400.0, NOT_MEASURED, null), null));
+        systems.put("redislock", figures(measured(3_500.0, NOT_MEASURED, 300.0, NOT_MEASURED, null), null));
 
-        List<Map<String, Object>> targets = Targets.judge("hot-trip", 20_000, systems, Map.of());
+        List<Target> targets = Targets.judge("hot-trip", 20_000, systems, NO_CEILINGS);
 
-        assertThat(targets).extracting(t -> t.get("met")).containsExactly(true, false, true);
+        assertThat(targets).extracting(Target::met).containsExactly(true, false, true);
     }
 
     @Test
     void aMissingSystemIsNotJudgedRatherThanMet() {
-        Map<String, Object> systems = Map.of("fms", Map.of("decisions_per_s", 10_000.0, "decide_p99_ms", 1.0));
+        Map<String, SystemFigures> systems =
+                Map.of("fms", figures(measured(10_000.0, 1.0, NOT_MEASURED, NOT_MEASURED, null), null));
 
-        List<Map<String, Object>> targets = Targets.judge("hot-trip", 20_000, systems, Map.of());
+        List<Target> targets = Targets.judge("hot-trip", 20_000, systems, NO_CEILINGS);
 
-        assertThat(targets).extracting(t -> t.get("met")).containsOnlyNulls();
+        assertThat(targets).extracting(Target::met).containsOnlyNulls();
     }
 
     @Test
     void peakSaleJudgesIngestAgainstTheCeilingDrainHalfRateLatencyAndTheChecksAtFullSizeOnly() {
-        Map<String, Object> fms = new LinkedHashMap<>();
-        fms.put("ingest_per_s", 2_000.0);
-        fms.put("drain_probe", Map.of("decisions_per_s", 31_000.0));
-        fms.put("half_rate_phase", Map.of("decide_accepted_p99_ms", 150.0, "rate_per_s", 1000.0, "lost", 0L));
-        fms.put("double_booked_seats", 0L);
-        fms.put("lost", 0L);
-        Map<String, Object> ceilings = Map.of("http", Map.of("requests_per_s", 3_000.0));
+        SystemFigures half = figures(
+                measured(NOT_MEASURED, NOT_MEASURED, NOT_MEASURED, NOT_MEASURED, 150.0), new Checks.Result(0, 0, 0, 0));
+        SystemFigures fms = figures(
+                        measured(NOT_MEASURED, NOT_MEASURED, NOT_MEASURED, 2_000.0, null),
+                        new Checks.Result(0, 0, 0, 0))
+                .withDrainProbe(probe(31_000.0))
+                .withHalfRatePhase(HalfRatePhase.measured(half, 1000.0, 1000, 1));
+        SystemFigures http = SystemFigures.httpCeiling(
+                measured(NOT_MEASURED, NOT_MEASURED, NOT_MEASURED, 3_000.0, null), null, NOT_MEASURED);
+        CeilingResults ceilings = new CeilingResults(http, null, null);
 
-        List<Map<String, Object>> scaled = Targets.judge("peak-sale", 20_000, Map.of("fms", fms), ceilings);
-        List<Map<String, Object>> full = Targets.judge("peak-sale", 1_500_000, Map.of("fms", fms), ceilings);
+        List<Target> scaled = Targets.judge("peak-sale", 20_000, Map.of("fms", fms), ceilings);
+        List<Target> full = Targets.judge("peak-sale", 1_500_000, Map.of("fms", fms), ceilings);
 
         // 2,000/s is 67 % of a 3,000/s ceiling: met by the second clause.
-        assertThat(scaled).extracting(t -> t.get("met")).containsExactly(true, true, false, null);
-        assertThat(full).extracting(t -> t.get("met")).containsExactly(true, true, false, true);
-        fms.put("lost", 1L);
-        assertThat(Targets.judge("peak-sale", 20_000, Map.of("fms", fms), ceilings)
-                        .get(3))
-                .containsEntry("met", false);
+        assertThat(scaled).extracting(Target::met).containsExactly(true, true, false, null);
+        assertThat(full).extracting(Target::met).containsExactly(true, true, false, true);
+        SystemFigures oneLost = new SystemFigures(
+                fms.measured(),
+                null,
+                null,
+                null,
+                NOT_MEASURED,
+                new Checks.Result(0, 0, 0, 1),
+                null,
+                fms.drainProbe(),
+                fms.halfRatePhase());
+        assertThat(Targets.judge("peak-sale", 20_000, Map.of("fms", oneLost), ceilings)
+                        .get(3)
+                        .met())
+                .isEqualTo(false);
+    }
+
+    /** A system's figures with only what a target reads; everything else not measured. */
+    private static Measurement measured(
+            double decisionsPerS,
+            double decideP99Ms,
+            double acceptP99Ms,
+            double ingestPerS,
+            Double decideAcceptedP99Ms) {
+        double n = NOT_MEASURED;
+        Measurement.Accepted accepted =
+                decideAcceptedP99Ms == null ? null : new Measurement.Accepted(n, decideAcceptedP99Ms, n, n, n);
+        return new Measurement(
+                0,
+                0,
+                0,
+                new TreeMap<>(),
+                0,
+                0,
+                0,
+                n,
+                ingestPerS,
+                decisionsPerS,
+                n,
+                acceptP99Ms,
+                n,
+                n,
+                n,
+                decideP99Ms,
+                n,
+                n,
+                0,
+                0,
+                n,
+                accepted,
+                new Measurement.Timeline(new int[0], new int[0]));
+    }
+
+    private static SystemFigures figures(Measurement measured, Checks.Result checks) {
+        return new SystemFigures(measured, null, null, null, NOT_MEASURED, checks, null, null, null);
+    }
+
+    private static FmsSystem.DrainProbe probe(double decisionsPerS) {
+        double n = NOT_MEASURED;
+        return new FmsSystem.DrainProbe(0, 0, n, 0, n, decisionsPerS, n);
     }
 }

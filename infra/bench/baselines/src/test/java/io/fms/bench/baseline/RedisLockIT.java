@@ -11,7 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "fms.baseline.design=redislock")
-class RedisLockTest extends LockingDesignContract {
+class RedisLockIT extends LockingDesignContract {
 
     @Autowired
     StringRedisTemplate redis;

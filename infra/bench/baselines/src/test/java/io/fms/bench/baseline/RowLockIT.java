@@ -4,7 +4,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "fms.baseline.design=rowlock")
-class RowLockTest extends LockingDesignContract {
+class RowLockIT extends LockingDesignContract {
 
     @Override
     boolean seatUnavailableMeansSold() {

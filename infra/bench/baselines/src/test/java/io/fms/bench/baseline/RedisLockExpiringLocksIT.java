@@ -10,7 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 @SpringBootTest(
         webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {"fms.baseline.design=redislock", "fms.baseline.lock-ttl-ms=1"})
-class RedisLockExpiringLocksTest extends LockingDesignContract {
+class RedisLockExpiringLocksIT extends LockingDesignContract {
 
     @Override
     boolean seatUnavailableMeansSold() {

@@ -1,0 +1,228 @@
+package io.fms.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fms.bench.BenchResult.CeilingResults;
+import io.fms.bench.BenchResult.Cpu;
+import io.fms.bench.BenchResult.HalfRatePhase;
+import io.fms.bench.BenchResult.RunConfig;
+import io.fms.bench.BenchResult.SystemFigures;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The report's two forms pinned byte for byte on made-up runs: the JSON (snake_case names, their order, null for
+ * "not measured", absent for "does not apply") and the Markdown table. A change to either shows up here first.
+ */
+class ReportTest {
+
+    private static final int CORES = 2;
+    private static final Checks.Result CHECKED = new Checks.Result(1234, 0, 0, 0);
+
+    /** peak-sale with every system and ceiling, the drain probe and a measured half-rate phase. */
+    static BenchResult everySystem() {
+        BenchConfig config = config("peak-sale", 3000, 4, 64, 0, 2000, 42, 1.0, 0.5, BenchConfig.ALL_SYSTEMS, 5000, 30);
+        SystemFigures half = fms(1500, new Checks.Result(600, 0, 0, 0));
+        SystemFigures fms = fms(3000, CHECKED)
+                .withDrainProbe(new FmsSystem.DrainProbe(5000, 84, 0.25, 5000, 0.4, 4999 / 0.4, 0.3))
+                .withHalfRatePhase(HalfRatePhase.measured(half, 750.5, 1500, 2));
+        Map<String, SystemFigures> systems = new LinkedHashMap<>();
+        systems.put("fms", fms);
+        systems.put("rowlock", baseline("rowlock", new Checks.Result(300, 0, 0, 0)));
+        systems.put("redislock", baseline("redislock", new Checks.Result(290, 0, 0, 0)));
+        CeilingResults ceilings = new CeilingResults(httpCeiling(), kafka(), postgres());
+        return result(config, systems, ceilings, Map.of());
+    }
+
+    /** hot-trip, open loop (so no half-rate phase), a booking lost, two systems skipped, one ceiling. */
+    static BenchResult aFailedCheckAndSkippedSystems() {
+        BenchConfig config = config(
+                "hot-trip",
+                800,
+                1,
+                16,
+                500,
+                0,
+                7,
+                1.0,
+                0.5,
+                List.of("fms", "rowlock", "redislock", "kafka", "postgres"),
+                0,
+                30);
+        SystemFigures fms = fms(800, new Checks.Result(180, 0, 0, 1))
+                .withHalfRatePhase(
+                        HalfRatePhase.skipped("the run itself is open loop (--rate): no closed-loop ingest to halve"));
+        Map<String, SystemFigures> systems = new LinkedHashMap<>();
+        systems.put("fms", fms);
+        systems.put("rowlock", baseline("rowlock", new Checks.Result(180, 0, 0, 0)));
+        Map<String, String> skipped = new LinkedHashMap<>();
+        skipped.put(
+                "redislock",
+                "the baselines jar /nowhere.jar is missing: build it with ./mvnw -pl infra/bench/baselines -am"
+                        + " package -DskipTests");
+        skipped.put("kafka", "the ceiling's measurement failed: no broker");
+        return result(config, systems, new CeilingResults(null, null, postgres()), skipped);
+    }
+
+    /** The Kafka ceiling alone: no system, so no table and no shares. */
+    static BenchResult aCeilingAlone() {
+        BenchConfig config = config("peak-sale", 20000, 27, 64, 0, 2000, 9, 1.2, 0.4, List.of("kafka"), 0, 0);
+        return result(config, new LinkedHashMap<>(), new CeilingResults(null, kafka(), null), Map.of());
+    }
+
+    @Test
+    void theJsonKeepsItsNamesOrderAndNulls() {
+        assertThat(Report.json(everySystem())).isEqualTo(resource("report-a.json"));
+        assertThat(Report.json(aFailedCheckAndSkippedSystems())).isEqualTo(resource("report-b.json"));
+        assertThat(Report.json(aCeilingAlone())).isEqualTo(resource("report-c.json"));
+    }
+
+    @Test
+    void theMarkdownKeepsItsTable() {
+        assertThat(Report.markdown(everySystem(), "infra/fms bench peak-sale --requests 3000"))
+                .isEqualTo(resource("report-a.md"));
+        assertThat(Report.markdown(
+                        aFailedCheckAndSkippedSystems(), "infra/fms bench hot-trip --requests 800 --rate 500"))
+                .isEqualTo(resource("report-b.md"));
+        assertThat(Report.markdown(aCeilingAlone(), "infra/fms bench peak-sale --systems kafka"))
+                .isEqualTo(resource("report-c.md"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theMapViewHasTheJsonsKeysAndBoxedTypes() {
+        Map<String, Object> result = Report.asMap(aFailedCheckAndSkippedSystems());
+
+        assertThat(result).containsKeys("scenario", "config", "systems", "ceilings", "checks_hold", "targets");
+        assertThat(result.get("checks_hold")).isEqualTo(false);
+        Map<String, Object> fms = (Map<String, Object>) ((Map<String, Object>) result.get("systems")).get("fms");
+        assertThat(fms.get("requests_sent")).isEqualTo(800);
+        assertThat(fms.get("transport_errors")).isEqualTo(1);
+        assertThat(fms.get("undecided_events")).isEqualTo(2);
+        assertThat((Map<String, Integer>) fms.get("status_counts")).containsEntry("202", 719);
+        assertThat(fms.get("confirmed_seats")).isEqualTo(180L);
+        assertThat(fms.get("double_booked_seats")).isEqualTo(0L);
+        assertThat(fms.get("trips_over_capacity")).isEqualTo(0L);
+        assertThat(fms.get("lost")).isEqualTo(1L);
+        Map<String, Object> rowlock =
+                (Map<String, Object>) ((Map<String, Object>) result.get("systems")).get("rowlock");
+        assertThat(rowlock).doesNotContainKey("undecided_events").containsEntry("backlog_drain_per_s", null);
+    }
+
+    static BenchConfig config(
+            String scenario,
+            int requests,
+            int trips,
+            int connections,
+            double rate,
+            int warmup,
+            long seed,
+            double zipf,
+            double explicitShare,
+            List<String> systems,
+            int drain,
+            int halfRatePhaseSeconds) {
+        Stack stack = new Stack(
+                Path.of("/nowhere"),
+                URI.create("http://localhost:3000"),
+                "key",
+                "localhost:9092",
+                "jdbc:postgresql://localhost:5432/fms",
+                "fms",
+                "fms",
+                "localhost",
+                6379);
+        return new BenchConfig(
+                stack,
+                scenario,
+                requests,
+                trips,
+                connections,
+                rate,
+                warmup,
+                seed,
+                zipf,
+                explicitShare,
+                systems,
+                drain,
+                600,
+                Path.of("/nowhere.jar"),
+                halfRatePhaseSeconds);
+    }
+
+    private static BenchResult result(
+            BenchConfig config,
+            Map<String, SystemFigures> systems,
+            CeilingResults ceilings,
+            Map<String, String> skipped) {
+        return BenchResult.of(
+                config.scenario(), RunConfig.of(config, config.workload(), CORES), systems, ceilings, skipped);
+    }
+
+    private static SystemFigures fms(int requests, Checks.Result checks) {
+        Outcomes outcomes = Fixtures.outcomes(requests, true);
+        int accepted = outcomes.count(202);
+        int decided = 0;
+        for (int i = 0; i < requests; i++) {
+            if (outcomes.status[i] == 202 && outcomes.decidedNs[i] != 0) {
+                decided++;
+            }
+        }
+        CpuMeter.Sample before = new CpuMeter.Sample(1_000_000_000L, Fixtures.processes(1, false), 1.0, 100.0);
+        CpuMeter.Sample intakeDone = new CpuMeter.Sample(3_000_000_000L, Fixtures.processes(1.5, false), 1.4, 103.0);
+        CpuMeter.Sample after = new CpuMeter.Sample(4_500_000_000L, Fixtures.processes(2, false), 1.7, 105.0);
+        return new SystemFigures(
+                Measurement.of(outcomes, true),
+                accepted - decided,
+                1,
+                Cpu.between(before, after, Bench.CPU_OF.get("fms"), CORES),
+                intakeDone.generatorShareSince(before, CORES),
+                checks,
+                null,
+                null,
+                null);
+    }
+
+    private static SystemFigures baseline(String design, Checks.Result checks) {
+        CpuMeter.Sample before = new CpuMeter.Sample(1_000_000_000L, Fixtures.processes(1, true), 1.0, 100.0);
+        CpuMeter.Sample after = new CpuMeter.Sample(2_000_000_000L, Fixtures.processes(1.25, true), 1.2, 101.5);
+        return SystemFigures.baseline(
+                Measurement.of(Fixtures.outcomes(900, false), false),
+                Cpu.between(before, after, Bench.CPU_OF.get(design), CORES),
+                after.generatorShareSince(before, CORES),
+                checks);
+    }
+
+    private static SystemFigures httpCeiling() {
+        CpuMeter.Sample before = new CpuMeter.Sample(1_000_000_000L, Fixtures.processes(1, true), 1.0, 100.0);
+        CpuMeter.Sample after = new CpuMeter.Sample(2_000_000_000L, Fixtures.processes(1.25, true), 1.2, 101.5);
+        return SystemFigures.httpCeiling(
+                Measurement.of(Fixtures.outcomes(900, false), false),
+                Cpu.between(before, after, Bench.CPU_OF.get("http"), CORES),
+                after.generatorShareSince(before, CORES));
+    }
+
+    private static Ceilings.Kafka kafka() {
+        return new Ceilings.Kafka(100000, 312, 12, 100000 / 1.6);
+    }
+
+    private static Ceilings.Postgres postgres() {
+        return new Ceilings.Postgres(50000, 500, 2, 50000 / 2.5);
+    }
+
+    static String resource(String name) {
+        try (InputStream in = ReportTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

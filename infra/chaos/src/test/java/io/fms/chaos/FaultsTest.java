@@ -1,0 +1,41 @@
+package io.fms.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The registry: each fault once, under the names docs/reliability.md and the report use, in the suite's order. */
+class FaultsTest {
+
+    @Test
+    void everyFaultOnceInTheSuitesOrder() {
+        assertThat(Faults.ALL)
+                .extracting(Fault::name)
+                .containsExactly(
+                        "processor-kill",
+                        "postgres-stop",
+                        "kafka-kill",
+                        "redis-flush",
+                        "scale",
+                        "redelivery",
+                        "worker-kill");
+        assertThat(Faults.ALL).extracting(Object::getClass).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void onlyRedeliveryDeadLettersOnPurpose() {
+        assertThat(Faults.ALL)
+                .filteredOn(Fault::deadLettersExpected)
+                .extracting(Fault::name)
+                .containsExactly("redelivery");
+    }
+
+    @Test
+    void aFaultIsFoundByItsNameOrItsNumber() {
+        for (int index = 0; index < Faults.ALL.size(); index++) {
+            Fault fault = Faults.ALL.get(index);
+            assertThat(Faults.named(fault.name())).isSameAs(fault);
+            assertThat(Faults.named(String.valueOf(index + 1))).isSameAs(fault);
+        }
+    }
+}
