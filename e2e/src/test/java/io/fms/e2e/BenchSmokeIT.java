@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fms.bench.Bench;
 import io.fms.bench.BenchConfig;
+import io.fms.bench.BenchResult;
+import io.fms.bench.Measurement;
 import io.fms.bench.Stack;
 import io.fms.testkit.TestPostgres;
 import io.fms.testkit.TestRedis;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -66,32 +67,30 @@ class BenchSmokeIT {
                 baselinesJar,
                 0);
 
-        Map<String, Object> result = new Bench(
+        BenchResult result = new Bench(
                         config, line -> System.out.println("bench smoke: " + line), moduleTarget.resolve("e2e-logs"))
-                .run();
+                .measure();
 
-        Map<String, Object> systems = (Map<String, Object>) result.get("systems");
-        assertThat(systems).as("seed %d", seed).containsOnlyKeys("fms", "rowlock", "redislock");
-        for (Map.Entry<String, Object> system : systems.entrySet()) {
-            Map<String, Object> figures = (Map<String, Object>) system.getValue();
-            String what = system.getKey() + ", seed " + seed + ": " + figures;
-            assertThat(figures.get("requests_sent")).as(what).isEqualTo(REQUESTS);
-            assertThat(figures.get("transport_errors")).as(what).isEqualTo(0);
-            assertThat(((Map<String, Integer>) figures.get("status_counts")).keySet())
+        assertThat(result.systems()).as("seed %d", seed).containsOnlyKeys("fms", "rowlock", "redislock");
+        result.systems().forEach((name, figures) -> {
+            String what = name + ", seed " + seed + ": " + figures;
+            Measurement measured = figures.measured();
+            assertThat(measured.requestsSent()).as(what).isEqualTo(REQUESTS);
+            assertThat(measured.transportErrors()).as(what).isEqualTo(0);
+            assertThat(measured.statusCounts().keySet())
                     .as(
                             "FMS answers 202 or 409 at the door, the baselines 200 or 409 (or 503: not decided, nothing"
                                     + " written, by contract): %s",
                             what)
                     .isSubsetOf("202", "409", "200", "503");
-            assertThat((long) figures.get("confirmed_seats")).as(what).isPositive();
-            assertThat(figures.get("double_booked_seats")).as(what).isEqualTo(0L);
-            assertThat(figures.get("trips_over_capacity")).as(what).isEqualTo(0L);
-            assertThat(figures.get("lost")).as(what).isEqualTo(0L);
-        }
-        Map<String, Object> fmsFigures = (Map<String, Object>) systems.get("fms");
-        assertThat(fmsFigures.get("undecided_events"))
-                .as("every 202 has its decision on fms.booking.events: %s", fmsFigures)
+            assertThat(figures.checks().confirmedSeats()).as(what).isPositive();
+            assertThat(figures.checks().doubleBookedSeats()).as(what).isZero();
+            assertThat(figures.checks().tripsOverCapacity()).as(what).isZero();
+            assertThat(figures.checks().lost()).as(what).isZero();
+        });
+        assertThat(result.systems().get("fms").undecidedEvents())
+                .as("every 202 has its decision on fms.booking.events")
                 .isEqualTo(0);
-        assertThat(result.get("checks_hold")).isEqualTo(true);
+        assertThat(result.checksHold()).isTrue();
     }
 }

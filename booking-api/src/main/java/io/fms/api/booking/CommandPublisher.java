@@ -7,6 +7,7 @@ import io.fms.events.BookingJson;
 import io.fms.events.Topics;
 import io.fms.support.CommandPartitions;
 import io.fms.support.FmsKafkaProperties;
+import io.fms.support.FmsTopics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +31,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CommandPublisher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommandPublisher.class);
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final Duration timeout;
@@ -49,6 +54,7 @@ class CommandPublisher {
 
     void publish(BookingCommand command) {
         String type = BookingJson.typeOf((Record) command);
+        requireTopicLayout();
         // The partition named outright (the one the default partitioner would pick): booking IDs carry it.
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(
                 Topics.BOOKING_COMMANDS,
@@ -70,6 +76,25 @@ class CommandPublisher {
             throw notQueued(e);
         } finally {
             sample.stop(timer(type, outcome));
+        }
+    }
+
+    /**
+     * From the producer's metadata, no round trip once known. A command topic repartitioned under us would put a
+     * trip's commands on two partitions: nothing is queued (503) until the settings and the topic agree again.
+     */
+    private void requireTopicLayout() {
+        int topicPartitions;
+        try {
+            topicPartitions = kafka.partitionsFor(Topics.BOOKING_COMMANDS).size();
+        } catch (RuntimeException e) {
+            throw notQueued(e);
+        }
+        try {
+            FmsTopics.requireCommandPartitions(topicPartitions, partitions);
+        } catch (FmsTopics.CommandPartitionsMismatch e) {
+            LOG.error("Nothing can be queued: {}", e.getMessage());
+            throw notQueued(e);
         }
     }
 

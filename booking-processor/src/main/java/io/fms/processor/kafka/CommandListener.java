@@ -2,6 +2,8 @@ package io.fms.processor.kafka;
 
 import io.fms.events.Topics;
 import io.fms.processor.batch.CommandBatchHandler;
+import io.fms.support.FmsKafkaProperties;
+import io.fms.support.FmsTopics;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -17,14 +19,21 @@ class CommandListener {
     static final String ID = "booking-commands";
 
     private final CommandBatchHandler handler;
+    private final int commandPartitions;
 
-    CommandListener(CommandBatchHandler handler) {
+    CommandListener(CommandBatchHandler handler, FmsKafkaProperties topics) {
         this.handler = handler;
+        this.commandPartitions = topics.commandPartitions();
     }
 
     // The group is spring.kafka.consumer.group-id, not the listener's id: the id only names the container.
     @KafkaListener(id = ID, idIsGroup = false, topics = Topics.BOOKING_COMMANDS, batch = "true")
     void onBatch(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
+        // From the consumer's metadata, no round trip once known. Should the topic have been repartitioned under
+        // us, nothing is decided (the batch is retried, and logged, until the settings and the topic agree again):
+        // deciding would seat a trip's commands on two partitions, and reading would dead-letter valid ones.
+        FmsTopics.requireCommandPartitions(
+                consumer.partitionsFor(Topics.BOOKING_COMMANDS).size(), commandPartitions);
         // A batch retried by the error handler may outlive a rebalance; records of partitions this consumer no
         // longer owns are their new owner's to decide.
         Set<TopicPartition> owned = consumer.assignment();

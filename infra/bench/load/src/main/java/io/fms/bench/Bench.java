@@ -53,14 +53,6 @@ public final class Bench {
         this.logDirectory = logDirectory;
     }
 
-    /**
-     * The figures as maps, lists and boxed numbers, keyed as in the JSON: for callers that read the result by key.
-     * {@link #measure} is the typed result.
-     */
-    public Map<String, Object> run() throws Exception {
-        return Report.asMap(measure());
-    }
-
     public BenchResult measure() throws Exception {
         Workload workload = config.workload();
         Workload warmup = config.warmupWorkload();

@@ -84,12 +84,6 @@ final class Report {
         return JSON.writeValueAsString(result);
     }
 
-    /** The JSON's tree as maps, lists and boxed numbers: the result for callers that read it by key. */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> asMap(BenchResult result) {
-        return JSON.convertValue(result, Map.class);
-    }
-
     static String markdown(BenchResult result, String commandLine) {
         Map<String, SystemFigures> systems = result.systems();
         CeilingResults ceilings = result.ceilings();

@@ -96,27 +96,6 @@ class ReportTest {
                 .isEqualTo(resource("report-c.md"));
     }
 
-    @Test
-    @SuppressWarnings("unchecked")
-    void theMapViewHasTheJsonsKeysAndBoxedTypes() {
-        Map<String, Object> result = Report.asMap(aFailedCheckAndSkippedSystems());
-
-        assertThat(result).containsKeys("scenario", "config", "systems", "ceilings", "checks_hold", "targets");
-        assertThat(result.get("checks_hold")).isEqualTo(false);
-        Map<String, Object> fms = (Map<String, Object>) ((Map<String, Object>) result.get("systems")).get("fms");
-        assertThat(fms.get("requests_sent")).isEqualTo(800);
-        assertThat(fms.get("transport_errors")).isEqualTo(1);
-        assertThat(fms.get("undecided_events")).isEqualTo(2);
-        assertThat((Map<String, Integer>) fms.get("status_counts")).containsEntry("202", 719);
-        assertThat(fms.get("confirmed_seats")).isEqualTo(180L);
-        assertThat(fms.get("double_booked_seats")).isEqualTo(0L);
-        assertThat(fms.get("trips_over_capacity")).isEqualTo(0L);
-        assertThat(fms.get("lost")).isEqualTo(1L);
-        Map<String, Object> rowlock =
-                (Map<String, Object>) ((Map<String, Object>) result.get("systems")).get("rowlock");
-        assertThat(rowlock).doesNotContainKey("undecided_events").containsEntry("backlog_drain_per_s", null);
-    }
-
     static BenchConfig config(
             String scenario,
             int requests,
