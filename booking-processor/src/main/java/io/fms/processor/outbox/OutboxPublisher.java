@@ -10,10 +10,13 @@ import io.fms.processor.readmodel.ReadModel;
 import io.fms.processor.store.BookingLedger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +32,12 @@ import org.springframework.stereotype.Component;
  * Publishes committed decisions: events to {@link Topics#BOOKING_EVENTS} (acknowledged), bookings and availability
  * to the read model, then clears their outbox rows. Nothing here throws: what fails stays in the outbox, and the
  * sweeper or the next owner of the partition publishes it again under the same event IDs.
+ *
+ * <p>A booking's events reach Kafka in the order they were decided. A command partition whose outbox may hold rows
+ * older than a batch's own (a publish of this instance failed, or the partition came from another owner) is
+ * unsettled: its batches do not send their own rows ahead, but send the partition's whole outbox in order, oldest
+ * first, and it is settled again once that outbox is empty. Otherwise a cancellation could overtake the
+ * confirmation it cancels, and a traveller would read "cancelled" before "confirmed".
  */
 @Component
 public class OutboxPublisher {
@@ -44,6 +53,8 @@ public class OutboxPublisher {
     // Event IDs of rows a batch is committing or publishing itself. On a busy machine a batch can take longer than
     // the sweeper's minimum age; publishing its rows twice would be wasted work and duplicate events.
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
+    // Command partitions whose outbox may hold rows older than the next batch's; see the class comment.
+    private final Set<Integer> unsettled = ConcurrentHashMap.newKeySet();
 
     public OutboxPublisher(
             KafkaTemplate<String, byte[]> kafka,
@@ -85,7 +96,32 @@ public class OutboxPublisher {
      */
     public boolean publishCommitted(
             List<OutboxRow> rows, List<BookingRecord> bookings, List<Availability> availabilities) {
-        return publish(rows, bookings.stream().map(BookingRecord::toView).toList(), availabilities);
+        Set<Integer> behind = new TreeSet<>();
+        rows.stream().map(OutboxRow::partition).filter(unsettled::contains).forEach(behind::add);
+        List<OutboxRow> ready = behind.isEmpty()
+                ? rows
+                : rows.stream().filter(row -> !behind.contains(row.partition())).toList();
+        Published published =
+                publish(ready, bookings.stream().map(BookingRecord::toView).toList(), availabilities);
+        behind.forEach(this::settle);
+        return published.readModelWritten();
+    }
+
+    /**
+     * Publishes the whole outbox of newly owned partitions, oldest first: rows a previous owner left. Runs on the
+     * consumer thread that now owns them, before their first batch.
+     */
+    public void settle(Collection<Integer> partitions) {
+        unsettled.addAll(partitions);
+        partitions.forEach(this::settle);
+    }
+
+    private void settle(int partition) {
+        List<OutboxRow> pending = outbox.pending(List.of(partition), 0, properties.outboxSweepBatchSize());
+        // Rows in flight here are this thread's own batch's: a partition has one owner, so none to leave alone.
+        if (publishFromStore(pending) && pending.size() < properties.outboxSweepBatchSize()) {
+            unsettled.remove(partition);
+        }
     }
 
     /**
@@ -93,10 +129,14 @@ public class OutboxPublisher {
      * back from Postgres, so the read model gets each booking's current state, not the one of the event.
      */
     public void republish(List<OutboxRow> found) {
-        List<OutboxRow> rows =
-                found.stream().filter(row -> !inFlight.contains(row.eventId())).toList();
+        publishFromStore(
+                found.stream().filter(row -> !inFlight.contains(row.eventId())).toList());
+    }
+
+    /** Whether every row went out and the read model was written; the bookings' views come from Postgres. */
+    private boolean publishFromStore(List<OutboxRow> rows) {
         if (rows.isEmpty()) {
-            return;
+            return true;
         }
         Set<UUID> bookingIds = new LinkedHashSet<>();
         rows.forEach(row -> bookingIds.add(row.bookingId()));
@@ -106,13 +146,21 @@ public class OutboxPublisher {
                 .filter(booking -> booking != null)
                 .map(BookingRecord::toView)
                 .toList();
-        if (publish(rows, views, List.of())) {
+        Published published = publish(rows, views, List.of());
+        if (published.readModelWritten()) {
             log.info("republished {} outbox event(s)", rows.size());
         }
+        return published.readModelWritten() && published.allSent();
     }
 
-    private boolean publish(List<OutboxRow> rows, List<BookingView> bookings, List<Availability> availabilities) {
+    private record Published(boolean readModelWritten, boolean allSent) {}
+
+    private Published publish(List<OutboxRow> rows, List<BookingView> bookings, List<Availability> availabilities) {
         List<UUID> sent = send(rows);
+        if (sent.size() < rows.size()) {
+            Set<UUID> out = new HashSet<>(sent);
+            rows.stream().filter(row -> !out.contains(row.eventId())).forEach(row -> unsettled.add(row.partition()));
+        }
         boolean readModelWritten;
         try {
             readModel.write(bookings, availabilities);
@@ -132,7 +180,7 @@ public class OutboxPublisher {
                 log.warn("published outbox rows not cleared: {}", e.toString());
             }
         }
-        return readModelWritten;
+        return new Published(readModelWritten, sent.size() == rows.size());
     }
 
     /** The event IDs Kafka acknowledged within the publish timeout. */

@@ -74,8 +74,8 @@ public class OutboxSweeper implements SchedulingConfigurer {
         return rows.size();
     }
 
-    /** Publishes what a crash left behind on newly assigned partitions, whatever its age. */
+    /** Publishes what a crash left behind on newly assigned partitions, whatever its age, oldest first. */
     public void publishPending(Collection<Integer> partitions) {
-        publisher.republish(outbox.pending(partitions, 0, properties.outboxSweepBatchSize()));
+        publisher.settle(partitions);
     }
 }

@@ -57,6 +57,8 @@ import org.springframework.test.context.DynamicPropertySource;
             "fms.processor.retry-max-interval-ms=1000",
             "fms.processor.batch-size-max=100",
             "spring.datasource.hikari.connection-timeout=2000",
+            // Inert until a test arms it: see FailingEvents.
+            "spring.kafka.producer.properties[interceptor.classes]=io.fms.processor.it.FailingEvents",
         })
 abstract class ProcessorITBase {
 
