@@ -37,6 +37,12 @@ public class PartitionStates {
         return state;
     }
 
+    /** The partition's state as this instance holds it, loaded from Postgres when it holds none. */
+    public PartitionState current(TopicPartition partition) {
+        PartitionState state = states.get(partition);
+        return state != null ? state : load(partition);
+    }
+
     /** Forgets a partition: when it is revoked, or when a batch on it failed and memory may hold uncommitted seats. */
     public void drop(TopicPartition partition) {
         states.remove(partition);
@@ -46,8 +52,7 @@ public class PartitionStates {
     BatchPartitions of(Collection<TopicPartition> partitions) {
         BatchPartitions batch = new BatchPartitions(catalog::load);
         for (TopicPartition partition : partitions) {
-            PartitionState state = states.get(partition);
-            batch.add(partition, state != null ? state : load(partition));
+            batch.add(partition, current(partition));
         }
         return batch;
     }

@@ -4,6 +4,7 @@ import io.fms.events.Topics;
 import io.fms.processor.batch.CommandBatchHandler;
 import io.fms.support.FmsKafkaProperties;
 import io.fms.support.FmsTopics;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -20,9 +21,11 @@ class CommandListener {
 
     private final CommandBatchHandler handler;
     private final int commandPartitions;
+    private final CommandLogRange logRange;
 
-    CommandListener(CommandBatchHandler handler, FmsKafkaProperties topics) {
+    CommandListener(CommandBatchHandler handler, FmsKafkaProperties topics, CommandLogRange logRange) {
         this.handler = handler;
+        this.logRange = logRange;
         this.commandPartitions = topics.commandPartitions();
     }
 
@@ -37,8 +40,15 @@ class CommandListener {
         // A batch retried by the error handler may outlive a rebalance; records of partitions this consumer no
         // longer owns are their new owner's to decide.
         Set<TopicPartition> owned = consumer.assignment();
+        Set<TopicPartition> present = new HashSet<>();
+        records.forEach(record -> present.add(new TopicPartition(record.topic(), record.partition())));
+        present.retainAll(owned);
+        Set<TopicPartition> refused = logRange.refusedOf(consumer, present);
         handler.handle(records.stream()
-                .filter(record -> owned.contains(new TopicPartition(record.topic(), record.partition())))
+                .filter(record -> {
+                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                    return owned.contains(partition) && !refused.contains(partition);
+                })
                 .toList());
     }
 }

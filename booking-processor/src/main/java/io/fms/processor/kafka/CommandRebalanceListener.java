@@ -26,16 +26,20 @@ class CommandRebalanceListener implements ConsumerAwareRebalanceListener {
     private final PartitionStates states;
     private final OwnedPartitions owned;
     private final OutboxSweeper outbox;
+    private final CommandLogRange logRange;
 
-    CommandRebalanceListener(PartitionStates states, OwnedPartitions owned, OutboxSweeper outbox) {
+    CommandRebalanceListener(
+            PartitionStates states, OwnedPartitions owned, OutboxSweeper outbox, CommandLogRange logRange) {
         this.states = states;
         this.owned = owned;
         this.outbox = outbox;
+        this.logRange = logRange;
     }
 
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         List<TopicPartition> commands = commandPartitions(partitions);
+        logRange.forget(commands);
         for (TopicPartition partition : commands) {
             states.drop(partition);
             try {
@@ -82,6 +86,7 @@ class CommandRebalanceListener implements ConsumerAwareRebalanceListener {
     private void forget(Collection<TopicPartition> partitions) {
         List<TopicPartition> commands = commandPartitions(partitions);
         commands.forEach(states::drop);
+        logRange.forget(commands);
         owned.revoked(commands.stream().map(TopicPartition::partition).toList());
     }
 
