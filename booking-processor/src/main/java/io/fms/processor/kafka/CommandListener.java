@@ -29,8 +29,15 @@ class CommandListener {
         this.commandPartitions = topics.commandPartitions();
     }
 
-    // The group is spring.kafka.consumer.group-id, not the listener's id: the id only names the container.
-    @KafkaListener(id = ID, idIsGroup = false, topics = Topics.BOOKING_COMMANDS, batch = "true")
+    // The group is spring.kafka.consumer.group-id, not the listener's id: the id only names the container. The
+    // client IDs name the process ("booking-processor.pid4711-0" .. "-3"), so the group's description says which
+    // instance holds which partition.
+    @KafkaListener(
+            id = ID,
+            idIsGroup = false,
+            topics = Topics.BOOKING_COMMANDS,
+            batch = "true",
+            clientIdPrefix = "${spring.application.name}.pid#{T(java.lang.ProcessHandle).current().pid()}")
     void onBatch(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
         // From the consumer's metadata, no round trip once known. Should the topic have been repartitioned under
         // us, nothing is decided (the batch is retried, and logged, until the settings and the topic agree again):

@@ -2,9 +2,11 @@ package io.fms.chaos;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -90,7 +92,11 @@ final class KafkaTools implements AutoCloseable {
         }
     }
 
-    record Assignment(int members, int partitions) {}
+    /**
+     * @param instances processes among the members: a processor names its consumers "name.pidN-i", one per consumer
+     *     thread, so the members whose client IDs differ only in the trailing "-i" are one instance
+     */
+    record Assignment(int members, int instances, int partitions) {}
 
     /** The group's members and the partitions assigned among them, as the coordinator says now. */
     Assignment assignment(String group) {
@@ -100,12 +106,14 @@ final class KafkaTools implements AutoCloseable {
                     .get(TIMEOUT_S, TimeUnit.SECONDS)
                     .get(group);
             int partitions = 0;
+            Set<String> instances = new HashSet<>();
             for (MemberDescription member : description.members()) {
                 partitions += member.assignment().topicPartitions().size();
+                instances.add(member.clientId().replaceFirst("-\\d+$", ""));
             }
-            return new Assignment(description.members().size(), partitions);
+            return new Assignment(description.members().size(), instances.size(), partitions);
         } catch (Exception e) {
-            return new Assignment(-1, -1);
+            return new Assignment(-1, -1, -1);
         }
     }
 

@@ -30,42 +30,41 @@ final class Scale implements Fault {
         Stack stack = context.stack();
         KafkaTools kafka = context.kafka();
         int partitions = kafka.partitionCount(Topics.BOOKING_COMMANDS);
-        int perInstance = Math.min(partitions, context.settings().processorConcurrency());
         long fencedBefore = stack.logLines("booking-processor-2", FENCED);
 
         stack.scaleProcessors(2);
-        phase.note("join " + seconds(rebalance(kafka, 2 * perInstance, partitions)));
+        phase.note("join " + seconds(rebalance(kafka, 2, partitions)));
 
         stack.kill("booking-processor-2", "KILL");
         Instant killed = Instant.now();
-        phase.note("kill -9 of one of two " + seconds(rebalance(kafka, perInstance, partitions)));
+        phase.note("kill -9 of one of two " + seconds(rebalance(kafka, 1, partitions)));
         phase.recovered(context.catchUp(killed));
 
         stack.up();
-        phase.note("rejoin " + seconds(rebalance(kafka, 2 * perInstance, partitions)));
+        phase.note("rejoin " + seconds(rebalance(kafka, 2, partitions)));
 
         stack.kill("booking-processor-2", "STOP");
         Instant stalled = Instant.now();
-        Duration evicted = rebalance(kafka, perInstance, partitions);
+        Duration evicted = rebalance(kafka, 1, partitions);
         Waits.pause(Duration.between(Instant.now(), stalled.plus(STALL)));
         stack.kill("booking-processor-2", "CONT");
         phase.note("stalled instance evicted " + seconds(evicted) + ", resumed after "
                 + Duration.between(stalled, Instant.now()).toSeconds() + " s, back "
-                + seconds(rebalance(kafka, 2 * perInstance, partitions)));
+                + seconds(rebalance(kafka, 2, partitions)));
         phase.recovered(context.catchUp(stalled));
 
         stack.scaleProcessors(1);
-        phase.note("leave " + seconds(rebalance(kafka, perInstance, partitions)));
+        phase.note("leave " + seconds(rebalance(kafka, 1, partitions)));
         return () -> phase.note("batches fenced off in booking-processor-2: "
                 + (stack.logLines("booking-processor-2", FENCED) - fencedBefore));
     }
 
-    /** Time until the processors' group is stable with {@code members} sharing every partition; negative: never. */
-    private static Duration rebalance(KafkaTools kafka, int members, int partitions) {
+    /** Time until {@code instances} processors share every partition between them; negative: never. */
+    private static Duration rebalance(KafkaTools kafka, int instances, int partitions) {
         Instant start = Instant.now();
         boolean stable = Waits.poll(REBALANCE_TIMEOUT, () -> {
             KafkaTools.Assignment assignment = kafka.assignment(KafkaTools.PROCESSOR_GROUP);
-            return assignment.members() == members && assignment.partitions() == partitions;
+            return assignment.instances() == instances && assignment.partitions() == partitions;
         });
         Duration took = Duration.between(start, Instant.now());
         return stable ? took : took.negated();

@@ -23,8 +23,7 @@ record Settings(
         String kafkaBootstrap,
         String postgresUrl,
         String postgresUser,
-        String postgresPassword,
-        int processorConcurrency) {
+        String postgresPassword) {
 
     static final int RATE_MAX = 200;
     static final int DURATION_MAX_S = 600;
@@ -84,21 +83,7 @@ record Settings(
                 addresses.kafkaBootstrapServers(),
                 addresses.postgresUrl(),
                 addresses.postgresUser(),
-                addresses.postgresPassword(),
-                processorConcurrency(env));
-    }
-
-    /**
-     * Consumers per processor instance, which the settle checks of the scale fault and of chaos throughput count:
-     * {@code FMS_PROCESSOR_CONCURRENCY}, else 2. booking-processor's own default is 4, so without the variable those
-     * checks wait out their bound (docs/reliability.md says so of the latest run).
-     */
-    private static int processorConcurrency(Map<String, String> env) {
-        try {
-            return Integer.parseInt(env.getOrDefault("FMS_PROCESSOR_CONCURRENCY", "2"));
-        } catch (NumberFormatException e) {
-            return 2;
-        }
+                addresses.postgresPassword());
     }
 
     private static String value(String[] args, int index, String option) {

@@ -40,7 +40,6 @@ final class Throughput {
     private final Api api;
     private final Ledger ledger;
     private final KafkaTools kafka;
-    private final int consumersPerInstance;
 
     Throughput(Settings settings, Stack stack, Api api, Ledger ledger, KafkaTools kafka) {
         this.settings = settings;
@@ -48,8 +47,6 @@ final class Throughput {
         this.api = api;
         this.ledger = ledger;
         this.kafka = kafka;
-        this.consumersPerInstance =
-                Math.min(kafka.partitionCount(Topics.BOOKING_COMMANDS), settings.processorConcurrency());
     }
 
     List<String> run(int backlog, List<Integer> counts) {
@@ -113,7 +110,7 @@ final class Throughput {
                 produceS,
                 drainS,
                 (stats.decided() - 1) / Math.max(drainS, 0.001),
-                assignment.members() == instances * consumersPerInstance && assignment.partitions() == partitions,
+                assignment.instances() == instances && assignment.partitions() == partitions,
                 joinS);
     }
 
@@ -153,12 +150,12 @@ final class Throughput {
         return decided;
     }
 
-    /** Seconds from {@code since} until the group has {@code instances} members' consumers and every partition. */
+    /** Seconds from {@code since} until {@code instances} processors share every partition between them. */
     private double settle(int instances, int partitions, Instant since) {
         Instant deadline = Instant.now().plus(SETTLE_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             KafkaTools.Assignment assignment = kafka.assignment(KafkaTools.PROCESSOR_GROUP);
-            if (assignment.members() == instances * consumersPerInstance && assignment.partitions() == partitions) {
+            if (assignment.instances() == instances && assignment.partitions() == partitions) {
                 return seconds(since, Instant.now());
             }
             Waits.pause(POLL);

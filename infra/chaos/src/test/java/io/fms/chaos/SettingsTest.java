@@ -44,8 +44,7 @@ class SettingsTest {
                         "FMS_API_PORT", "4000",
                         "FMS_LOCAL_KAFKA_PORT", "19092",
                         "FMS_POSTGRES_URL", "jdbc:postgresql://db/fms",
-                        "FMS_POSTGRES_USER", "ada",
-                        "FMS_PROCESSOR_CONCURRENCY", "4"));
+                        "FMS_POSTGRES_USER", "ada"));
 
         assertThat(local.root()).isEqualTo(Path.of("/repo"));
         assertThat(local.apiBase()).isEqualTo("http://localhost:3000");
@@ -54,14 +53,12 @@ class SettingsTest {
         assertThat(local.postgresUrl()).isEqualTo("jdbc:postgresql://localhost:5432/fms");
         assertThat(local.postgresUser()).isEqualTo("fms");
         assertThat(local.postgresPassword()).isEqualTo("fms");
-        assertThat(local.processorConcurrency()).isEqualTo(2);
         assertThat(moved.root()).isEqualTo(Path.of("."));
         assertThat(moved.apiBase()).isEqualTo("http://localhost:4000");
         assertThat(moved.adminKey()).isEmpty();
         assertThat(moved.kafkaBootstrap()).isEqualTo("localhost:19092");
         assertThat(moved.postgresUrl()).isEqualTo("jdbc:postgresql://db/fms");
         assertThat(moved.postgresUser()).isEqualTo("ada");
-        assertThat(moved.processorConcurrency()).isEqualTo(4);
     }
 
     @Test
