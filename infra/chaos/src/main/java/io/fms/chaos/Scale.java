@@ -10,7 +10,8 @@ import java.time.Instant;
  */
 final class Scale implements Fault {
 
-    // Past Kafka's default session timeout (45 s): the stalled instance is sure to have lost its partitions.
+    // Past any session timeout the processor may run with (10 s by default, Kafka's own 45 s): the stalled instance
+    // is sure to have lost its partitions.
     private static final Duration STALL = Duration.ofSeconds(55);
     private static final Duration REBALANCE_TIMEOUT = Duration.ofSeconds(150);
     private static final String FENCED = "another processor decided it";
