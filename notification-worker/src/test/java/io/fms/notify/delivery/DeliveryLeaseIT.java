@@ -55,11 +55,11 @@ class DeliveryLeaseIT {
                 start);
 
         DueDelivery slow = deliveryLog
-                .claimDue(10, start.plusSeconds(1), start.plusSeconds(61))
+                .claimDue(Channel.WEBHOOK, 10, start.plusSeconds(1), start.plusSeconds(61))
                 .getFirst();
         // The slow attempt's lease lapses; another dispatcher claims the delivery and its attempt succeeds.
         DueDelivery next = deliveryLog
-                .claimDue(10, start.plusSeconds(62), start.plusSeconds(122))
+                .claimDue(Channel.WEBHOOK, 10, start.plusSeconds(62), start.plusSeconds(122))
                 .getFirst();
         assertThat(next.id()).isEqualTo(slow.id());
         Instant nextDone = start.plusSeconds(63);
