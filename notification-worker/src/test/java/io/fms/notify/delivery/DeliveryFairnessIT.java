@@ -89,7 +89,7 @@ class DeliveryFairnessIT {
                 record(webhook("http://" + c + ".tarpit.co.uk:" + tarpit.port() + "/hooks"));
             }
 
-            await().atMost(PROMPTLY).until(() -> tarpit.requests().size() == 2);
+            await().atMost(PROMPTLY).until(() -> tarpit.requests().size() >= 2);
             // The dispatcher polls every 50 ms meanwhile, with six webhook workers free and 24 deliveries due.
             await().during(Duration.ofMillis(600))
                     .atMost(Duration.ofSeconds(2))
@@ -125,7 +125,7 @@ class DeliveryFairnessIT {
             start(properties(2, 2, 1), mailServer(silentSmtp.port()));
             record(TestEvents.confirmed(TestEvents.uniqueEmail(), null));
             record(TestEvents.confirmed(TestEvents.uniqueEmail(), null));
-            await().atMost(PROMPTLY).until(() -> silentSmtp.connections() == 1);
+            await().atMost(PROMPTLY).until(() -> silentSmtp.connections() >= 1);
 
             record(webhook("http://hooks.receiver.co.uk:" + good.port() + "/hooks"));
             record(webhook("http://hooks.other.co.uk:" + good.port() + "/hooks"));
