@@ -14,7 +14,6 @@ import io.fms.notify.email.EmailSender;
 import io.fms.notify.webhook.WebhookHttpClient;
 import io.fms.notify.webhook.WebhookSender;
 import io.fms.support.callback.CallbackUrlPolicy.HostResolver;
-import io.fms.testkit.TestPostgres;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -28,16 +27,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.random.RandomGenerator;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Slow receivers hold the workers they are given and no more: a domain its share however many host names it mints,
@@ -61,16 +55,7 @@ class DeliveryFairnessIT {
 
     @BeforeEach
     void database() {
-        var dataSource =
-                new DriverManagerDataSource(TestPostgres.freshDatabaseUrl(), TestPostgres.USER, TestPostgres.PASSWORD);
-        Flyway.configure()
-                .dataSource(dataSource)
-                .schemas("notify")
-                .defaultSchema("notify")
-                .load()
-                .migrate();
-        deliveryLog = new DeliveryLog(
-                new JdbcTemplate(dataSource), new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+        deliveryLog = FreshDeliveryLog.create().deliveryLog();
     }
 
     @AfterEach
