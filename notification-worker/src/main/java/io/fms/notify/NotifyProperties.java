@@ -20,8 +20,12 @@ import org.springframework.validation.annotation.Validated;
  * @param retryCapMs no delay between two attempts exceeds this
  * @param retryHorizonMs a delivery not done this long after the event arrived is DEAD
  * @param attemptsMax a delivery is DEAD after this many attempts, even inside the horizon
- * @param workerThreads deliveries in flight at once (emails and webhooks together)
- * @param hostConcurrencyMax webhooks in flight to one host at once, so one slow receiver cannot take every thread
+ * @param webhookThreads webhook attempts in flight at once
+ * @param domainConcurrencyMax webhook attempts in flight to one registered domain at once ({@code a.evil.co.uk} and
+ *     {@code b.evil.co.uk} both count as {@code evil.co.uk}), so one slow receiver cannot take every webhook thread
+ *     however many host names it mints
+ * @param emailThreads email attempts in flight at once; apart from the webhooks' so that slow receivers cannot delay
+ *     emails, nor a slow mail server webhooks
  * @param pollIntervalMs how often the scheduler looks for due deliveries when nothing woke it
  * @param pollBatchMax deliveries claimed by one poll
  * @param leaseMs how long a claimed delivery stays reserved to its worker; after a crash, another takes it then
@@ -51,8 +55,9 @@ public record NotifyProperties(
         @DefaultValue("300000") long retryCapMs,
         @DefaultValue("86400000") long retryHorizonMs,
         @DefaultValue("400") int attemptsMax,
-        @DefaultValue("32") int workerThreads,
-        @DefaultValue("4") int hostConcurrencyMax,
+        @DefaultValue("32") int webhookThreads,
+        @DefaultValue("4") int domainConcurrencyMax,
+        @DefaultValue("8") int emailThreads,
         @DefaultValue("250") long pollIntervalMs,
         @DefaultValue("100") int pollBatchMax,
         @DefaultValue("60000") long leaseMs,
@@ -76,8 +81,9 @@ public record NotifyProperties(
         within("retry-cap-ms", retryCapMs, retryBaseMs, 86_400_000);
         within("retry-horizon-ms", retryHorizonMs, 1, 7 * 86_400_000L);
         within("attempts-max", attemptsMax, 1, 10_000);
-        within("worker-threads", workerThreads, 1, 1024);
-        within("host-concurrency-max", hostConcurrencyMax, 1, workerThreads);
+        within("webhook-threads", webhookThreads, 1, 1024);
+        within("domain-concurrency-max", domainConcurrencyMax, 1, webhookThreads);
+        within("email-threads", emailThreads, 1, 256);
         within("poll-interval-ms", pollIntervalMs, 10, 60_000);
         within("poll-batch-max", pollBatchMax, 1, 1000);
         // A lease shorter than an attempt would let a second worker send the same delivery while the first still is.

@@ -29,8 +29,9 @@ class NotifyPropertiesTest {
         assertThat(List.of(p.retryBaseMs(), p.retryCapMs(), p.retryHorizonMs()))
                 .containsExactly(1_000L, 300_000L, 86_400_000L);
         assertThat(p.attemptsMax()).isEqualTo(400);
-        assertThat(p.workerThreads()).isEqualTo(32);
-        assertThat(p.hostConcurrencyMax()).isEqualTo(4);
+        assertThat(p.webhookThreads()).isEqualTo(32);
+        assertThat(p.domainConcurrencyMax()).isEqualTo(4);
+        assertThat(p.emailThreads()).isEqualTo(8);
         assertThat(p.pollIntervalMs()).isEqualTo(250);
         assertThat(p.pollBatchMax()).isEqualTo(100);
         assertThat(p.leaseMs()).isEqualTo(60_000);
@@ -60,7 +61,9 @@ class NotifyPropertiesTest {
                                         "FMS_NOTIFY_CONNECT_TIMEOUT_MS", "700",
                                         "FMS_NOTIFY_LEASE_MS", "30000",
                                         "FMS_NOTIFY_STORE_RETRY_MAX_INTERVAL_MS", "9000",
-                                        "FMS_NOTIFY_DEAD_LETTER_BATCH_MAX", "7")));
+                                        "FMS_NOTIFY_DEAD_LETTER_BATCH_MAX", "7",
+                                        "FMS_NOTIFY_DOMAIN_CONCURRENCY_MAX", "3",
+                                        "FMS_NOTIFY_EMAIL_THREADS", "5")));
         new EnvironmentNames().postProcessEnvironment(environment, new SpringApplication());
 
         var p = Binder.get(environment).bindOrCreate("fms.notify", NotifyProperties.class);
@@ -72,6 +75,8 @@ class NotifyPropertiesTest {
         assertThat(p.leaseMs()).isEqualTo(30_000);
         assertThat(p.storeRetryMaxIntervalMs()).isEqualTo(9_000);
         assertThat(p.deadLetterBatchMax()).isEqualTo(7);
+        assertThat(p.domainConcurrencyMax()).isEqualTo(3);
+        assertThat(p.emailThreads()).isEqualTo(5);
     }
 
     @Test
@@ -81,7 +86,11 @@ class NotifyPropertiesTest {
                 Map.entry("connect-timeout-ms", "9"),
                 Map.entry("request-timeout-ms", "4999"),
                 Map.entry("retry-cap-ms", "999"),
-                Map.entry("host-concurrency-max", "33"),
+                Map.entry("webhook-threads", "0"),
+                Map.entry("domain-concurrency-max", "0"),
+                Map.entry("domain-concurrency-max", "33"),
+                Map.entry("email-threads", "0"),
+                Map.entry("email-threads", "257"),
                 Map.entry("lease-ms", "19999"),
                 Map.entry("connection-ttl-ms", "999"),
                 Map.entry("store-retry-initial-interval-ms", "9"),

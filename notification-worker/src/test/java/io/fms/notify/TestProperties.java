@@ -15,8 +15,9 @@ public final class TestProperties {
             Map.entry("retry-cap-ms", "400"),
             Map.entry("retry-horizon-ms", "3000"),
             Map.entry("attempts-max", "50"),
-            Map.entry("worker-threads", "8"),
-            Map.entry("host-concurrency-max", "4"),
+            Map.entry("webhook-threads", "8"),
+            Map.entry("domain-concurrency-max", "4"),
+            Map.entry("email-threads", "4"),
             Map.entry("poll-interval-ms", "50"),
             Map.entry("poll-batch-max", "100"),
             Map.entry("lease-ms", "2000"));

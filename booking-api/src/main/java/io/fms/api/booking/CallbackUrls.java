@@ -1,6 +1,7 @@
 package io.fms.api.booking;
 
 import io.fms.api.ApiProperties;
+import io.fms.api.web.ProblemException;
 import io.fms.support.callback.CallbackUrlPolicy;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -9,8 +10,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -20,11 +24,21 @@ import org.springframework.stereotype.Component;
  * only where {@code FMS_WEBHOOK_ALLOW_LOOPBACK} allows it. The guard resolves the host name, so its answer is
  * waited for at most {@code fms.api.callback-check-timeout-ms}: a slow DNS server must not hold intake up. The worker
  * checks again, against the addresses it connects to, when it sends.
+ *
+ * <p>A lookup that timed out goes on until the resolver gives up, which the JDK cannot cut short, and each blocked
+ * one may hold a carrier thread. So the lookups in flight are bounded too, counted until they really end: beyond
+ * {@link #LOOKUPS_IN_FLIGHT_MAX}, a request with a callback URL is answered 503 rather than accepted unchecked.
  */
 @Component
 class CallbackUrls implements DisposableBean {
 
     private static final String FIELD_PREFIX = "callbackUrl ";
+
+    // Fast DNS answers in milliseconds, so this many at once is only reached when lookups hang; well under the
+    // JDK's 256 carrier threads, so hanging lookups cannot take them all.
+    static final int LOOKUPS_IN_FLIGHT_MAX = 64;
+
+    private final Semaphore lookupsInFlight = new Semaphore(LOOKUPS_IN_FLIGHT_MAX);
 
     private final CallbackUrlPolicy policy;
     private final Duration timeout;
@@ -38,19 +52,52 @@ class CallbackUrls implements DisposableBean {
         this.timeout = Duration.ofMillis(properties.callbackCheckTimeoutMs());
     }
 
-    /** Empty when acceptable, else why not, worded to follow the field name. */
+    /**
+     * Empty when acceptable, else why not, worded to follow the field name.
+     *
+     * @throws ProblemException 503 when {@link #LOOKUPS_IN_FLIGHT_MAX} lookups are in flight already
+     */
     Optional<String> problem(String url) {
-        Future<Optional<String>> verdict = lookups.submit(() -> policy.check(url));
+        if (!lookupsInFlight.tryAcquire()) {
+            throw ProblemException.unavailable(
+                    "dns", "Too many callback URLs are being checked at once; retry shortly", null);
+        }
+        // Whoever sets it releases the permit: the lookup when it ends, or the caller when the lookup never started.
+        AtomicBoolean owned = new AtomicBoolean();
+        Future<Optional<String>> verdict;
+        try {
+            verdict = lookups.submit(() -> {
+                if (!owned.compareAndSet(false, true)) {
+                    return Optional.of("could not be checked");
+                }
+                try {
+                    return policy.check(url);
+                } finally {
+                    lookupsInFlight.release();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            lookupsInFlight.release();
+            throw ProblemException.unavailable("dns", "Callback URLs cannot be checked now; retry shortly", e);
+        }
         try {
             return verdict.get(timeout.toMillis(), TimeUnit.MILLISECONDS).map(CallbackUrls::withoutFieldName);
         } catch (TimeoutException e) {
-            verdict.cancel(true);
+            abandon(verdict, owned);
             return Optional.of("host could not be resolved in time");
         } catch (InterruptedException e) {
+            abandon(verdict, owned);
             Thread.currentThread().interrupt();
             return Optional.of("could not be checked");
         } catch (ExecutionException e) {
             return Optional.of("could not be checked");
+        }
+    }
+
+    private void abandon(Future<?> verdict, AtomicBoolean owned) {
+        verdict.cancel(true);
+        if (owned.compareAndSet(false, true)) {
+            lookupsInFlight.release();
         }
     }
 

@@ -3,7 +3,9 @@ package io.fms.notify.delivery;
 import io.fms.notify.NotifyProperties;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,10 +20,11 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The retry-table scheduler: one thread claims due deliveries from Postgres and hands each to a bounded pool of
- * workers. A delivery waiting for its retry is just a row with a future {@code next_attempt_at}, so a slow or dead
- * receiver holds no thread and no partition while it waits, and at most {@code hostConcurrencyMax} workers while
- * it is being tried.
+ * The retry-table scheduler: one thread claims due deliveries from Postgres and hands each to the bounded pool of
+ * workers of its channel. A delivery waiting for its retry is just a row with a future {@code next_attempt_at}, so a
+ * slow or dead receiver holds no thread and no partition while it waits, and at most {@code domainConcurrencyMax}
+ * webhook workers while it is being tried. Emails and webhooks have workers of their own, so that neither a mail
+ * server nor receivers that are slow can delay the other channel.
  *
  * <p>It wakes when the intake has stored new deliveries and when a worker frees up, else every poll interval.
  */
@@ -35,7 +38,7 @@ public class DeliveryDispatcher implements SmartLifecycle {
     private final NotificationMetrics metrics;
     private final Clock clock;
     private final NotifyProperties properties;
-    private final Semaphore permits;
+    private final Map<Channel, Semaphore> permits = new EnumMap<>(Channel.class);
     private final ConcurrentHashMap<String, Integer> inFlightByKey = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wakeCondition = lock.newCondition();
@@ -56,7 +59,8 @@ public class DeliveryDispatcher implements SmartLifecycle {
         this.metrics = metrics;
         this.clock = clock;
         this.properties = properties;
-        this.permits = new Semaphore(properties.workerThreads());
+        permits.put(Channel.EMAIL, new Semaphore(properties.emailThreads()));
+        permits.put(Channel.WEBHOOK, new Semaphore(properties.webhookThreads()));
     }
 
     /** Look for due deliveries now rather than at the next poll. */
@@ -127,15 +131,23 @@ public class DeliveryDispatcher implements SmartLifecycle {
         }
     }
 
-    /** @return true when the claim was full, so more deliveries may be due right away */
+    /** @return true when a claim was full, so more deliveries may be due right away */
     private boolean dispatchDue() {
-        int free = permits.availablePermits();
+        boolean maybeMore = false;
+        for (Channel channel : Channel.values()) {
+            maybeMore |= dispatchDue(channel, permits.get(channel));
+        }
+        return maybeMore;
+    }
+
+    private boolean dispatchDue(Channel channel, Semaphore channelPermits) {
+        int free = channelPermits.availablePermits();
         if (free == 0) {
             return false;
         }
         int limit = Math.min(free, properties.pollBatchMax());
         Instant now = clock.instant();
-        List<DueDelivery> due = deliveryLog.claimDue(limit, now, now.plusMillis(properties.leaseMs()));
+        List<DueDelivery> due = deliveryLog.claimDue(channel, limit, now, now.plusMillis(properties.leaseMs()));
         for (DueDelivery delivery : due) {
             String key = runner.concurrencyKey(delivery);
             if (key != null && !tryReserve(key)) {
@@ -144,19 +156,19 @@ public class DeliveryDispatcher implements SmartLifecycle {
                 continue;
             }
             // Only this thread takes permits, and it saw at least this many free.
-            permits.acquireUninterruptibly();
+            channelPermits.acquireUninterruptibly();
             try {
-                workers.execute(() -> attempt(delivery, key));
+                workers.execute(() -> attempt(delivery, key, channelPermits));
             } catch (RejectedExecutionException e) {
                 // Shutting down: the claim lapses with its lease and another worker takes the delivery.
-                permits.release();
+                channelPermits.release();
                 unreserve(key);
             }
         }
         return due.size() == limit;
     }
 
-    private void attempt(DueDelivery delivery, String key) {
+    private void attempt(DueDelivery delivery, String key, Semaphore channelPermits) {
         try {
             runner.attempt(delivery);
         } catch (RuntimeException e) {
@@ -164,7 +176,7 @@ public class DeliveryDispatcher implements SmartLifecycle {
             log.warn("delivery {} attempt not recorded, will be retried: {}", delivery.id(), e.toString());
         } finally {
             unreserve(key);
-            permits.release();
+            channelPermits.release();
             wakeUp();
         }
     }
@@ -182,7 +194,7 @@ public class DeliveryDispatcher implements SmartLifecycle {
         boolean[] reserved = {false};
         inFlightByKey.compute(key, (k, inFlight) -> {
             int current = inFlight == null ? 0 : inFlight;
-            if (current >= properties.hostConcurrencyMax()) {
+            if (current >= properties.domainConcurrencyMax()) {
                 return inFlight;
             }
             reserved[0] = true;
@@ -195,7 +207,7 @@ public class DeliveryDispatcher implements SmartLifecycle {
         if (key == null) {
             return;
         }
-        // Drop idle entries so that the map does not grow with every host ever seen.
+        // Drop idle entries so that the map does not grow with every domain ever seen.
         inFlightByKey.computeIfPresent(key, (k, inFlight) -> inFlight <= 1 ? null : inFlight - 1);
     }
 

@@ -107,11 +107,17 @@ public class DeliveryLog {
     }
 
     /**
-     * Reserves up to {@code limit} due deliveries until {@code leaseUntil}. SKIP LOCKED lets several workers claim
-     * side by side without waiting for each other or taking the same row.
+     * Reserves up to {@code limit} due deliveries of one channel until {@code leaseUntil}. SKIP LOCKED lets several
+     * workers claim side by side without waiting for each other or taking the same row. One channel at a time, as
+     * each has its own workers: a claim of both could fill up with the kind whose workers are all busy.
      */
-    public List<DueDelivery> claimDue(int limit, Instant now, Instant leaseUntil) {
-        return claim("status = 'PENDING' and next_attempt_at <= :now", "next_attempt_at", limit, now, leaseUntil);
+    public List<DueDelivery> claimDue(Channel channel, int limit, Instant now, Instant leaseUntil) {
+        return claim(
+                "status = 'PENDING' and next_attempt_at <= :now and channel = '" + channel.name() + "'",
+                "next_attempt_at",
+                limit,
+                now,
+                leaseUntil);
     }
 
     // One claim for both kinds of work: unclaimed (or lapsed) rows matching the condition, oldest first.

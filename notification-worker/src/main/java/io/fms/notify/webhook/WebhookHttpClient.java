@@ -33,8 +33,8 @@ public final class WebhookHttpClient {
                         .setTimeToLive(TimeValue.of(properties.connectionTtlMs(), TimeUnit.MILLISECONDS))
                         .build())
                 .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(read).build())
-                .setMaxConnTotal(properties.workerThreads())
-                .setMaxConnPerRoute(properties.hostConcurrencyMax())
+                .setMaxConnTotal(properties.webhookThreads())
+                .setMaxConnPerRoute(properties.domainConcurrencyMax())
                 // Every request names the checked address to connect to; a lookup by name here would be a bug.
                 .setDnsResolver(new RefusingDnsResolver())
                 .build();

@@ -65,12 +65,12 @@ public class WebhookSender implements ChannelSender, AutoCloseable {
         return Channel.WEBHOOK;
     }
 
-    /** One receiver host: its deliveries share a concurrency limit. */
+    /** One receiver's registered domain: every host under it shares one concurrency limit. */
     @Override
     public String concurrencyKey(DueDelivery delivery) {
         try {
             String host = URI.create(delivery.destination()).getHost();
-            return host == null ? delivery.destination() : host.toLowerCase(Locale.ROOT);
+            return host == null ? delivery.destination() : RegisteredDomain.of(host);
         } catch (IllegalArgumentException e) {
             return delivery.destination();
         }

@@ -6,16 +6,11 @@ import io.fms.events.BookingJson;
 import io.fms.notify.TestEvents;
 import io.fms.notify.delivery.RetryPolicy.Delivered;
 import io.fms.notify.delivery.RetryPolicy.RetryAt;
-import io.fms.testkit.TestPostgres;
 import java.time.Instant;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * An attempt that outlives its claim must not overwrite what the delivery's next claimant recorded. On a database
@@ -28,16 +23,9 @@ class DeliveryLeaseIT {
 
     @BeforeAll
     static void database() {
-        var dataSource =
-                new DriverManagerDataSource(TestPostgres.freshDatabaseUrl(), TestPostgres.USER, TestPostgres.PASSWORD);
-        Flyway.configure()
-                .dataSource(dataSource)
-                .schemas("notify")
-                .defaultSchema("notify")
-                .load()
-                .migrate();
-        jdbc = new JdbcTemplate(dataSource);
-        deliveryLog = new DeliveryLog(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+        var fresh = FreshDeliveryLog.create();
+        jdbc = fresh.jdbc();
+        deliveryLog = fresh.deliveryLog();
     }
 
     @Test
@@ -55,11 +43,11 @@ class DeliveryLeaseIT {
                 start);
 
         DueDelivery slow = deliveryLog
-                .claimDue(10, start.plusSeconds(1), start.plusSeconds(61))
+                .claimDue(Channel.WEBHOOK, 10, start.plusSeconds(1), start.plusSeconds(61))
                 .getFirst();
         // The slow attempt's lease lapses; another dispatcher claims the delivery and its attempt succeeds.
         DueDelivery next = deliveryLog
-                .claimDue(10, start.plusSeconds(62), start.plusSeconds(122))
+                .claimDue(Channel.WEBHOOK, 10, start.plusSeconds(62), start.plusSeconds(122))
                 .getFirst();
         assertThat(next.id()).isEqualTo(slow.id());
         Instant nextDone = start.plusSeconds(63);
