@@ -108,4 +108,19 @@ public abstract class SharedApiContext {
         return UUID.fromString(
                 createTrip("2031-06-01T09:30:00Z", 10, "ABCDEF").get("id").asString());
     }
+
+    /** A booking request for one passenger on the trip, without seats or contacts. */
+    protected static String oneSeat(UUID tripId) {
+        return """
+                {"tripId": "%s", "passengers": [{"name": "Ada Lovelace"}]}""".formatted(tripId);
+    }
+
+    /** Books one seat on the trip, as {@link #oneSeat}; the ID of the queued booking. */
+    protected UUID bookOneSeat(UUID tripId) {
+        return UUID.fromString(http.postJson("/api/v1/bookings", oneSeat(tripId))
+                .assertStatus(202)
+                .json()
+                .get("bookingId")
+                .asString());
+    }
 }

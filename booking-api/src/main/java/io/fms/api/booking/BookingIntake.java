@@ -8,8 +8,6 @@ import io.fms.events.Availability;
 import io.fms.events.BookingRequested;
 import io.fms.events.BookingStatus;
 import io.fms.events.BookingView;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -35,10 +33,7 @@ public class BookingIntake {
     private final BookingReadModel readModel;
     private final BookingIds bookingIds;
     private final Clock clock;
-    // Registered once: a lookup by name and tags builds a meter ID on every call.
-    private final Counter acceptedFirst;
-    private final Counter acceptedReplay;
-    private final Counter pendingUnrecorded;
+    private final IntakeMetrics metrics;
 
     BookingIntake(
             BookingRequestValidator validator,
@@ -48,7 +43,7 @@ public class BookingIntake {
             BookingReadModel readModel,
             BookingIds bookingIds,
             Clock clock,
-            MeterRegistry meters) {
+            IntakeMetrics metrics) {
         this.validator = validator;
         this.availability = availability;
         this.idempotency = idempotency;
@@ -56,9 +51,7 @@ public class BookingIntake {
         this.readModel = readModel;
         this.bookingIds = bookingIds;
         this.clock = clock;
-        this.acceptedFirst = meters.counter("fms.api.bookings.accepted", "replay", "false");
-        this.acceptedReplay = meters.counter("fms.api.bookings.accepted", "replay", "true");
-        this.pendingUnrecorded = meters.counter("fms.api.bookings.pending-unrecorded");
+        this.metrics = metrics;
     }
 
     /**
@@ -111,7 +104,7 @@ public class BookingIntake {
         }
         Optional<BookingView> known = readModel.find(claim.bookingId());
         if (known.isPresent()) {
-            acceptedReplay.increment();
+            metrics.accepted(true);
             return known.get();
         }
         return queue(booking, claim, true);
@@ -141,7 +134,7 @@ public class BookingIntake {
         publisher.publish(command);
         // IDs only: names, contacts and the body stay out of the log.
         LOG.debug("Booking {} queued on trip {}{}", command.bookingId(), command.tripId(), replay ? " (retry)" : "");
-        (replay ? acceptedReplay : acceptedFirst).increment();
+        metrics.accepted(replay);
         BookingView pending = pending(command);
         try {
             // The answer to a first attempt says PENDING, even when the decision is already in Redis.
@@ -154,7 +147,7 @@ public class BookingIntake {
                     "Booking {} queued but its PENDING entry could not be written: {}",
                     claim.bookingId(),
                     e.toString());
-            pendingUnrecorded.increment();
+            metrics.pendingUnrecorded();
             return pending;
         }
     }

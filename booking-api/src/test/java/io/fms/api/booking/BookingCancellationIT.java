@@ -24,11 +24,7 @@ class BookingCancellationIT extends SharedApiContext {
     @Test
     void cancellingQueuesTheCancellationOnTheTripsPartitionBehindTheBooking() {
         UUID tripId = createTrip();
-        UUID bookingId = UUID.fromString(http.postJson("/api/v1/bookings", BookingIntakeIT.oneSeat(tripId))
-                .assertStatus(202)
-                .json()
-                .get("bookingId")
-                .asString());
+        UUID bookingId = bookOneSeat(tripId);
 
         Http.Response response = http.delete("/api/v1/bookings/" + bookingId);
 

@@ -321,11 +321,6 @@ class BookingIntakeIT extends SharedApiContext {
                 .contains("fms_api_commands_publish_seconds_count{outcome=\"acknowledged\",type=\"BookingRequested\"");
     }
 
-    static String oneSeat(UUID tripId) {
-        return """
-                {"tripId": "%s", "passengers": [{"name": "Ada Lovelace"}]}""".formatted(tripId);
-    }
-
     private UUID departedTrip() {
         JsonNode flight = createFlight("LHR", "JFK");
         UUID tripId = UUID.randomUUID();

@@ -42,7 +42,7 @@ class BookingStatusIT extends SharedApiContext {
     @Test
     void anAcceptedBookingIsReadablePendingAtOnce() {
         UUID tripId = createTrip();
-        String location = http.postJson("/api/v1/bookings", BookingIntakeIT.oneSeat(tripId))
+        String location = http.postJson("/api/v1/bookings", oneSeat(tripId))
                 .assertStatus(202)
                 .header("Location");
 
@@ -58,11 +58,7 @@ class BookingStatusIT extends SharedApiContext {
     void aQueuedBookingRedisForgotIsPendingUntilItsPartitionIsDecidedPastIt() throws Exception {
         createProcessorTables();
         UUID tripId = createTrip();
-        UUID bookingId = UUID.fromString(http.postJson("/api/v1/bookings", BookingIntakeIT.oneSeat(tripId))
-                .assertStatus(202)
-                .json()
-                .get("bookingId")
-                .asString());
+        UUID bookingId = bookOneSeat(tripId);
         // Redis lost everything it knew of the booking; no processor runs here, so the command waits in the log.
         redis.delete(ReadModelKeys.booking(bookingId));
 
@@ -121,7 +117,7 @@ class BookingStatusIT extends SharedApiContext {
     void withPostgresAwayStatusReadsRedisCannotAnswerAre503AndIntakeGoesOn() throws SQLException {
         UUID tripId = createTrip();
         // Intake knows the trip from here on: the catalog is read once per trip, not once per request.
-        String queued = http.postJson("/api/v1/bookings", BookingIntakeIT.oneSeat(tripId))
+        String queued = http.postJson("/api/v1/bookings", oneSeat(tripId))
                 .assertStatus(202)
                 .header("Location");
         UUID notInRedis = UUID.randomUUID();
@@ -152,8 +148,7 @@ class BookingStatusIT extends SharedApiContext {
                                 .get("status")
                                 .asString())
                         .isEqualTo("PENDING");
-                http.postJson("/api/v1/bookings", BookingIntakeIT.oneSeat(tripId))
-                        .assertStatus(202);
+                http.postJson("/api/v1/bookings", oneSeat(tripId)).assertStatus(202);
             } finally {
                 admin.execute("alter database " + database + " allow_connections true");
             }
@@ -241,7 +236,7 @@ class BookingStatusIT extends SharedApiContext {
     }
 
     private UUID submit() {
-        return UUID.fromString(http.postJson("/api/v1/bookings", BookingIntakeIT.oneSeat(createTrip()))
+        return UUID.fromString(http.postJson("/api/v1/bookings", oneSeat(createTrip()))
                 .assertStatus(202)
                 .json()
                 .get("bookingId")

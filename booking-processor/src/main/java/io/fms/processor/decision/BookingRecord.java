@@ -52,34 +52,38 @@ public record BookingRecord(
     public static BookingRecord of(BookingRequested request, Decision decision, Instant decidedAt) {
         return switch (decision) {
             case Decision.Confirmed confirmed ->
-                new BookingRecord(
-                        request.bookingId(),
-                        request.tripId(),
-                        BookingStatus.CONFIRMED,
-                        null,
-                        List.of(),
-                        confirmed.seats(),
-                        request.passengers(),
-                        request.contactEmail(),
-                        request.callbackUrl(),
-                        request.requestedAt(),
-                        decidedAt,
-                        null);
+                decided(request, BookingStatus.CONFIRMED, null, List.of(), confirmed.seats(), decidedAt);
             case Decision.Rejected rejected ->
-                new BookingRecord(
-                        request.bookingId(),
-                        request.tripId(),
+                decided(
+                        request,
                         BookingStatus.REJECTED,
                         RejectionReason.valueOf(rejected.reason().name()),
                         rejected.offendingSeats(),
                         List.of(),
-                        request.passengers(),
-                        request.contactEmail(),
-                        request.callbackUrl(),
-                        request.requestedAt(),
-                        decidedAt,
-                        null);
+                        decidedAt);
         };
+    }
+
+    private static BookingRecord decided(
+            BookingRequested request,
+            BookingStatus status,
+            RejectionReason reason,
+            List<String> unavailableSeats,
+            List<String> seats,
+            Instant decidedAt) {
+        return new BookingRecord(
+                request.bookingId(),
+                request.tripId(),
+                status,
+                reason,
+                unavailableSeats,
+                seats,
+                request.passengers(),
+                request.contactEmail(),
+                request.callbackUrl(),
+                request.requestedAt(),
+                decidedAt,
+                null);
     }
 
     public BookingRecord cancelled(Instant at) {

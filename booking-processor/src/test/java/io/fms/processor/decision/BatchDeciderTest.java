@@ -13,9 +13,9 @@ import io.fms.events.BookingConfirmed;
 import io.fms.events.BookingRejected;
 import io.fms.events.BookingRequested;
 import io.fms.events.BookingStatus;
-import io.fms.events.Passenger;
 import io.fms.events.RejectionReason;
 import io.fms.events.TripSummary;
+import io.fms.processor.TestCommands;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -54,8 +54,8 @@ class BatchDeciderTest {
             assertThat(confirmed.seats()).containsExactly("1A", "1B");
             assertThat(confirmed.trip()).isEqualTo(trip.summary());
             assertThat(confirmed.passengers()).isEqualTo(request.passengers());
-            assertThat(confirmed.contactEmail()).isEqualTo("ada@example.com");
-            assertThat(confirmed.callbackUrl()).isEqualTo("https://client.example.com/hooks");
+            assertThat(confirmed.contactEmail()).isEqualTo(TestCommands.CONTACT_EMAIL);
+            assertThat(confirmed.callbackUrl()).isEqualTo(TestCommands.CALLBACK_URL);
         });
         assertThat(decisions.readModel()).containsExactly(booking);
         assertThat(decisions.touchedTrips()).containsExactly(tripId);
@@ -293,16 +293,7 @@ class BatchDeciderTest {
     }
 
     private static BookingRequested request(UUID tripId, int passengers, List<String> seats) {
-        return new BookingRequested(
-                UUID.randomUUID(),
-                tripId,
-                IntStream.range(0, passengers)
-                        .mapToObj(index -> new Passenger("Passenger " + index))
-                        .toList(),
-                seats,
-                "ada@example.com",
-                "https://client.example.com/hooks",
-                NOW.minusSeconds(5));
+        return TestCommands.bookingRequest(tripId, passengers, seats, NOW.minusSeconds(5));
     }
 
     private static BookingCancellationRequested cancellation(BookingRequested booking) {

@@ -6,9 +6,9 @@ import io.fms.events.BookingCommand;
 import io.fms.events.BookingJson;
 import io.fms.events.BookingRequested;
 import io.fms.events.BookingView;
-import io.fms.events.Passenger;
 import io.fms.events.ReadModelKeys;
 import io.fms.events.Topics;
+import io.fms.processor.TestCommands;
 import io.fms.support.FmsKafkaProperties;
 import io.fms.testkit.FmsTestInfrastructure;
 import io.fms.testkit.OwnedSchemas;
@@ -25,7 +25,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -148,16 +147,7 @@ abstract class ProcessorITBase {
     }
 
     static BookingRequested request(UUID tripId, int passengers, List<String> seats) {
-        return new BookingRequested(
-                UUID.randomUUID(),
-                tripId,
-                IntStream.range(0, passengers)
-                        .mapToObj(index -> new Passenger("Passenger " + index))
-                        .toList(),
-                seats,
-                "ada@example.com",
-                "https://client.example.com/hooks/fms",
-                Instant.now());
+        return TestCommands.bookingRequest(tripId, passengers, seats, Instant.now());
     }
 
     /** Sends a command exactly as the API does: keyed by trip, typed header, acknowledged before returning. */

@@ -63,37 +63,19 @@ class CallbackUrlPolicyTest {
                 .isEqualTo(8081);
     }
 
-    @ParameterizedTest
-    @CsvSource(
-            delimiter = '|',
-            value = {
-                "file:///etc/passwd | http or https",
-                "ftp://public.example/x | http or https",
-                "gopher://public.example:70/x | http or https",
-                "jar:http://public.example/x.jar!/ | http or https",
-                "javascript:alert(1) | http or https",
-                "dict://public.example:11211/ | http or https",
-                "//public.example/no-scheme | http or https",
-                "public.example/relative | http or https",
-                "http:///no-host | no host",
-                "http://:8080/ | no host",
-                "http://user:pass@public.example/ | user name or password",
-                "http://public.example@10.0.0.1/ | user name or password",
-                "http://evil@10.0.0.1/ | user name or password",
-                "http://public.example:0/ | invalid port",
-                "http://public.example:99999/ | invalid port",
-                "http://public.example:80a/ | invalid port",
-                "http://exa_mple.com/ | not a valid host name",
-                "http://ex%41mple.com/ | '%'",
-                "http://[fe80::1%25eth0]/ | '%'",
-                "http://bücher.example/ | ASCII",
-                "http://nowhere.example/ | does not resolve",
-                "'http://exa mple.com/' | not a valid URL",
-                "http://[::1/ | not a valid URL"
-            })
-    void refusesUrlsThatAreNotPlainHttpToAHost(String url, String reasonPart) {
-        assertThat(strict.check(url))
-                .hasValueSatisfying(reason -> assertThat(reason).contains(reasonPart));
+    @Test
+    void refusesWhatParsingRefusesWithTheParsersReason() {
+        // Every kind of URL that parsing refuses is listed in CallbackUrlTest.
+        assertThat(strict.check("file:///etc/passwd"))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("http or https"));
+        assertThat(strict.check("http://2130706433/"))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("not in dotted decimal"));
+    }
+
+    @Test
+    void refusesNamesThatDoNotResolve() {
+        assertThat(strict.check("http://nowhere.example/"))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("does not resolve"));
     }
 
     @Test
@@ -164,23 +146,6 @@ class CallbackUrlPolicyTest {
                 "http://[64:ff9b:1::1]/ | local-use NAT64",
                 "http://[2002:7f00:1::1]/ | 6to4 form of 127.0.0.1",
                 "http://[2002:a00:1::]/ | 6to4 form of 10.0.0.1",
-                // non-canonical IPv4 spellings: decimal, hex, octal, short, overlong
-                "http://2130706433/ | not in dotted decimal",
-                "http://0x7f000001/ | not in dotted decimal",
-                "http://0x7f.0.0.1/ | not in dotted decimal",
-                "http://0x7f.1/ | not in dotted decimal",
-                "http://0177.0.0.1/ | not in dotted decimal",
-                "http://0177.0000.0000.0001/ | not in dotted decimal",
-                "http://127.1/ | not in dotted decimal",
-                "http://127.0.1/ | not in dotted decimal",
-                "http://10.1/ | not in dotted decimal",
-                "http://3232235777/ | not in dotted decimal",
-                "http://0xc0a80101/ | not in dotted decimal",
-                "http://1.2.3.4.5/ | not in dotted decimal",
-                "http://256.1.1.1/ | not in dotted decimal",
-                "http://08.8.8.8/ | not in dotted decimal",
-                "http://0x/ | not in dotted decimal",
-                "http://public.example.0x7f000001/ | not in dotted decimal",
                 // names that resolve to refused addresses
                 "http://intranet.example/ | intranet.example resolves to 10.1.2.3, a private",
                 "http://rebind.example/ | private",
