@@ -14,7 +14,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.stream.IntStream;
+import org.springframework.data.redis.connection.RedisClusterConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import redis.embedded.RedisServer;
 import redis.embedded.core.ExecutableProvider;
 
@@ -55,6 +58,17 @@ public final class TestRedisCluster {
         return ports().stream().map(port -> "127.0.0.1:" + port).toList();
     }
 
+    /**
+     * A started connection factory on the cluster, as Spring Boot builds one from {@code spring.data.redis.cluster.nodes}
+     * (Lettuce, one shared connection); the caller destroys it.
+     */
+    public static LettuceConnectionFactory connectionFactory() {
+        LettuceConnectionFactory factory = new LettuceConnectionFactory(new RedisClusterConfiguration(nodes()));
+        factory.afterPropertiesSet();
+        factory.start();
+        return factory;
+    }
+
     /** Deletes every key on every master (FLUSHALL is per node on a cluster). */
     public static void flushAll() {
         for (int port : ports()) {
@@ -63,7 +77,7 @@ public final class TestRedisCluster {
     }
 
     /** Runs {@code action} on one node's own connection, outside cluster routing. */
-    public static <T> T onNode(int port, java.util.function.Function<RedisCommands<String, String>, T> action) {
+    public static <T> T onNode(int port, Function<RedisCommands<String, String>, T> action) {
         RedisClient client = RedisClient.create(RedisURI.create("127.0.0.1", port));
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             return action.apply(connection.sync());
