@@ -8,8 +8,6 @@ import io.fms.api.SharedApiContext;
 import io.fms.events.Availability;
 import io.fms.events.BookingJson;
 import io.fms.events.BookingStatus;
-import io.fms.events.BookingView;
-import io.fms.events.Passenger;
 import io.fms.events.ReadModelKeys;
 import io.fms.testkit.FmsTestInfrastructure;
 import io.fms.testkit.TestRedisCluster;
@@ -137,7 +135,7 @@ class RedisClusterIT extends SharedApiContext {
                 .isPositive();
 
         Instant decided = Instant.now();
-        writeDecision(bookingId);
+        BookingStatusIT.writeDecision(redis, bookingId, BookingStatus.CONFIRMED);
         TestRedisCluster.onNode(
                 elsewhere, commands -> commands.publish(ReadModelKeys.DECISIONS_CHANNEL, bookingId.toString()));
 
@@ -159,28 +157,6 @@ class RedisClusterIT extends SharedApiContext {
                         ReadModelKeys.availability(availability.tripId()),
                         new String(BookingJson.writePlain(availability), StandardCharsets.UTF_8),
                         ReadModelKeys.AVAILABILITY_TTL);
-    }
-
-    private void writeDecision(UUID bookingId) {
-        BookingView pending = BookingJson.readPlain(
-                redis.opsForValue().get(ReadModelKeys.booking(bookingId)).getBytes(StandardCharsets.UTF_8),
-                BookingView.class);
-        BookingView decided = new BookingView(
-                bookingId,
-                pending.tripId(),
-                BookingStatus.CONFIRMED,
-                List.of("7A"),
-                List.of(new Passenger("Ada Lovelace")),
-                null,
-                List.of(),
-                null,
-                null,
-                pending.createdAt(),
-                Instant.now());
-        redis.opsForValue()
-                .set(
-                        ReadModelKeys.booking(bookingId),
-                        new String(BookingJson.writePlain(decided), StandardCharsets.UTF_8));
     }
 
     /** Subscribers to the decisions channel connected to this node (PUBSUB NUMSUB counts a node's own). */

@@ -7,8 +7,8 @@ import io.fms.events.Availability;
 import io.fms.events.BookingJson;
 import io.fms.events.BookingStatus;
 import io.fms.events.BookingView;
-import io.fms.events.Passenger;
 import io.fms.events.ReadModelKeys;
+import io.fms.processor.it.ReadModelIT;
 import io.fms.testkit.TestRedisCluster;
 import io.lettuce.core.cluster.SlotHash;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +62,7 @@ class ReadModelClusterIT {
     void aBatchOverEverySlotIsWrittenAndAnnounced() {
         // More bookings than one call takes on a single server; on the cluster their keys spread over every master.
         List<BookingView> bookings = IntStream.range(0, ReadModel.BOOKINGS_PER_CALL * 2 + 1)
-                .mapToObj(i -> view(UUID.randomUUID(), BookingStatus.CONFIRMED))
+                .mapToObj(i -> ReadModelIT.view(UUID.randomUUID(), BookingStatus.CONFIRMED))
                 .toList();
         List<Availability> availabilities = IntStream.range(0, 30)
                 .mapToObj(i -> new Availability(UUID.randomUUID(), 180, 180 - i, false, NOW))
@@ -97,13 +97,13 @@ class ReadModelClusterIT {
     void anOlderViewNeverReplacesANewerOneAndALaterListingWins() {
         UUID cancelled = UUID.randomUUID();
         UUID listedTwice = UUID.randomUUID();
-        readModel.write(List.of(view(cancelled, BookingStatus.CANCELLED)), List.of());
+        readModel.write(List.of(ReadModelIT.view(cancelled, BookingStatus.CANCELLED)), List.of());
 
         readModel.write(
                 List.of(
-                        view(cancelled, BookingStatus.CONFIRMED),
-                        view(listedTwice, BookingStatus.CONFIRMED),
-                        view(listedTwice, BookingStatus.CANCELLED)),
+                        ReadModelIT.view(cancelled, BookingStatus.CONFIRMED),
+                        ReadModelIT.view(listedTwice, BookingStatus.CONFIRMED),
+                        ReadModelIT.view(listedTwice, BookingStatus.CANCELLED)),
                 List.of());
 
         assertThat(stored(cancelled).status()).isEqualTo(BookingStatus.CANCELLED);
@@ -112,12 +112,12 @@ class ReadModelClusterIT {
 
     @Test
     void aNodeThatForgotTheScriptIsSentItAgain() {
-        readModel.write(List.of(view(UUID.randomUUID(), BookingStatus.CONFIRMED)), List.of());
+        readModel.write(List.of(ReadModelIT.view(UUID.randomUUID(), BookingStatus.CONFIRMED)), List.of());
         for (int port : TestRedisCluster.ports()) {
             TestRedisCluster.onNode(port, commands -> commands.scriptFlush());
         }
         List<BookingView> bookings = IntStream.range(0, 20)
-                .mapToObj(i -> view(UUID.randomUUID(), BookingStatus.REJECTED))
+                .mapToObj(i -> ReadModelIT.view(UUID.randomUUID(), BookingStatus.REJECTED))
                 .toList();
 
         readModel.write(bookings, List.of());
@@ -131,20 +131,5 @@ class ReadModelClusterIT {
         String json = redis.opsForValue().get(ReadModelKeys.booking(bookingId));
         assertThat(json).as("read model entry of %s", bookingId).isNotNull();
         return BookingJson.readPlain(json.getBytes(StandardCharsets.UTF_8), BookingView.class);
-    }
-
-    private static BookingView view(UUID bookingId, BookingStatus status) {
-        return new BookingView(
-                bookingId,
-                UUID.randomUUID(),
-                status,
-                List.of("1A"),
-                List.of(new Passenger("Ada")),
-                null,
-                List.of(),
-                null,
-                null,
-                NOW,
-                NOW);
     }
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One Redis Cluster master killed under load (up --cluster), then restarted from its append-only file: only the keys
@@ -50,21 +49,7 @@ final class RedisMasterKill implements Fault {
                 "answers other than 202, 409 and 503 while " + MASTER + " was down: " + statuses);
         phase.check(statuses.getOrDefault(202, 0) > 0, "no 202 while " + MASTER + " was down");
 
-        Map<Integer, Integer> retries = new HashMap<>();
-        int differentId = 0;
-        for (Load.Accepted request : earlier) {
-            Load.Answer answer = load.submit(request.key(), request.body());
-            retries.merge(answer.status(), 1, Integer::sum);
-            if (answer.bookingId() != null && !answer.bookingId().equals(request.bookingId())) {
-                differentId++;
-            }
-        }
-        phase.note(earlier.size() + " earlier requests retried after the restart: " + retries);
-        phase.check(differentId == 0, differentId + " retried key(s) got a new booking ID");
-        return () -> {
-            Set<String> ids = context.acceptedIds();
-            int rows = context.ledger().bookingRows(phase.tripIds());
-            phase.check(rows == ids.size(), rows + " booking rows for " + ids.size() + " distinct accepted bookings");
-        };
+        RedisFlush.retrySameKeys(load, earlier, phase, "the restart");
+        return () -> RedisFlush.oneRowPerAcceptedBooking(context, phase);
     }
 }
