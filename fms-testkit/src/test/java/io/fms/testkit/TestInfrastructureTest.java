@@ -1,8 +1,13 @@
 package io.fms.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.SlotHash;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.List;
@@ -32,6 +37,31 @@ class TestInfrastructureTest {
         try (var connection = client.connect()) {
             connection.sync().set("testkit", "ok");
             assertThat(connection.sync().get("testkit")).isEqualTo("ok");
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    @Test
+    void redisClusterSpreadsTheSlotsOverThreeMastersAndRefusesCrossSlotCommands() {
+        List<Integer> ports = TestRedisCluster.ports();
+        assertThat(ports).hasSize(TestRedisCluster.MASTERS).doesNotHaveDuplicates();
+        for (int port : ports) {
+            String info = TestRedisCluster.onNode(port, commands -> commands.clusterInfo());
+            assertThat(info).contains("cluster_state:ok", "cluster_slots_assigned:16384", "cluster_size:3");
+        }
+        RedisClusterClient client = RedisClusterClient.create(
+                ports.stream().map(port -> RedisURI.create("127.0.0.1", port)).toList());
+        try (var connection = client.connect()) {
+            // Two keys on different masters: one script call over both is what a cluster refuses.
+            assertThat(SlotHash.getSlot("a") / (16384 / 3)).isNotEqualTo(SlotHash.getSlot("b") / (16384 / 3));
+            assertThat(connection
+                            .sync()
+                            .eval("return 1", ScriptOutputType.INTEGER, "a")
+                            .toString())
+                    .isEqualTo("1");
+            assertThatThrownBy(() -> connection.sync().eval("return 1", ScriptOutputType.INTEGER, "a", "b"))
+                    .hasMessageContaining("CROSSSLOT");
         } finally {
             client.shutdown();
         }

@@ -12,15 +12,49 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
 /**
- * A real single-node Kafka in KRaft mode (one process is broker and controller), from Kafka's own server classes.
+ * A real Kafka node in KRaft mode (one process is broker and controller), from Kafka's own server classes: alone, or
+ * one of the three nodes of {@code infra/fms up --cluster}.
  *
  * <p>Usage: {@code java io.fms.infra.KafkaNode <data directory>}. Ports: {@code FMS_LOCAL_KAFKA_PORT} for clients,
  * {@code FMS_LOCAL_KAFKA_CONTROLLER_PORT} for the controller (defaults in infra/lib/stack.env). The log directory is
  * formatted on the first start, as {@code kafka-storage.sh format} would, and reused afterwards.
+ *
+ * <p>One of a cluster when infra/fms gives it {@code FMS_LOCAL_KAFKA_NODE_ID}, the whole controller quorum as
+ * {@code FMS_LOCAL_KAFKA_VOTERS} ({@code id@host:controllerPort,...}) and the cluster ID every node is formatted with,
+ * {@code FMS_LOCAL_KAFKA_CLUSTER_ID}.
  */
 public final class KafkaNode {
 
     private static final int NODE_ID = 1;
+
+    /** Replicas of every internal topic, and of the services' topics when they ask for 3, in a cluster. */
+    static final int CLUSTER_REPLICATION_FACTOR = 3;
+
+    /** A write is acknowledged once two replicas have it: one node may fail without losing or refusing it. */
+    static final int CLUSTER_MIN_INSYNC_REPLICAS = 2;
+
+    /** Who this node is among its peers; {@link #ALONE} for the single-node stack. */
+    record Membership(int nodeId, String voters, String clusterId) {
+        static final Membership ALONE = new Membership(NODE_ID, null, null);
+
+        boolean clustered() {
+            return voters != null;
+        }
+
+        static Membership fromEnvironment() {
+            String voters = System.getenv("FMS_LOCAL_KAFKA_VOTERS");
+            if (voters == null || voters.isBlank()) {
+                return ALONE;
+            }
+            String id = System.getenv("FMS_LOCAL_KAFKA_NODE_ID");
+            String clusterId = System.getenv("FMS_LOCAL_KAFKA_CLUSTER_ID");
+            if (id == null || clusterId == null || clusterId.isBlank()) {
+                throw new IllegalArgumentException(
+                        "FMS_LOCAL_KAFKA_VOTERS needs FMS_LOCAL_KAFKA_NODE_ID and FMS_LOCAL_KAFKA_CLUSTER_ID");
+            }
+            return new Membership(Integer.parseInt(id.strip()), voters.strip(), clusterId.strip());
+        }
+    }
 
     private KafkaNode() {}
 
@@ -31,10 +65,11 @@ public final class KafkaNode {
         int controllerPort = addresses.kafkaControllerPort();
         Path logDir = dataDir.resolve("log");
 
-        Properties properties = serverProperties(logDir, port, controllerPort);
+        Membership membership = Membership.fromEnvironment();
+        Properties properties = serverProperties(logDir, port, controllerPort, membership);
         Path propertiesFile = dataDir.resolve("server.properties");
         write(properties, propertiesFile);
-        formatOnFirstStart(propertiesFile, logDir);
+        formatOnFirstStart(propertiesFile, logDir, membership);
 
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown, "kafka-shutdown"));
@@ -44,12 +79,14 @@ public final class KafkaNode {
         server.awaitShutdown();
     }
 
-    static Properties serverProperties(Path logDir, int port, int controllerPort) {
+    static Properties serverProperties(Path logDir, int port, int controllerPort, Membership membership) {
         Properties p = new Properties();
         p.setProperty("process.roles", "broker,controller");
-        p.setProperty("node.id", String.valueOf(NODE_ID));
+        p.setProperty("node.id", String.valueOf(membership.nodeId()));
         // A static quorum: nothing about it is written at format time, so a changed controller port still starts.
-        p.setProperty("controller.quorum.voters", NODE_ID + "@localhost:" + controllerPort);
+        p.setProperty(
+                "controller.quorum.voters",
+                membership.clustered() ? membership.voters() : NODE_ID + "@localhost:" + controllerPort);
         p.setProperty("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
         p.setProperty("advertised.listeners", "PLAINTEXT://localhost:" + port);
         p.setProperty("controller.listener.names", "CONTROLLER");
@@ -63,6 +100,19 @@ public final class KafkaNode {
         p.setProperty("share.coordinator.state.topic.replication.factor", "1");
         p.setProperty("share.coordinator.state.topic.min.isr", "1");
         p.setProperty("min.insync.replicas", "1");
+        if (membership.clustered()) {
+            String replicas = String.valueOf(CLUSTER_REPLICATION_FACTOR);
+            String minInsync = String.valueOf(CLUSTER_MIN_INSYNC_REPLICAS);
+            p.setProperty("offsets.topic.replication.factor", replicas);
+            p.setProperty("transaction.state.log.replication.factor", replicas);
+            p.setProperty("transaction.state.log.min.isr", minInsync);
+            p.setProperty("share.coordinator.state.topic.replication.factor", replicas);
+            p.setProperty("share.coordinator.state.topic.min.isr", minInsync);
+            p.setProperty("default.replication.factor", replicas);
+            p.setProperty("min.insync.replicas", minInsync);
+            // Never elect a replica that may miss acknowledged records, even to end an outage.
+            p.setProperty("unclean.leader.election.enable", "false");
+        }
         p.setProperty("num.partitions", "12");
         // As in the test kit: the services declare their topics, so a missing declaration fails here as in tests.
         p.setProperty("auto.create.topics.enable", "false");
@@ -71,12 +121,15 @@ public final class KafkaNode {
         return p;
     }
 
-    private static void formatOnFirstStart(Path propertiesFile, Path logDir) {
+    private static void formatOnFirstStart(Path propertiesFile, Path logDir, Membership membership) {
         if (Files.exists(logDir.resolve("meta.properties"))) {
             System.out.println("Kafka log directory " + logDir + " is formatted; reusing it");
             return;
         }
-        String clusterId = Uuid.randomUuid().toString();
+        // The nodes of one cluster must share its ID; a node alone makes one up.
+        String clusterId = membership.clustered()
+                ? membership.clusterId()
+                : Uuid.randomUuid().toString();
         int exitCode = StorageTool.execute(
                 new String[] {"format", "--config", propertiesFile.toString(), "--cluster-id", clusterId}, System.out);
         if (exitCode != 0) {

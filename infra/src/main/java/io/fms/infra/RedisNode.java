@@ -14,7 +14,10 @@ import redis.embedded.core.ExecutableProvider;
  * the PATH, else the binary that embedded-redis ships on Maven Central.
  *
  * <p>Usage: {@code java io.fms.infra.RedisNode <data directory>}; port {@code FMS_LOCAL_REDIS_PORT} (else
- * {@code FMS_REDIS_PORT}; default in infra/lib/stack.env).
+ * {@code FMS_REDIS_PORT}; default in infra/lib/stack.env). With {@code FMS_LOCAL_REDIS_CLUSTER=true} it is a node of a
+ * Redis Cluster ({@code infra/fms up --cluster}; {@link RedisClusterForm} joins the nodes): its cluster state lives
+ * in {@code nodes.conf} next to its append-only file, so a restarted node takes its slots back. Its cluster bus is
+ * on port + 10000.
  */
 public final class RedisNode {
 
@@ -26,7 +29,7 @@ public final class RedisNode {
         Path pidFile = dataDir.resolve("redis.pid");
         stopOrphanedServer(pidFile);
 
-        RedisServer server = RedisServer.newRedisServer()
+        var builder = RedisServer.newRedisServer()
                 .executableProvider(executable())
                 .port(port)
                 .bind("127.0.0.1")
@@ -35,8 +38,15 @@ public final class RedisNode {
                 .setting("appendonly yes")
                 .setting("appendfsync everysec")
                 // Lets the next start find a server whose launcher was killed with SIGKILL.
-                .setting("pidfile \"" + pidFile + "\"")
-                .soutListener(System.out::println)
+                .setting("pidfile \"" + pidFile + "\"");
+        if ("true".equalsIgnoreCase(System.getenv("FMS_LOCAL_REDIS_CLUSTER"))) {
+            builder.setting("cluster-enabled yes")
+                    .setting("cluster-config-file \"" + dataDir.resolve("nodes.conf") + "\"")
+                    .setting("cluster-node-timeout 5000")
+                    // A master down stops only the keys of its slots, not the whole cluster.
+                    .setting("cluster-require-full-coverage no");
+        }
+        RedisServer server = builder.soutListener(System.out::println)
                 .serrListener(System.out::println)
                 .build();
         server.start();

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +89,44 @@ public final class StackAddresses {
     public String kafkaBootstrapServers() {
         String external = given("FMS_KAFKA_BOOTSTRAP_SERVERS");
         return external != null ? external : "localhost:" + kafkaPort();
+    }
+
+    /** The nodes of {@code infra/fms up --cluster}, 1 to {@value #CLUSTER_NODES}. */
+    public static final int CLUSTER_NODES = 3;
+
+    /** Client port of Kafka node {@code node} of the cluster. */
+    public int kafkaClusterPort(int node) {
+        return port("FMS_LOCAL_KAFKA_" + clusterNode(node) + "_PORT");
+    }
+
+    public int kafkaClusterControllerPort(int node) {
+        return port("FMS_LOCAL_KAFKA_" + clusterNode(node) + "_CONTROLLER_PORT");
+    }
+
+    /** Port of Redis Cluster master {@code node}. */
+    public int redisClusterPort(int node) {
+        return port("FMS_LOCAL_REDIS_" + clusterNode(node) + "_PORT");
+    }
+
+    /** Every Kafka node of the cluster, as the services' {@code FMS_KAFKA_BOOTSTRAP_SERVERS}. */
+    public String kafkaClusterBootstrapServers() {
+        List<String> nodes = new ArrayList<>();
+        for (int node = 1; node <= CLUSTER_NODES; node++) {
+            nodes.add("localhost:" + kafkaClusterPort(node));
+        }
+        return String.join(",", nodes);
+    }
+
+    /** Whether {@code infra/fms up --cluster} runs the stack under {@code root}. */
+    public boolean clustered(Path root) {
+        return Files.exists(root.resolve(fileValue("CLUSTER_MARKER_FILE")));
+    }
+
+    private static int clusterNode(int node) {
+        if (node < 1 || node > CLUSTER_NODES) {
+            throw new IllegalArgumentException("cluster nodes are 1 to " + CLUSTER_NODES + ", not " + node);
+        }
+        return node;
     }
 
     public int postgresPort() {

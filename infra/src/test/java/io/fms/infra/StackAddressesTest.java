@@ -120,6 +120,21 @@ class StackAddressesTest {
     }
 
     @Test
+    void theClusterNodesMoveOneByOneAndTheMarkerSaysWhetherTheClusterRuns() throws IOException {
+        StackAddresses addresses = StackAddresses.of(Map.of("FMS_LOCAL_KAFKA_2_PORT", "19194"));
+
+        assertThat(addresses.kafkaClusterBootstrapServers()).isEqualTo("localhost:9192,localhost:19194,localhost:9196");
+        assertThat(addresses.kafkaClusterControllerPort(3)).isEqualTo(9197);
+        assertThat(addresses.redisClusterPort(1)).isEqualTo(7001);
+        assertThatThrownBy(() -> addresses.redisClusterPort(4)).isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(addresses.clustered(root)).isFalse();
+        Files.createDirectories(root.resolve(".fms/run"));
+        Files.writeString(root.resolve(".fms/run/cluster"), "");
+        assertThat(addresses.clustered(root)).isTrue();
+    }
+
+    @Test
     void aLineThatIsNotNameEqualsValueIsRefused() {
         assertThat(StackAddresses.parse(List.of("# comment", "", "FMS_A=1", "B_2=x/y")))
                 .containsExactly(Map.entry("FMS_A", "1"), Map.entry("B_2", "x/y"));

@@ -32,6 +32,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.JsonNode;
 
 class BookingStatusIT extends SharedApiContext {
@@ -243,8 +244,12 @@ class BookingStatusIT extends SharedApiContext {
                 .asString());
     }
 
-    /** What the processor does after its transaction commits. */
     private void writeDecision(UUID bookingId, BookingStatus status) {
+        writeDecision(redis, bookingId, status);
+    }
+
+    /** What the processor does after its transaction commits. */
+    static void writeDecision(StringRedisTemplate redis, UUID bookingId, BookingStatus status) {
         BookingView pending = BookingJson.readPlain(
                 redis.opsForValue().get(ReadModelKeys.booking(bookingId)).getBytes(StandardCharsets.UTF_8),
                 BookingView.class);

@@ -4,12 +4,25 @@ import io.fms.events.Availability;
 import io.fms.events.BookingJson;
 import io.fms.events.BookingView;
 import io.fms.events.ReadModelKeys;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.SlotHash;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.data.redis.RedisSystemException;
+import org.springframework.data.redis.connection.RedisClusterConnection;
 import org.springframework.data.redis.connection.RedisConnection;
-import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -56,11 +69,14 @@ public class ReadModel {
             return written
             """;
 
-    private static final byte[] SCRIPT = utf8(WRITE_IF_NOT_OLDER);
+    private static final String SCRIPT = WRITE_IF_NOT_OLDER;
     private static final String SCRIPT_SHA = RedisScript.of(WRITE_IF_NOT_OLDER).getSha1();
     private static final byte[] BOOKING_TTL_S = utf8(Long.toString(ReadModelKeys.BOOKING_TTL.toSeconds()));
     private static final byte[] AVAILABILITY_TTL_S = utf8(Long.toString(ReadModelKeys.AVAILABILITY_TTL.toSeconds()));
     private static final byte[] DECISIONS_CHANNEL = utf8(ReadModelKeys.DECISIONS_CHANNEL);
+
+    /** Bounds the wait for one round of script calls; Lettuce's own command timeout usually answers first. */
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
     private final StringRedisTemplate redis;
 
@@ -70,58 +86,141 @@ public class ReadModel {
 
     /**
      * Writes the entries and announces the bookings on {@link ReadModelKeys#DECISIONS_CHANNEL}, in order: a booking
-     * listed twice ends with its later view.
+     * listed twice ends with its later view. Every booking is written before any availability snapshot.
      */
     public void write(Collection<BookingView> bookings, Collection<Availability> availabilities) {
         if (bookings.isEmpty() && availabilities.isEmpty()) {
             return;
         }
-        List<BookingView> all = List.copyOf(bookings);
-        List<Availability> pendingAvailabilities = List.copyOf(availabilities);
+        List<BookingView> allBookings = List.copyOf(bookings);
+        List<Availability> allAvailabilities = List.copyOf(availabilities);
         redis.execute((RedisCallback<Object>) connection -> {
-            int from = 0;
-            do {
-                int to = Math.min(all.size(), from + BOOKINGS_PER_CALL);
-                // The availability snapshots ride with the last call, after every booking is written.
-                List<Availability> snapshots = to == all.size() ? pendingAvailabilities : List.of();
-                run(connection, all.subList(from, to), snapshots);
-                from = to;
-            } while (from < all.size());
+            // Redis Cluster runs a script only on keys of one hash slot, so the calls are cut by slot there; a
+            // standalone server holds every key, and one call takes up to BOOKINGS_PER_CALL of them.
+            boolean cluster = connection instanceof RedisClusterConnection;
+            List<Call> bookingCalls = new ArrayList<>();
+            bySlot(allBookings, booking -> ReadModelKeys.booking(booking.bookingId()), cluster)
+                    .forEach(group -> {
+                        for (int from = 0; from < group.size(); from += BOOKINGS_PER_CALL) {
+                            bookingCalls.add(Call.bookings(
+                                    group.subList(from, Math.min(group.size(), from + BOOKINGS_PER_CALL))));
+                        }
+                    });
+            List<Call> availabilityCalls = new ArrayList<>();
+            bySlot(allAvailabilities, availability -> ReadModelKeys.availability(availability.tripId()), cluster)
+                    .forEach(group -> availabilityCalls.add(Call.availabilities(group)));
+            // One server runs the calls of one connection in the order sent; a cluster's nodes run theirs side by
+            // side, so there the snapshots wait until every booking call has answered.
+            if (cluster) {
+                run(connection, bookingCalls);
+                run(connection, availabilityCalls);
+            } else {
+                List<Call> all = new ArrayList<>(bookingCalls);
+                all.addAll(availabilityCalls);
+                run(connection, all);
+            }
             return null;
         });
     }
 
-    private static void run(RedisConnection connection, List<BookingView> bookings, List<Availability> availabilities) {
-        List<byte[]> keysAndArgs = new ArrayList<>(bookings.size() * 4 + availabilities.size() * 2 + 4);
-        for (BookingView booking : bookings) {
-            keysAndArgs.add(utf8(ReadModelKeys.booking(booking.bookingId())));
+    /** One script call: bookings and availability snapshots whose keys share a hash slot on a cluster. */
+    private record Call(List<BookingView> bookings, List<Availability> availabilities) {
+        static Call bookings(List<BookingView> bookings) {
+            return new Call(bookings, List.of());
         }
-        for (Availability availability : availabilities) {
-            keysAndArgs.add(utf8(ReadModelKeys.availability(availability.tripId())));
+
+        static Call availabilities(List<Availability> availabilities) {
+            return new Call(List.of(), availabilities);
         }
-        keysAndArgs.add(BOOKING_TTL_S);
-        keysAndArgs.add(AVAILABILITY_TTL_S);
-        keysAndArgs.add(DECISIONS_CHANNEL);
-        keysAndArgs.add(utf8(Integer.toString(bookings.size())));
-        for (BookingView booking : bookings) {
-            keysAndArgs.add(BookingJson.writePlain(booking));
-            keysAndArgs.add(utf8(booking.status().name()));
-            keysAndArgs.add(utf8(booking.bookingId().toString()));
-        }
-        for (Availability availability : availabilities) {
-            keysAndArgs.add(BookingJson.writePlain(availability));
-        }
-        byte[][] arguments = keysAndArgs.toArray(new byte[0][]);
-        int keyCount = bookings.size() + availabilities.size();
-        try {
-            connection.scriptingCommands().evalSha(SCRIPT_SHA, ReturnType.INTEGER, keyCount, arguments);
-        } catch (RuntimeException e) {
-            if (!noScript(e)) {
-                throw e;
+
+        byte[][] keys() {
+            List<byte[]> keys = new ArrayList<>(bookings.size() + availabilities.size());
+            for (BookingView booking : bookings) {
+                keys.add(utf8(ReadModelKeys.booking(booking.bookingId())));
             }
-            // Redis restarted or flushed its script cache: EVAL loads the script again.
-            connection.scriptingCommands().eval(SCRIPT, ReturnType.INTEGER, keyCount, arguments);
+            for (Availability availability : availabilities) {
+                keys.add(utf8(ReadModelKeys.availability(availability.tripId())));
+            }
+            return keys.toArray(new byte[0][]);
         }
+
+        byte[][] args() {
+            List<byte[]> args = new ArrayList<>(bookings.size() * 3 + availabilities.size() + 4);
+            args.add(BOOKING_TTL_S);
+            args.add(AVAILABILITY_TTL_S);
+            args.add(DECISIONS_CHANNEL);
+            args.add(utf8(Integer.toString(bookings.size())));
+            for (BookingView booking : bookings) {
+                args.add(BookingJson.writePlain(booking));
+                args.add(utf8(booking.status().name()));
+                args.add(utf8(booking.bookingId().toString()));
+            }
+            for (Availability availability : availabilities) {
+                args.add(BookingJson.writePlain(availability));
+            }
+            return args.toArray(new byte[0][]);
+        }
+    }
+
+    /** The items grouped by their key's hash slot, each group in the order given; one group when not a cluster. */
+    static <T> Collection<List<T>> bySlot(List<T> items, Function<T, String> key, boolean cluster) {
+        if (!cluster) {
+            return items.isEmpty() ? List.of() : List.of(items);
+        }
+        Map<Integer, List<T>> groups = new LinkedHashMap<>();
+        for (T item : items) {
+            groups.computeIfAbsent(SlotHash.getSlot(key.apply(item)), slot -> new ArrayList<>())
+                    .add(item);
+        }
+        return groups.values();
+    }
+
+    // The calls go out together on the shared connection and are awaited together: a batch costs about one round
+    // trip per node, whatever the number of calls.
+    @SuppressWarnings("unchecked")
+    private static void run(RedisConnection connection, List<Call> calls) {
+        RedisClusterAsyncCommands<byte[], byte[]> commands =
+                (RedisClusterAsyncCommands<byte[], byte[]>) connection.getNativeConnection();
+        List<Call> unloaded = await(
+                calls, call -> commands.evalsha(SCRIPT_SHA, ScriptOutputType.INTEGER, call.keys(), call.args()), true);
+        // A node restarted, failed over or flushed its script cache: EVAL loads the script there again.
+        await(unloaded, call -> commands.eval(SCRIPT, ScriptOutputType.INTEGER, call.keys(), call.args()), false);
+    }
+
+    /**
+     * The calls refused with NOSCRIPT when {@code unloadedAllowed}; any other failure is thrown once every call has
+     * answered.
+     */
+    private static List<Call> await(
+            List<Call> calls, Function<Call, RedisFuture<Object>> send, boolean unloadedAllowed) {
+        if (calls.isEmpty()) {
+            return List.of();
+        }
+        List<RedisFuture<Object>> futures = calls.stream().map(send).toList();
+        List<Call> noScript = new ArrayList<>();
+        RuntimeException failure = null;
+        for (int i = 0; i < calls.size(); i++) {
+            try {
+                futures.get(i).get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                if (unloadedAllowed && noScript(e)) {
+                    noScript.add(calls.get(i));
+                } else if (failure == null) {
+                    failure = new RedisSystemException("read model script failed: " + e.getCause(), e.getCause());
+                }
+            } catch (TimeoutException e) {
+                if (failure == null) {
+                    failure = new QueryTimeoutException("read model script not answered in " + CALL_TIMEOUT, e);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RedisSystemException("interrupted while writing the read model", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return noScript;
     }
 
     private static boolean noScript(Throwable error) {

@@ -15,7 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-class ReadModelIT extends ProcessorITBase {
+public class ReadModelIT extends ProcessorITBase {
 
     private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
 
@@ -56,7 +56,8 @@ class ReadModelIT extends ProcessorITBase {
         return BookingJson.readPlain(json.getBytes(StandardCharsets.UTF_8), BookingView.class);
     }
 
-    private static BookingView view(UUID bookingId, BookingStatus status) {
+    /** A booking's view as the processor writes it, on a trip of its own. */
+    public static BookingView view(UUID bookingId, BookingStatus status) {
         return new BookingView(
                 bookingId,
                 UUID.randomUUID(),

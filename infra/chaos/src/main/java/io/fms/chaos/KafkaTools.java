@@ -117,6 +117,19 @@ final class KafkaTools implements AutoCloseable {
         }
     }
 
+    /** Partitions of these topics whose in-sync replicas are fewer than their replicas: a node not caught up. */
+    int underReplicated(List<String> topics) {
+        try {
+            return (int) admin.describeTopics(topics).allTopicNames().get(TIMEOUT_S, TimeUnit.SECONDS).values().stream()
+                    .flatMap(topic -> topic.partitions().stream())
+                    .filter(partition ->
+                            partition.isr().size() < partition.replicas().size())
+                    .count();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
     int partitionCount(String topic) {
         try {
             return partitions(topic).size();

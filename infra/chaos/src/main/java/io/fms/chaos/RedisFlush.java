@@ -48,22 +48,9 @@ final class RedisFlush implements Fault {
                 .filter(status -> status.startsWith("HTTP") || status.equals("PENDING"))
                 .count();
         phase.check(unreadable == 0, unreadable + " earlier booking(s) unreadable or PENDING after the flush");
-        // The same key and body again: the same booking, never a second one.
-        Map<Integer, Integer> retries = new HashMap<>();
-        int differentId = 0;
-        for (Load.Accepted request : earlier) {
-            Load.Answer answer = load.submit(request.key(), request.body());
-            retries.merge(answer.status(), 1, Integer::sum);
-            if (answer.bookingId() != null && !answer.bookingId().equals(request.bookingId())) {
-                differentId++;
-            }
-        }
-        phase.note(earlier.size() + " earlier requests retried after the flush: " + retries);
-        phase.check(differentId == 0, differentId + " retried key(s) got a new booking ID");
+        retrySameKeys(load, earlier, phase, "the flush");
         return () -> {
-            Set<String> ids = context.acceptedIds();
-            int rows = context.ledger().bookingRows(phase.tripIds());
-            phase.check(rows == ids.size(), rows + " booking rows for " + ids.size() + " distinct accepted bookings");
+            oneRowPerAcceptedBooking(context, phase);
             // Availability snapshots rebuild: the API's availableSeats agrees with the seats Postgres holds.
             Map<String, Integer> live = context.ledger().liveSeats(phase.tripIds());
             for (Load.Trip trip : phase.trips) {
@@ -75,6 +62,28 @@ final class RedisFlush implements Fault {
                                 + expected);
             }
         };
+    }
+
+    /** The same key and body again: the same booking, never a second one. */
+    static void retrySameKeys(Load load, List<Load.Accepted> earlier, Phase phase, String after) {
+        Map<Integer, Integer> retries = new HashMap<>();
+        int differentId = 0;
+        for (Load.Accepted request : earlier) {
+            Load.Answer answer = load.submit(request.key(), request.body());
+            retries.merge(answer.status(), 1, Integer::sum);
+            if (answer.bookingId() != null && !answer.bookingId().equals(request.bookingId())) {
+                differentId++;
+            }
+        }
+        phase.note(earlier.size() + " earlier requests retried after " + after + ": " + retries);
+        phase.check(differentId == 0, differentId + " retried key(s) got a new booking ID");
+    }
+
+    /** One booking row per distinct booking ID answered 202: no retry made a second booking. */
+    static void oneRowPerAcceptedBooking(FaultContext context, Phase phase) {
+        Set<String> ids = context.acceptedIds();
+        int rows = context.ledger().bookingRows(phase.tripIds());
+        phase.check(rows == ids.size(), rows + " booking rows for " + ids.size() + " distinct accepted bookings");
     }
 
     private static void deleteContents(Path directory) {

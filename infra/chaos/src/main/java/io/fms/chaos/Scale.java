@@ -61,7 +61,7 @@ final class Scale implements Fault {
     }
 
     /** Time until {@code instances} processors share every partition between them; negative: never. */
-    private static Duration rebalance(KafkaTools kafka, int instances, int partitions) {
+    static Duration rebalance(KafkaTools kafka, int instances, int partitions) {
         Instant start = Instant.now();
         boolean stable = Waits.poll(REBALANCE_TIMEOUT, () -> {
             KafkaTools.Assignment assignment = kafka.assignment(KafkaTools.PROCESSOR_GROUP);
@@ -71,7 +71,7 @@ final class Scale implements Fault {
         return stable ? took : took.negated();
     }
 
-    private static String seconds(Duration rebalance) {
+    static String seconds(Duration rebalance) {
         return rebalance.isNegative()
                 ? "rebalance not settled within " + (-rebalance.toSeconds()) + " s"
                 : String.format("rebalanced in %.1f s", rebalance.toMillis() / 1000.0);

@@ -29,12 +29,13 @@ record Settings(
     static final int DURATION_MAX_S = 600;
 
     static final String USAGE = """
-            usage: infra/fms chaos [fault ...] [--rate R] [--duration S] [--drain-timeout S] [--no-doc]
-              faults (default: all, in this order; by name or number):
+            usage: infra/fms chaos [fault ...] [--cluster] [--rate R] [--duration S] [--drain-timeout S] [--no-doc]
+              faults (default: 1-7, in this order; with --cluster 8-10; by name or number):
             """ + Faults.usage() + """
               --rate R             booking requests per second (default 10, at most 200)
               --duration S         seconds of load per fault (default 60, 20 to 600)
               --drain-timeout S    how long every accepted request may take to be decided (default 240)
+              --cluster            the cluster's faults, against infra/fms up --cluster
               --no-doc             do not append the table to docs/reliability.md
             Runs against the stack infra/fms up started; exits 1 if any check fails.""";
 
@@ -48,6 +49,7 @@ record Settings(
         int duration = 60;
         int drainTimeout = 240;
         boolean writeDoc = true;
+        boolean cluster = false;
         for (int index = 0; index < args.length; index++) {
             String arg = args[index];
             switch (arg) {
@@ -55,6 +57,7 @@ record Settings(
                 case "--duration" -> duration = bounded(value(args, ++index, arg), 20, DURATION_MAX_S, arg);
                 case "--drain-timeout" -> drainTimeout = bounded(value(args, ++index, arg), 30, 1800, arg);
                 case "--no-doc" -> writeDoc = false;
+                case "--cluster" -> cluster = true;
                 case "--help", "-h" -> throw new UsageException(null);
                 default -> {
                     if (arg.startsWith("-")) {
@@ -64,12 +67,16 @@ record Settings(
                 }
             }
         }
-        if (faults.isEmpty()) {
-            faults.addAll(Faults.ALL);
-        }
         String rootDir = env.get("FMS_CHAOS_ROOT");
         Path root = Path.of(rootDir == null || rootDir.isBlank() ? "." : rootDir);
         StackAddresses addresses = StackAddresses.of(env);
+        boolean clustered = addresses.clustered(root);
+        if (cluster && !clustered) {
+            throw new UsageException("--cluster needs the stack of infra/fms up --cluster");
+        }
+        if (faults.isEmpty()) {
+            faults.addAll(cluster ? Faults.CLUSTER : Faults.ALL);
+        }
         String adminKey = addresses.adminKey(root);
         return new Settings(
                 root,
@@ -80,7 +87,7 @@ record Settings(
                 writeDoc,
                 addresses.api().toString(),
                 adminKey == null ? "" : adminKey,
-                addresses.kafkaBootstrapServers(),
+                clustered ? addresses.kafkaClusterBootstrapServers() : addresses.kafkaBootstrapServers(),
                 addresses.postgresUrl(),
                 addresses.postgresUser(),
                 addresses.postgresPassword());

@@ -20,6 +20,9 @@ class FaultsTest {
                         "redelivery",
                         "worker-kill");
         assertThat(Faults.ALL).extracting(Object::getClass).doesNotHaveDuplicates();
+        assertThat(Faults.CLUSTER)
+                .extracting(Fault::name)
+                .containsExactly("broker-kill", "redis-kill", "cluster-scale");
     }
 
     @Test
@@ -37,5 +40,8 @@ class FaultsTest {
             assertThat(Faults.named(fault.name())).isSameAs(fault);
             assertThat(Faults.named(String.valueOf(index + 1))).isSameAs(fault);
         }
+        // The cluster's faults are numbered on after the single-node suite's.
+        assertThat(Faults.named("8")).isSameAs(Faults.CLUSTER.getFirst());
+        assertThat(Faults.named("redis-kill")).isSameAs(Faults.CLUSTER.get(1));
     }
 }

@@ -17,9 +17,12 @@ class SettingsTest {
                         .faults())
                 .extracting(Fault::name)
                 .containsExactly("kafka-kill", "scale", "worker-kill");
-        assertThatThrownBy(() -> Settings.parse(new String[] {"8"}, Map.of()))
+        assertThatThrownBy(() -> Settings.parse(new String[] {"11"}, Map.of()))
                 .isInstanceOf(Settings.UsageException.class)
-                .hasMessage("unknown fault '8'");
+                .hasMessage("unknown fault '11'");
+        assertThatThrownBy(() -> Settings.parse(new String[] {"--cluster"}, Map.of()))
+                .isInstanceOf(Settings.UsageException.class)
+                .hasMessage("--cluster needs the stack of infra/fms up --cluster");
     }
 
     @Test
@@ -64,8 +67,8 @@ class SettingsTest {
     @Test
     void theUsageListsEveryFaultByNumberNameAndSummary() {
         assertThat(Settings.USAGE).isEqualTo("""
-                usage: infra/fms chaos [fault ...] [--rate R] [--duration S] [--drain-timeout S] [--no-doc]
-                  faults (default: all, in this order; by name or number):
+                usage: infra/fms chaos [fault ...] [--cluster] [--rate R] [--duration S] [--drain-timeout S] [--no-doc]
+                  faults (default: 1-7, in this order; with --cluster 8-10; by name or number):
                     1 processor-kill   kill -9 the processor at random moments, then a clean restart
                     2 postgres-stop    Postgres stopped 30 s, then started
                     3 kafka-kill       the Kafka broker killed (kill -9), then restarted
@@ -73,9 +76,13 @@ class SettingsTest {
                     5 scale            processor instances 1 -> 2 -> 1 -> 2 -> 1, one stalled (SIGSTOP) past its session
                     6 redelivery       consumer groups reset to the earliest offset; poison records injected
                     7 worker-kill      the notification worker killed mid-delivery (a slow webhook receiver)
+                    8 broker-kill      (--cluster) one of three brokers killed (kill -9) under load, restarted after 30 s
+                    9 redis-kill       (--cluster) one of three Redis masters killed (kill -9), restarted after 20 s; requests retried
+                    10 cluster-scale    (--cluster) processor instances 1 -> 3 -> 1 under load
                   --rate R             booking requests per second (default 10, at most 200)
                   --duration S         seconds of load per fault (default 60, 20 to 600)
                   --drain-timeout S    how long every accepted request may take to be decided (default 240)
+                  --cluster            the cluster's faults, against infra/fms up --cluster
                   --no-doc             do not append the table to docs/reliability.md
                 Runs against the stack infra/fms up started; exits 1 if any check fails.""");
     }
