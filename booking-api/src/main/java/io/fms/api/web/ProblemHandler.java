@@ -67,14 +67,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         QueryTimeoutException.class
     })
     ResponseEntity<Object> dependencyDown(DataAccessException e, HttpServletRequest request) {
-        String dependency = e.getClass().getName().startsWith("org.springframework.data.redis") ? "redis" : "postgres";
+        String dependency = isRedis(e) ? "redis" : "postgres";
         return unavailable(
                 dependency, "A backing service (" + dependency + ") is unreachable; retry later", e, request);
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
-        if (e instanceof DataAccessException && e.getClass().getName().startsWith("org.springframework.data.redis")) {
+        if (e instanceof DataAccessException && isRedis(e)) {
             return unavailable("redis", "The read model (redis) failed; retry later", e, request);
         }
         LOG.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
@@ -83,6 +83,20 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 Problems.of(ProblemKind.INTERNAL, "The request failed unexpectedly; it has been logged"),
                 null,
                 request);
+    }
+
+    /**
+     * Whether Redis failed rather than Postgres. Spring translates both into the same exception types (a Redis
+     * command timeout is a plain {@link QueryTimeoutException}), so the client library in the cause chain decides.
+     */
+    static boolean isRedis(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String type = t.getClass().getName();
+            if (type.startsWith("org.springframework.data.redis") || type.startsWith("io.lettuce")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ResponseEntity<Object> unavailable(
