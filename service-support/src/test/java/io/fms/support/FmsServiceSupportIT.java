@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fms.events.Topics;
 import io.fms.testkit.TestKafka;
+import io.fms.testkit.TestRedis;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,6 +33,10 @@ class FmsServiceSupportIT {
     static void kafka(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         registry.add("fms.kafka.command-partitions", () -> 6);
+        // The Redis client is on this module's class path (for the services that use Redis), so /health has a
+        // redis entry here too: a real Redis, as in every service.
+        registry.add("spring.data.redis.host", () -> "127.0.0.1");
+        registry.add("spring.data.redis.port", TestRedis::port);
     }
 
     @Value("${local.server.port}")

@@ -1,5 +1,6 @@
 package io.fms.chaos;
 
+import io.fms.chaos.Fault.DrainedChecks;
 import io.fms.events.Topics;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,10 +13,10 @@ import java.util.Map;
  * still make the two in-sync replicas a 202 needs, so intake goes on after the election; restarted, the broker
  * catches up.
  */
-final class BrokerKill implements Fault {
+final class BrokerKill implements Fault.Injection {
 
     private static final String BROKER = "kafka-2";
-    private static final Duration DOWN = Duration.ofSeconds(30);
+    static final Duration DOWN = Duration.ofSeconds(30);
 
     /**
      * How long 503s may last after the kill: the controller fences a silent broker after broker.session.timeout.ms
@@ -26,16 +27,6 @@ final class BrokerKill implements Fault {
 
     private static final Duration CATCH_UP = Duration.ofSeconds(180);
     private static final List<String> TOPICS = List.of(Topics.BOOKING_COMMANDS, Topics.BOOKING_EVENTS);
-
-    @Override
-    public String name() {
-        return "broker-kill";
-    }
-
-    @Override
-    public String summary() {
-        return "(--cluster) one of three brokers killed (kill -9) under load, restarted after 30 s";
-    }
 
     @Override
     public DrainedChecks inject(FaultContext context, Phase phase) {

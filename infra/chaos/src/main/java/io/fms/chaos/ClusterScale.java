@@ -1,20 +1,11 @@
 package io.fms.chaos;
 
+import io.fms.chaos.Fault.DrainedChecks;
 import io.fms.events.Topics;
 import java.time.Instant;
 
 /** Processor instances 1 -> 3 -> 1 against the cluster (up --cluster): the partitions spread and come back. */
-final class ClusterScale implements Fault {
-
-    @Override
-    public String name() {
-        return "cluster-scale";
-    }
-
-    @Override
-    public String summary() {
-        return "(--cluster) processor instances 1 -> 3 -> 1 under load";
-    }
+final class ClusterScale implements Fault.Injection {
 
     @Override
     public DrainedChecks inject(FaultContext context, Phase phase) {

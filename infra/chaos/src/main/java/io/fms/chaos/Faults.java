@@ -11,15 +11,45 @@ import java.util.stream.Stream;
 final class Faults {
 
     static final List<Fault> ALL = List.of(
-            new ProcessorKill(),
-            new PostgresStop(),
-            new KafkaKill(),
-            new RedisFlush(),
-            new Scale(),
-            new Redelivery(),
-            new WorkerKill());
+            new Fault(
+                    "processor-kill",
+                    "kill -9 the processor at random moments, then a clean restart",
+                    new ProcessorKill()),
+            new Fault(
+                    "postgres-stop",
+                    "Postgres stopped " + PostgresStop.DOWN.toSeconds() + " s, then started",
+                    new PostgresStop()),
+            new Fault("kafka-kill", "the Kafka broker killed (kill -9), then restarted", new KafkaKill()),
+            new Fault(
+                    "redis-flush",
+                    "Redis stopped, its data deleted, started empty; earlier requests retried",
+                    new RedisFlush()),
+            new Fault(
+                    "scale",
+                    "processor instances 1 -> 2 -> 1 -> 2 -> 1, one stalled (SIGSTOP) past its session",
+                    new Scale()),
+            new Fault(
+                    "redelivery",
+                    "consumer groups reset to the earliest offset; poison records injected",
+                    new Redelivery(),
+                    true),
+            new Fault(
+                    "worker-kill",
+                    "the notification worker killed mid-delivery (a slow webhook receiver)",
+                    new WorkerKill()));
 
-    static final List<Fault> CLUSTER = List.of(new BrokerKill(), new RedisMasterKill(), new ClusterScale());
+    static final List<Fault> CLUSTER = List.of(
+            new Fault(
+                    "broker-kill",
+                    "(--cluster) one of three brokers killed (kill -9) under load, restarted after "
+                            + BrokerKill.DOWN.toSeconds() + " s",
+                    new BrokerKill()),
+            new Fault(
+                    "redis-kill",
+                    "(--cluster) one of three Redis masters killed (kill -9), restarted after "
+                            + RedisMasterKill.DOWN.toSeconds() + " s; requests retried",
+                    new RedisMasterKill()),
+            new Fault("cluster-scale", "(--cluster) processor instances 1 -> 3 -> 1 under load", new ClusterScale()));
 
     private static final List<Fault> NUMBERED =
             Stream.concat(ALL.stream(), CLUSTER.stream()).toList();

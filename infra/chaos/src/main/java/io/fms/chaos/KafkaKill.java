@@ -1,5 +1,6 @@
 package io.fms.chaos;
 
+import io.fms.chaos.Fault.DrainedChecks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -7,19 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /** The broker killed: while it is gone the API answers 503 with Retry-After, never a 202 it cannot keep. */
-final class KafkaKill implements Fault {
+final class KafkaKill implements Fault.Injection {
 
     private static final Duration DOWN = Duration.ofSeconds(20);
-
-    @Override
-    public String name() {
-        return "kafka-kill";
-    }
-
-    @Override
-    public String summary() {
-        return "the Kafka broker killed (kill -9), then restarted";
-    }
 
     @Override
     public DrainedChecks inject(FaultContext context, Phase phase) {

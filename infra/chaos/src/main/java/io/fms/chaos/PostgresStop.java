@@ -1,5 +1,6 @@
 package io.fms.chaos;
 
+import io.fms.chaos.Fault.DrainedChecks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -10,19 +11,9 @@ import java.util.Map;
  * Postgres stopped for a while: the API keeps taking bookings (they wait in Kafka), status reads answer 200 from the
  * read model or 503, never anything else.
  */
-final class PostgresStop implements Fault {
+final class PostgresStop implements Fault.Injection {
 
-    private static final Duration DOWN = Duration.ofSeconds(30);
-
-    @Override
-    public String name() {
-        return "postgres-stop";
-    }
-
-    @Override
-    public String summary() {
-        return "Postgres stopped " + DOWN.toSeconds() + " s, then started";
-    }
+    static final Duration DOWN = Duration.ofSeconds(30);
 
     @Override
     public DrainedChecks inject(FaultContext context, Phase phase) {

@@ -1,21 +1,12 @@
 package io.fms.chaos;
 
+import io.fms.chaos.Fault.DrainedChecks;
 import java.time.Instant;
 
 /** The processor killed at random moments, brought back each time, then stopped cleanly and started. */
-final class ProcessorKill implements Fault {
+final class ProcessorKill implements Fault.Injection {
 
     private static final int KILLS = 3;
-
-    @Override
-    public String name() {
-        return "processor-kill";
-    }
-
-    @Override
-    public String summary() {
-        return "kill -9 the processor at random moments, then a clean restart";
-    }
 
     @Override
     public DrainedChecks inject(FaultContext context, Phase phase) {

@@ -1,5 +1,6 @@
 package io.fms.chaos;
 
+import io.fms.chaos.Fault.DrainedChecks;
 import io.fms.events.BookingJson;
 import io.fms.events.BookingRequested;
 import io.fms.events.Passenger;
@@ -19,22 +20,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * among them: no decision changes, no webhook is sent twice, the poison is dead-lettered and an impossible seat is
  * rejected.
  */
-final class Redelivery implements Fault {
-
-    @Override
-    public String name() {
-        return "redelivery";
-    }
-
-    @Override
-    public String summary() {
-        return "consumer groups reset to the earliest offset; poison records injected";
-    }
-
-    @Override
-    public boolean deadLettersExpected() {
-        return true;
-    }
+final class Redelivery implements Fault.Injection {
 
     @Override
     public DrainedChecks inject(FaultContext context, Phase phase) {

@@ -1,5 +1,6 @@
 package io.fms.chaos;
 
+import io.fms.chaos.Fault.DrainedChecks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,19 +16,9 @@ import java.util.Set;
  * Redis restarted empty: earlier bookings stay readable (from Postgres), a retried Idempotency-Key still names its
  * first booking, and the availability the API shows is rebuilt to what Postgres holds.
  */
-final class RedisFlush implements Fault {
+final class RedisFlush implements Fault.Injection {
 
     private static final int RETRIED_SAMPLE = 50;
-
-    @Override
-    public String name() {
-        return "redis-flush";
-    }
-
-    @Override
-    public String summary() {
-        return "Redis stopped, its data deleted, started empty; earlier requests retried";
-    }
 
     @Override
     public DrainedChecks inject(FaultContext context, Phase phase) {

@@ -1,5 +1,6 @@
 package io.fms.chaos;
 
+import io.fms.chaos.Fault.DrainedChecks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -10,21 +11,11 @@ import java.util.Map;
  * One Redis Cluster master killed under load (up --cluster), then restarted from its append-only file: only the keys
  * of its slots are out meanwhile, and a retried Idempotency-Key still names its first booking.
  */
-final class RedisMasterKill implements Fault {
+final class RedisMasterKill implements Fault.Injection {
 
     private static final String MASTER = "redis-2";
-    private static final Duration DOWN = Duration.ofSeconds(20);
+    static final Duration DOWN = Duration.ofSeconds(20);
     private static final int RETRIED_SAMPLE = 50;
-
-    @Override
-    public String name() {
-        return "redis-kill";
-    }
-
-    @Override
-    public String summary() {
-        return "(--cluster) one of three Redis masters killed (kill -9), restarted after 20 s; requests retried";
-    }
 
     @Override
     public DrainedChecks inject(FaultContext context, Phase phase) {

@@ -1,5 +1,6 @@
 package io.fms.chaos;
 
+import io.fms.chaos.Fault.DrainedChecks;
 import io.fms.events.Topics;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,23 +9,13 @@ import java.time.Instant;
  * Processor instances joining and leaving, one killed, one stalled (SIGSTOP) past its session: each time the group
  * settles with every partition assigned, and a stalled instance's late batch is fenced off.
  */
-final class Scale implements Fault {
+final class Scale implements Fault.Injection {
 
     // Past any session timeout the processor may run with (10 s by default, Kafka's own 45 s): the stalled instance
     // is sure to have lost its partitions.
     private static final Duration STALL = Duration.ofSeconds(55);
     private static final Duration REBALANCE_TIMEOUT = Duration.ofSeconds(150);
     private static final String FENCED = "another processor decided it";
-
-    @Override
-    public String name() {
-        return "scale";
-    }
-
-    @Override
-    public String summary() {
-        return "processor instances 1 -> 2 -> 1 -> 2 -> 1, one stalled (SIGSTOP) past its session";
-    }
 
     @Override
     public DrainedChecks inject(FaultContext context, Phase phase) {

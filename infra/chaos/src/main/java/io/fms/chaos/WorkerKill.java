@@ -1,5 +1,6 @@
 package io.fms.chaos;
 
+import io.fms.chaos.Fault.DrainedChecks;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -8,20 +9,10 @@ import java.util.Set;
  * The notification worker killed while a slow webhook receiver holds its deliveries: every delivery still ends
  * delivered, every event reaches the receiver, none is recorded delivered twice.
  */
-final class WorkerKill implements Fault {
+final class WorkerKill implements Fault.Injection {
 
     private static final int KILLS = 3;
     private static final int SLOW_RECEIVER_MS = 2_000;
-
-    @Override
-    public String name() {
-        return "worker-kill";
-    }
-
-    @Override
-    public String summary() {
-        return "the notification worker killed mid-delivery (a slow webhook receiver)";
-    }
 
     @Override
     public DrainedChecks inject(FaultContext context, Phase phase) {

@@ -19,7 +19,7 @@ class FaultsTest {
                         "scale",
                         "redelivery",
                         "worker-kill");
-        assertThat(Faults.ALL).extracting(Object::getClass).doesNotHaveDuplicates();
+        assertThat(Faults.ALL).extracting(fault -> fault.injection().getClass()).doesNotHaveDuplicates();
         assertThat(Faults.CLUSTER)
                 .extracting(Fault::name)
                 .containsExactly("broker-kill", "redis-kill", "cluster-scale");
