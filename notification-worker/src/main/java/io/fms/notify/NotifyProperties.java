@@ -9,8 +9,8 @@ import org.springframework.validation.annotation.Validated;
  * binding derives from its name ({@code FMS_NOTIFY_LEASE_MS} for {@code fms.notify.lease-ms}), but for the few
  * whose variable names do not follow from their property's, listed in {@code fms-environment-names.properties}.
  *
- * @param webhookSecret HMAC-SHA256 signing secret for webhooks; blank: webhooks are recorded SKIPPED, never sent
- *     unsigned
+ * @param webhookSecret signing secret(s) of webhooks, {@code whsec_<base64 key>}, space-separated to rotate (see
+ *     {@code StandardWebhookSignature}); blank: webhooks are recorded SKIPPED, never sent unsigned
  * @param allowLoopback accept callback URLs on loopback addresses (local stack only); nothing else private, ever
  * @param mailFrom the From address of every email
  * @param connectTimeoutMs bound on opening a connection to a receiver

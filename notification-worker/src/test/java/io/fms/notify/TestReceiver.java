@@ -9,7 +9,10 @@ import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -21,8 +24,15 @@ public final class TestReceiver implements AutoCloseable {
     /** Answer code meaning "never answer" (until the receiver is closed). */
     public static final int HANG = -1;
 
+    /** @param headers every header, names in lower case */
     public record Request(
-            String eventId, String signature, String contentType, String host, byte[] body, Instant receivedAt) {}
+            String eventId,
+            String signature,
+            String contentType,
+            String host,
+            byte[] body,
+            Instant receivedAt,
+            Map<String, List<String>> headers) {}
 
     private final HttpServer server;
     private final Deque<Integer> script;
@@ -86,7 +96,8 @@ public final class TestReceiver implements AutoCloseable {
                 headers.getFirst("Content-Type"),
                 headers.getFirst("Host"),
                 body,
-                Instant.now()));
+                Instant.now(),
+                lowerCase(headers)));
         int code;
         synchronized (script) {
             code = script.isEmpty() ? lastAnswer : script.poll();
@@ -110,5 +121,11 @@ public final class TestReceiver implements AutoCloseable {
     public void close() {
         released.countDown();
         server.stop(0);
+    }
+
+    private static Map<String, List<String>> lowerCase(Map<String, List<String>> headers) {
+        Map<String, List<String>> lower = new HashMap<>();
+        headers.forEach((name, values) -> lower.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+        return lower;
     }
 }

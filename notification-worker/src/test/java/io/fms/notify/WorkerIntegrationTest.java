@@ -43,7 +43,8 @@ import org.springframework.test.context.DynamicPropertySource;
         })
 public abstract class WorkerIntegrationTest {
 
-    public static final String SECRET = "whsec-test-3f9a1c";
+    // Standard Webhooks form: whsec_ and a base64 key of 32 bytes.
+    public static final String SECRET = "whsec_Zm1zLXdvcmtlci1pbnRlZ3JhdGlvbi10ZXN0LWtleSE=";
 
     protected static final Duration WAIT = Duration.ofSeconds(30);
 

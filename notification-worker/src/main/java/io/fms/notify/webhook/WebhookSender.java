@@ -46,6 +46,7 @@ public class WebhookSender implements ChannelSender, AutoCloseable {
     private final HostResolver resolver;
     private final Clock clock;
     private final String secret;
+    private final StandardWebhookSignature standardSignature;
     private final boolean allowLoopback;
     private final long requestTimeoutMs;
     private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(
@@ -55,7 +56,12 @@ public class WebhookSender implements ChannelSender, AutoCloseable {
         this.http = http;
         this.resolver = resolver;
         this.clock = clock;
-        this.secret = properties.webhookSecret();
+        // The older header is made with the current secret's text, as receivers written against it expect.
+        this.secret = properties.webhookSecret() == null
+                ? null
+                : StandardWebhookSignature.current(properties.webhookSecret());
+        this.standardSignature =
+                properties.webhookSecret() == null ? null : new StandardWebhookSignature(properties.webhookSecret());
         this.allowLoopback = properties.allowLoopback();
         this.requestTimeoutMs = properties.requestTimeoutMs();
     }
@@ -108,10 +114,15 @@ public class WebhookSender implements ChannelSender, AutoCloseable {
         // The address to connect to, and the name for the Host header, SNI and the certificate check.
         HttpHost target = new HttpHost(scheme, address, accepted.host(), accepted.port());
         HttpPost post = new HttpPost(accepted.uri());
-        post.setHeader(HEADER_EVENT_ID, delivery.eventId().toString());
+        String id = delivery.eventId().toString();
+        long now = clock.instant().getEpochSecond();
+        // Standard Webhooks: the event ID is the message ID, the same on every retry, for receivers to de-duplicate.
+        post.setHeader(StandardWebhookSignature.HEADER_ID, id);
+        post.setHeader(StandardWebhookSignature.HEADER_TIMESTAMP, Long.toString(now));
         post.setHeader(
-                WebhookSignature.HEADER,
-                WebhookSignature.header(secret, clock.instant().getEpochSecond(), delivery.payload()));
+                StandardWebhookSignature.HEADER_SIGNATURE, standardSignature.signature(id, now, delivery.payload()));
+        post.setHeader(HEADER_EVENT_ID, id);
+        post.setHeader(WebhookSignature.HEADER, WebhookSignature.header(secret, now, delivery.payload()));
         post.setEntity(new ByteArrayEntity(delivery.payload(), JSON));
         // Read timeouts reset with every byte; this bounds a receiver that drips its answer.
         ScheduledFuture<?> deadline = deadlines.schedule(post::cancel, requestTimeoutMs, TimeUnit.MILLISECONDS);

@@ -1,8 +1,12 @@
 package io.fms.notify.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.svix.Webhook;
+import com.svix.exceptions.WebhookVerificationException;
 import io.fms.events.BookingJson;
 import io.fms.events.Topics;
 import io.fms.notify.DeadLetterReader;
@@ -18,6 +22,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
@@ -49,6 +54,19 @@ class WebhookDeliveryIT extends WorkerIntegrationTest {
             long t = Long.parseLong(parts[0].substring(2));
             assertThat(Math.abs(Instant.now().getEpochSecond() - t)).isLessThan(60);
             assertThat(parts[1].substring(3)).isEqualTo(hmacHex(SECRET, t + "." + body(request)));
+
+            // As the Standard Webhooks verifier libraries check it: webhook-id is the event ID, stable on retries.
+            assertThat(request.headers().get("webhook-id"))
+                    .containsExactly(event.eventId().toString());
+            assertThat(request.headers().get("webhook-signature").getFirst()).startsWith("v1,");
+            assertThatCode(() -> new Webhook(SECRET).verify(body(request), request.headers()))
+                    .doesNotThrowAnyException();
+            assertThatThrownBy(() -> new Webhook(SECRET).verify(body(request).replace("12A", "12C"), request.headers()))
+                    .isInstanceOf(WebhookVerificationException.class);
+            assertThatThrownBy(() -> new Webhook("whsec_" + Base64.getEncoder().encodeToString(new byte[32]))
+                            .verify(body(request), request.headers()))
+                    .as("another secret")
+                    .isInstanceOf(WebhookVerificationException.class);
 
             Instant now = Instant.now();
             assertThat(WebhookSignatureVerifier.verify(SECRET, request.signature(), request.body(), now, TOLERANCE))
