@@ -8,7 +8,8 @@ import java.util.random.RandomGenerator;
 /**
  * Decides what follows an attempt: delivered, another attempt later, or dead. Exponential backoff (base, 2x base,
  * 4x base... up to a cap) with "equal jitter": each delay is drawn between half of it and all of it, so that the
- * receivers of a failed burst are not hit again by the whole burst at the same instant.
+ * receivers of a failed burst are not hit again by the whole burst at the same instant. A receiver that answers 429
+ * or 503 with {@code Retry-After} is not tried again before it asked, as long as that falls within the horizon.
  */
 public final class RetryPolicy {
 
@@ -54,10 +55,15 @@ public final class RetryPolicy {
         if (attempt >= attemptsMax) {
             return new Dead("gave up after " + attempt + " attempts; last: " + error);
         }
-        Instant next = now.plusMillis(jittered(backoffMs(attempt)));
+        long delayMs = jittered(backoffMs(attempt));
+        if (result.retryAfterMs() != null) {
+            delayMs = Math.max(delayMs, result.retryAfterMs());
+        }
+        Instant next = now.plusMillis(delayMs);
         if (next.isAfter(createdAt.plus(horizon))) {
             return new Dead("gave up after " + attempt + " attempts over the retry horizon of " + horizon.toMillis()
-                    + " ms; last: " + error);
+                    + " ms; last: " + error
+                    + (result.retryAfterMs() == null ? "" : " (Retry-After " + result.retryAfterMs() + " ms)"));
         }
         return new RetryAt(next);
     }

@@ -18,6 +18,11 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,6 +33,8 @@ import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 
@@ -128,7 +135,7 @@ public class WebhookSender implements ChannelSender, AutoCloseable {
         ScheduledFuture<?> deadline = deadlines.schedule(post::cancel, requestTimeoutMs, TimeUnit.MILLISECONDS);
         try (ClassicHttpResponse response = http.executeOpen(target, post, null)) {
             // The body is not read: nothing in it changes the outcome, and a hostile one could be endless.
-            return AttemptResult.httpStatus(response.getCode());
+            return AttemptResult.httpStatus(response.getCode(), retryAfterMs(response, clock.instant()));
         } catch (ConnectTimeoutException e) {
             return AttemptResult.failure(AttemptOutcome.TIMEOUT, "connect timed out: " + e.getMessage());
         } catch (SocketTimeoutException e) {
@@ -155,5 +162,28 @@ public class WebhookSender implements ChannelSender, AutoCloseable {
     public void close() throws IOException {
         deadlines.shutdownNow();
         http.close();
+    }
+
+    /**
+     * {@code Retry-After} in milliseconds from now, as seconds or as an HTTP date (RFC 9110); null when absent or
+     * unreadable. Bounded by the retry horizon where it is used, not here.
+     */
+    static Long retryAfterMs(ClassicHttpResponse response, Instant now) {
+        Header header = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
+        if (header == null || header.getValue() == null) {
+            return null;
+        }
+        String value = header.getValue().strip();
+        try {
+            return Math.max(0, Math.multiplyExact(Long.parseLong(value), 1000L));
+        } catch (NumberFormatException | ArithmeticException notSeconds) {
+            try {
+                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
+                return Math.max(0, Duration.between(now, at).toMillis());
+            } catch (DateTimeParseException notADate) {
+                return null;
+            }
+        }
     }
 }

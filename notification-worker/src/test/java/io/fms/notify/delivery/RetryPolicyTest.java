@@ -67,4 +67,37 @@ class RetryPolicyTest {
                         Dead.class, dead -> assertThat(dead.reason()).contains("400 attempts"));
         assertThat(policy.decide(399, CREATED, CREATED, HTTP_500)).isInstanceOf(RetryAt.class);
     }
+
+    @Test
+    void aReceiversRetryAfterIsHonouredWhenLongerThanTheBackoff() {
+        Instant now = CREATED.plusSeconds(10);
+
+        var asked = policy.decide(1, CREATED, now, AttemptResult.httpStatus(503, 600_000L));
+        var shorter = policy.decide(5, CREATED, now, AttemptResult.httpStatus(429, 1L));
+
+        assertThat(asked).isEqualTo(new RetryAt(now.plusMillis(600_000)));
+        assertThat(Duration.between(now, ((RetryAt) shorter).at()).toMillis())
+                .as("our own backoff when it is the longer wait")
+                .isBetween(policy.backoffMs(5) / 2, policy.backoffMs(5));
+    }
+
+    @Test
+    void aRetryAfterPastTheHorizonEndsTheDeliveryAndSaysWhy() {
+        var decision = policy.decide(
+                1,
+                CREATED,
+                CREATED,
+                AttemptResult.httpStatus(503, Duration.ofHours(25).toMillis()));
+
+        assertThat(decision)
+                .isInstanceOfSatisfying(
+                        Dead.class, dead -> assertThat(dead.reason()).contains("Retry-After"));
+    }
+
+    @Test
+    void retryAfterCountsOnlyOnTheAnswersItBelongsTo() {
+        assertThat(AttemptResult.httpStatus(500, 600_000L).retryAfterMs()).isNull();
+        assertThat(AttemptResult.httpStatus(429, 600_000L).retryAfterMs()).isEqualTo(600_000L);
+        assertThat(AttemptResult.httpStatus(503, -5L).retryAfterMs()).isNull();
+    }
 }
