@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
 import org.springframework.data.redis.connection.RedisClusterConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import redis.embedded.RedisServer;
@@ -127,18 +128,10 @@ public final class TestRedisCluster {
             int other = masters.get(i);
             onNode(masters.get(0), commands -> commands.clusterMeet("127.0.0.1", other));
         }
-        long deadline = System.nanoTime() + FORMATION_TIMEOUT.toNanos();
-        while (!masters.stream().allMatch(TestRedisCluster::formed)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Redis Cluster on " + masters + " not ok after " + FORMATION_TIMEOUT);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        Awaitility.await("Redis Cluster on " + masters)
+                .atMost(FORMATION_TIMEOUT)
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> masters.stream().allMatch(TestRedisCluster::formed));
     }
 
     // Every node must see the whole cluster: a node that has not yet heard of the others answers MOVED to nowhere.

@@ -17,7 +17,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 
-class TestInfrastructureTest {
+class RealInfrastructureIT {
 
     @Test
     void postgresServesSeparateDatabasesOnVersion17() throws Exception {
