@@ -69,7 +69,9 @@ class BookingController {
                     + " answers the same booking ID and never creates a second booking; the same key with a"
                     + " different body is 422. If the earlier attempt with the key was not queued (it got 503) or"
                     + " is still in flight, the retry queues the very same request again under the same booking ID;"
-                    + " the processor decides each booking ID once. Keys are remembered for 24 hours.",
+                    + " the processor decides each booking ID once. Keys are remembered for 24 hours; after that, or"
+                    + " should the store of keys be lost, the same body still names the same booking, and another body"
+                    + " names a new one (never the first one's).",
             requestBody =
                     @RequestBody(
                             content =
@@ -113,7 +115,8 @@ class BookingController {
     @Operation(
             summary = "A booking's status",
             description = "With waitSeconds, a PENDING booking is answered as soon as it is decided, or PENDING after"
-                    + " waitSeconds.")
+                    + " waitSeconds. A booking answered 202 is never 404: one still queued whose details are not yet"
+                    + " readable (the status store lost them) is PENDING with only its bookingId.")
     @ApiResponse(
             responseCode = "200",
             description = "The booking",

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,7 @@ class CommandPublisher {
     private final KafkaTemplate<String, byte[]> kafka;
     private final Duration timeout;
     private final int partitions;
+    private final AtomicBoolean mismatchLogged = new AtomicBoolean();
     private final MeterRegistry meters;
     /** By command type and outcome (two of each): registering builds a meter ID, so it is done once per pair. */
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
@@ -92,8 +94,13 @@ class CommandPublisher {
         }
         try {
             FmsTopics.requireCommandPartitions(topicPartitions, partitions);
+            mismatchLogged.set(false);
         } catch (FmsTopics.CommandPartitionsMismatch e) {
-            LOG.error("Nothing can be queued: {}", e.getMessage());
+            // Once per episode, not once per request: at peak this path runs thousands of times a second, and each
+            // refusal is counted as a 503 anyway.
+            if (mismatchLogged.compareAndSet(false, true)) {
+                LOG.error("Nothing can be queued until this is fixed: {}", e.getMessage());
+            }
             throw notQueued(e);
         }
     }
