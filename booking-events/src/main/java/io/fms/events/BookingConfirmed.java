@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The booking holds {@link #seats()}. */
+/**
+ * The booking holds {@link #seats()} for good.
+ *
+ * @param paymentReference the payment that confirmed a held booking; null for a booking confirmed without a hold
+ */
 public record BookingConfirmed(
         UUID eventId,
         UUID bookingId,
@@ -14,7 +18,8 @@ public record BookingConfirmed(
         List<String> seats,
         String contactEmail,
         String callbackUrl,
-        Instant occurredAt)
+        Instant occurredAt,
+        String paymentReference)
         implements BookingEvent {
 
     public BookingConfirmed {

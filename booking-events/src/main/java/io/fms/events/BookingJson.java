@@ -28,11 +28,16 @@ public final class BookingJson {
 
     private static final Map<String, Class<? extends BookingCommand>> COMMANDS = Map.of(
             "BookingRequested", BookingRequested.class,
-            "BookingCancellationRequested", BookingCancellationRequested.class);
+            "BookingCancellationRequested", BookingCancellationRequested.class,
+            "BookingConfirmationRequested", BookingConfirmationRequested.class,
+            "PartitionTick", PartitionTick.class);
 
     private static final Map<String, Class<? extends BookingEvent>> EVENTS = Map.of(
+            "BookingHeld", BookingHeld.class,
             "BookingConfirmed", BookingConfirmed.class,
+            "BookingWaitlisted", BookingWaitlisted.class,
             "BookingRejected", BookingRejected.class,
+            "BookingExpired", BookingExpired.class,
             "BookingCancelled", BookingCancelled.class);
 
     private BookingJson() {}

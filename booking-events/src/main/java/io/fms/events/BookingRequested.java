@@ -11,6 +11,9 @@ import java.util.UUID;
  * @param seats the exact seats wanted, one per passenger, or empty to let the processor choose
  * @param contactEmail where the confirmation goes; may be null
  * @param callbackUrl where the signed webhook goes; may be null
+ * @param hold the seats are to be held while the traveller pays; null to confirm at once
+ * @param waitlist when the trip cannot seat the party, wait for seats instead of being refused (only without
+ *     {@code seats})
  */
 public record BookingRequested(
         UUID bookingId,
@@ -19,8 +22,10 @@ public record BookingRequested(
         List<String> seats,
         String contactEmail,
         String callbackUrl,
-        Instant requestedAt)
-        implements BookingCommand {
+        Instant requestedAt,
+        Hold hold,
+        Boolean waitlist)
+        implements BookingCommand.OnBooking {
 
     /** A booking seats 1 to this many passengers: the API refuses more, the processor dead-letters more. */
     public static final int PASSENGERS_MAX = 9;
@@ -28,5 +33,19 @@ public record BookingRequested(
     public BookingRequested {
         passengers = List.copyOf(passengers);
         seats = seats == null ? List.of() : List.copyOf(seats);
+        // Absent in requests written before waitlists existed: they did not ask to wait.
+        waitlist = Boolean.TRUE.equals(waitlist);
+    }
+
+    /** A request confirmed at once when it can be seated, refused otherwise. */
+    public BookingRequested(
+            UUID bookingId,
+            UUID tripId,
+            List<Passenger> passengers,
+            List<String> seats,
+            String contactEmail,
+            String callbackUrl,
+            Instant requestedAt) {
+        this(bookingId, tripId, passengers, seats, contactEmail, callbackUrl, requestedAt, null, false);
     }
 }

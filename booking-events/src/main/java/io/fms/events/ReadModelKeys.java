@@ -30,6 +30,19 @@ public final class ReadModelKeys {
         return "fms:booking:" + bookingId;
     }
 
+    /** {@link PartitionProgress} of one command partition. */
+    public static String partitionProgress(int partition) {
+        return "fms:partition-progress:" + partition;
+    }
+
+    /**
+     * A trip's waitlist as a sorted set: members are the waiting bookings' IDs, scores the offsets of their requests,
+     * so a party's rank is its place, and a party's place never grows (newcomers join behind).
+     */
+    public static String waitlist(UUID tripId) {
+        return "fms:waitlist:" + tripId;
+    }
+
     /** {@link Availability} of one trip. */
     public static String availability(UUID tripId) {
         return "fms:availability:" + tripId;

@@ -6,8 +6,10 @@ public enum RejectionReason {
     SEAT_UNAVAILABLE,
     /** Fewer seats are left than passengers asked for. */
     SOLD_OUT,
-    /** The trip has departed or was closed to sales. */
+    /** The trip has departed or was closed to sales (also what a waiting party gets when the trip departs). */
     TRIP_CLOSED,
     /** A requested seat does not exist in the trip's layout. */
-    INVALID_SEAT
+    INVALID_SEAT,
+    /** The trip's waitlist already holds {@link Waitlist#PARTIES_MAX} parties. */
+    WAITLIST_FULL
 }

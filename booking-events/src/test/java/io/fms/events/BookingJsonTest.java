@@ -93,10 +93,64 @@ class BookingJsonTest {
 
     @Test
     void availabilityRefusesImpossibleCounts() {
-        assertThatThrownBy(() -> new Availability(UUID.randomUUID(), 10, 11, false, NOW))
+        assertThatThrownBy(() -> new Availability(UUID.randomUUID(), 10, 11, false, NOW, 0))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(new Availability(UUID.randomUUID(), 10, 0, false, NOW).acceptsBookings())
+        assertThat(new Availability(UUID.randomUUID(), 10, 0, false, NOW, 0).acceptsBookings())
                 .isFalse();
+    }
+
+    @Test
+    void aSoldOutTripLetsWaitlistRequestsInUntilTheListIsFull() {
+        Availability soldOut = new Availability(UUID.randomUUID(), 10, 0, false, NOW, Waitlist.PARTIES_MAX - 1);
+        assertThat(soldOut.acceptsWaitlistRequests()).isTrue();
+        Availability full = new Availability(UUID.randomUUID(), 10, 0, false, NOW, Waitlist.PARTIES_MAX);
+        assertThat(full.acceptsWaitlistRequests()).isFalse();
+        Availability closed = new Availability(UUID.randomUUID(), 10, 3, true, NOW, 0);
+        assertThat(closed.acceptsWaitlistRequests()).isFalse();
+    }
+
+    @Test
+    void holdsAndWaitlistRequestsSurviveTheWireAndOlderRequestsReadAsNeither() {
+        UUID bookingId = UUID.randomUUID();
+        UUID tripId = UUID.randomUUID();
+        BookingRequested held = new BookingRequested(
+                bookingId, tripId, List.of(new Passenger("Ada")), List.of(), null, null, NOW, new Hold(300), true);
+        assertThat(BookingJson.readCommand(BookingJson.write(held))).isEqualTo(held);
+        String older = "{\"type\":\"BookingRequested\",\"schemaVersion\":1,\"bookingId\":\"" + bookingId
+                + "\",\"tripId\":\"" + tripId + "\",\"passengers\":[{\"name\":\"Ada\"}],\"seats\":[],"
+                + "\"requestedAt\":\"" + NOW + "\"}";
+        BookingRequested plain = (BookingRequested) read(older);
+        assertThat(plain.hold()).isNull();
+        assertThat(plain.waitlist()).isFalse();
+        BookingConfirmationRequested confirmation =
+                new BookingConfirmationRequested(bookingId, tripId, "psp_8842", NOW);
+        assertThat(read(new String(BookingJson.write(confirmation), StandardCharsets.UTF_8)))
+                .isEqualTo(confirmation);
+        PartitionTick tick = new PartitionTick(tripId, NOW);
+        assertThat(read(new String(BookingJson.write(tick), StandardCharsets.UTF_8)))
+                .isEqualTo(tick);
+    }
+
+    @Test
+    void paymentReferencesArePrintableAndAtMostOneHundredCharacters() {
+        assertThat(BookingConfirmationRequested.isValidPaymentReference("psp_8842"))
+                .isTrue();
+        assertThat(BookingConfirmationRequested.isValidPaymentReference("x".repeat(100)))
+                .isTrue();
+        assertThat(BookingConfirmationRequested.isValidPaymentReference("x".repeat(101)))
+                .isFalse();
+        assertThat(BookingConfirmationRequested.isValidPaymentReference("")).isFalse();
+        assertThat(BookingConfirmationRequested.isValidPaymentReference("a\nb")).isFalse();
+        assertThat(BookingConfirmationRequested.isValidPaymentReference(null)).isFalse();
+    }
+
+    @Test
+    void aQueuedBookingsPlaceNeverCountsDecidedCommands() {
+        PartitionProgress progress = new PartitionProgress(3, 100, 1000, NOW);
+        assertThat(progress.placeOf(140).position()).isEqualTo(40);
+        assertThat(progress.placeOf(140).etaMs()).isEqualTo(41);
+        assertThat(progress.placeOf(90).position()).isZero();
+        assertThat(new PartitionProgress(3, 100, 0, NOW).placeOf(140).etaMs()).isZero();
     }
 
     private static BookingCommand read(String json) {
