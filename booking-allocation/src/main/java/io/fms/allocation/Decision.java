@@ -1,5 +1,6 @@
 package io.fms.allocation;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -9,11 +10,27 @@ public sealed interface Decision {
 
     UUID bookingId();
 
-    /** The booking holds these seats, as labels in {@link Seat} order. */
+    /** The booking holds these seats for good, as labels in {@link Seat} order. */
     record Confirmed(UUID bookingId, List<String> seats) implements Decision {
         public Confirmed {
             Objects.requireNonNull(bookingId, "bookingId");
             seats = List.copyOf(seats);
+        }
+    }
+
+    /** The booking holds these seats until {@code expiresAt}; a payment by then confirms them. */
+    record Held(UUID bookingId, List<String> seats, Instant expiresAt) implements Decision {
+        public Held {
+            Objects.requireNonNull(bookingId, "bookingId");
+            Objects.requireNonNull(expiresAt, "expiresAt");
+            seats = List.copyOf(seats);
+        }
+    }
+
+    /** The party waits for seats, at {@code position} (1 = next). */
+    record Waitlisted(UUID bookingId, int position) implements Decision {
+        public Waitlisted {
+            Objects.requireNonNull(bookingId, "bookingId");
         }
     }
 

@@ -90,7 +90,8 @@ class TripInventoryPropertyTest {
 
     @Property(tries = 1000)
     void inventoryAgreesWithTheReferenceModelAfterEveryStep(@ForAll("scenarios") Scenario scenario) {
-        TripInventory inventory = new TripInventory(UUID.randomUUID(), scenario.layout(), SALES_CLOSE_AT);
+        TripInventory inventory =
+                new TripInventory(UUID.randomUUID(), scenario.layout(), SALES_CLOSE_AT, Inventories.LIMITS);
         ReferenceModel model = new ReferenceModel(scenario.layout());
         StringBuilder transcript = new StringBuilder(describe(scenario.layout())).append(", steps and decisions:");
         Supplier<String> description = () -> transcript.toString();
@@ -125,7 +126,7 @@ class TripInventoryPropertyTest {
                 }
                 case Cancellation cancellation -> {
                     UUID bookingId = bookingId(cancellation.booking());
-                    List<String> released = inventory.cancel(bookingId);
+                    List<String> released = Inventories.cancel(inventory, bookingId, WHILE_OPEN);
                     transcript.append(released);
                     Statistics.label(DECISIONS).collect(released.isEmpty() ? "cancelled nothing" : "cancelled");
                     assertThat(released).as(description).isEqualTo(model.cancel(bookingId));
@@ -155,11 +156,10 @@ class TripInventoryPropertyTest {
     }
 
     private static String kind(Decision decision, Map<String, UUID> before, String request) {
-        return switch (decision) {
-            case Confirmed confirmed when before.containsValue(confirmed.bookingId()) -> "replayed";
-            case Confirmed confirmed -> "confirmed " + request;
-            case Rejected rejected -> rejected.reason().name();
-        };
+        if (decision instanceof Rejected rejected) {
+            return rejected.reason().name();
+        }
+        return before.containsValue(decision.bookingId()) ? "replayed" : "confirmed " + request;
     }
 
     /** The decision for a replay or a closed trip, or null when the request is new and must be decided. */
@@ -278,7 +278,7 @@ class TripInventoryPropertyTest {
     void partyGetsAdjacentSeatsInOneRowWhenSomeRowHasThem(@ForAll("partlyBookedCabins") Cabin cabin) {
         SeatLayout layout = cabin.layout();
         int partySize = cabin.partySize();
-        TripInventory inventory = new TripInventory(UUID.randomUUID(), layout, SALES_CLOSE_AT);
+        TripInventory inventory = new TripInventory(UUID.randomUUID(), layout, SALES_CLOSE_AT, Inventories.LIMITS);
         for (String seat : cabin.booked()) {
             inventory.restore(UUID.randomUUID(), List.of(seat));
         }

@@ -17,10 +17,11 @@ import org.junit.jupiter.api.Test;
 class TripInventoryTest {
 
     private static final Instant SALES_CLOSE_AT = Instant.parse("2026-12-01T08:00:00Z");
+    private static final Instant WHILE_OPEN = SALES_CLOSE_AT.minusSeconds(1);
     private static final Instant BEFORE_CLOSE = SALES_CLOSE_AT.minusSeconds(3600);
 
     private final TripInventory inventory =
-            new TripInventory(UUID.randomUUID(), new SeatLayout(3, "ABCDEF"), SALES_CLOSE_AT);
+            new TripInventory(UUID.randomUUID(), new SeatLayout(3, "ABCDEF"), SALES_CLOSE_AT, Inventories.LIMITS);
 
     private Decision book(UUID bookingId, int passengerCount, String... seats) {
         return inventory.book(bookingId, passengerCount, List.of(seats), BEFORE_CLOSE);
@@ -157,7 +158,8 @@ class TripInventoryTest {
         @Test
         void aSkippedLetterIsNoGap() {
             // Cabins skip the letter I: H and J sit side by side, so a pair gets them rather than the lone 1A.
-            TripInventory cabin = new TripInventory(UUID.randomUUID(), new SeatLayout(1, "ABCDEFGHJK"), SALES_CLOSE_AT);
+            TripInventory cabin = new TripInventory(
+                    UUID.randomUUID(), new SeatLayout(1, "ABCDEFGHJK"), SALES_CLOSE_AT, Inventories.LIMITS);
             cabin.book(UUID.randomUUID(), 7, List.of("1B", "1C", "1D", "1E", "1F", "1G", "1K"), BEFORE_CLOSE);
 
             Decision pair = cabin.book(UUID.randomUUID(), 2, List.of(), BEFORE_CLOSE);
@@ -200,7 +202,8 @@ class TripInventoryTest {
 
         @Test
         void preferSeatsSpanningFewerColumnsOverTheLeftmostOnes() {
-            TripInventory cabin = new TripInventory(UUID.randomUUID(), new SeatLayout(1, "ABCDEFGH"), SALES_CLOSE_AT);
+            TripInventory cabin = new TripInventory(
+                    UUID.randomUUID(), new SeatLayout(1, "ABCDEFGH"), SALES_CLOSE_AT, Inventories.LIMITS);
             cabin.book(UUID.randomUUID(), 3, List.of("1B", "1C", "1F"), BEFORE_CLOSE);
 
             // Free: A, D, E, G, H. No three side by side; D-E-G spans four columns, A-D-E five.
@@ -229,8 +232,8 @@ class TripInventoryTest {
 
         @Test
         void fillsTheLargestCabinSeatBySeatUntilSoldOut() {
-            TripInventory jumbo =
-                    new TripInventory(UUID.randomUUID(), new SeatLayout(150, "ABCDEFGHJK"), SALES_CLOSE_AT);
+            TripInventory jumbo = new TripInventory(
+                    UUID.randomUUID(), new SeatLayout(150, "ABCDEFGHJK"), SALES_CLOSE_AT, Inventories.LIMITS);
             List<String> sold = new ArrayList<>();
             for (int booking = 0; booking < 500; booking++) {
                 sold.addAll(confirmedSeats(jumbo.book(UUID.randomUUID(), 3, List.of(), BEFORE_CLOSE)));
@@ -295,7 +298,7 @@ class TripInventoryTest {
             UUID bookingId = UUID.randomUUID();
             assertThat(book(bookingId, 1, "1A")).isInstanceOf(Rejected.class);
 
-            inventory.cancel(holder);
+            Inventories.cancel(inventory, holder, WHILE_OPEN);
 
             // The inventory remembers only live holders; telling a redelivered rejection apart is the caller's job.
             assertThat(confirmedSeats(book(bookingId, 1, "1A"))).containsExactly("1A");
@@ -310,7 +313,7 @@ class TripInventoryTest {
             UUID first = UUID.randomUUID();
             book(first, 2, "1B", "1A");
 
-            assertThat(inventory.cancel(first)).containsExactly("1A", "1B");
+            assertThat(Inventories.cancel(inventory, first, WHILE_OPEN)).containsExactly("1A", "1B");
             assertThat(inventory.holds(first)).isFalse();
             assertThat(inventory.seatsOf(first)).isEmpty();
             assertThat(inventory.availableSeats()).isEqualTo(18);
@@ -323,9 +326,10 @@ class TripInventoryTest {
             UUID bookingId = UUID.randomUUID();
             book(bookingId, 1);
 
-            assertThat(inventory.cancel(bookingId)).containsExactly("1A");
-            assertThat(inventory.cancel(bookingId)).isEmpty();
-            assertThat(inventory.cancel(UUID.randomUUID())).isEmpty();
+            assertThat(Inventories.cancel(inventory, bookingId, WHILE_OPEN)).containsExactly("1A");
+            assertThat(Inventories.cancel(inventory, bookingId, WHILE_OPEN)).isEmpty();
+            assertThat(Inventories.cancel(inventory, UUID.randomUUID(), WHILE_OPEN))
+                    .isEmpty();
             assertThat(inventory.availableSeats()).isEqualTo(18);
         }
 
@@ -336,7 +340,7 @@ class TripInventoryTest {
             UUID rejected = UUID.randomUUID();
             book(rejected, 1, "1A");
 
-            assertThat(inventory.cancel(rejected)).isEmpty();
+            assertThat(Inventories.cancel(inventory, rejected, WHILE_OPEN)).isEmpty();
             assertThat(inventory.seatsOf(holder)).containsExactly("1A");
         }
     }
