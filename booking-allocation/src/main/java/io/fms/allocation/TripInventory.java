@@ -186,7 +186,8 @@ public final class TripInventory {
     private Decision bookAnySeats(SeatRequest request, Instant now) {
         UUID bookingId = request.bookingId();
         if (seatsForNewcomers() < request.passengers()) {
-            if (!request.waitlist()) {
+            if (!request.waitlist() || request.passengers() > layout.capacity()) {
+                // A party larger than the cabin would wait for ever.
                 return new Decision.Rejected(bookingId, Rejection.SOLD_OUT, List.of());
             }
             if (waitlist.size() >= limits.partiesMax()) {
