@@ -16,6 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryInitialIntervalMs first pause before a failed batch is retried; it doubles up to the maximum
  * @param retryMaxIntervalMs longest pause between two tries of a failed batch (retries never stop)
  * @param tripsPerPartitionMax trips one partition keeps in memory; the least recently used is reloaded when met again
+ *     (trips with live holds or waiting parties stay whatever this says)
+ * @param tickIntervalMs how often the owner of a partition looks for a deadline that has passed there without a
+ *     command since, and then appends a tick so that it is decided; a hold expires within about this after its
+ *     deadline on a quiet trip, plus the time to decide
  */
 @ConfigurationProperties("fms.processor")
 public record ProcessorProperties(
@@ -27,7 +31,8 @@ public record ProcessorProperties(
         @DefaultValue("500") int outboxSweepBatchSize,
         @DefaultValue("200") long retryInitialIntervalMs,
         @DefaultValue("30000") long retryMaxIntervalMs,
-        @DefaultValue("10000") int tripsPerPartitionMax) {
+        @DefaultValue("10000") int tripsPerPartitionMax,
+        @DefaultValue("250") long tickIntervalMs) {
 
     public static final int CONCURRENCY_MAX = 1_000;
     public static final int BATCH_SIZE_MAX = 10_000;
@@ -55,6 +60,7 @@ public record ProcessorProperties(
         require(
                 tripsPerPartitionMax >= 1 && tripsPerPartitionMax <= TRIPS_PER_PARTITION_MAX,
                 "trips-per-partition-max must be 1-" + TRIPS_PER_PARTITION_MAX);
+        require(tickIntervalMs >= 50 && tickIntervalMs <= 1_000, "tick-interval-ms must be 50-1000");
     }
 
     /** Checked at start, where the command topic's partition count is known. */

@@ -56,7 +56,7 @@ class ProcessorPropertiesTest {
         assertThatThrownBy(() -> properties(2, 0)).hasMessageContaining("batch-size-max");
         assertThatThrownBy(() -> properties(2, ProcessorProperties.BATCH_SIZE_MAX + 1))
                 .hasMessageContaining("batch-size-max");
-        assertThatThrownBy(() -> new ProcessorProperties(2, 500, 5000, 5000, 10000, 500, 2000, 1000, 100))
+        assertThatThrownBy(() -> new ProcessorProperties(2, 500, 5000, 5000, 10000, 500, 2000, 1000, 100, 250))
                 .hasMessageContaining("retry-max-interval-ms");
     }
 
@@ -88,7 +88,7 @@ class ProcessorPropertiesTest {
     }
 
     private static ProcessorProperties properties(int concurrency, int batchSizeMax) {
-        return new ProcessorProperties(concurrency, batchSizeMax, 5000, 5000, 10000, 500, 200, 30000, 10000);
+        return new ProcessorProperties(concurrency, batchSizeMax, 5000, 5000, 10000, 500, 200, 30000, 10000, 250);
     }
 
     /** What an unset environment gives: each setting's {@code @DefaultValue}. */

@@ -3,6 +3,7 @@ package io.fms.support;
 import io.fms.events.Topics;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +35,10 @@ import org.springframework.kafka.core.KafkaAdmin;
  * count the system lives with: a service whose {@code fms.kafka.command-partitions} differs from it refuses to
  * start, and refuses to publish or decide should the topic change under it ({@link #requireCommandPartitions}).
  * The command topic keeps its records for ever (no retention by age or size): a command the processor has not
- * decided must never be deleted; the processor's own offsets, in Postgres, say what has been decided.
+ * decided must never be deleted; the processor's own offsets, in Postgres, say what has been decided. Its records
+ * carry the time the broker appended them ({@code message.timestamp.type=LogAppendTime}), whatever the producer
+ * says: that time is "now" for every rule with a clock in it (a hold's deadline, a departure), so that whether a
+ * payment beat its deadline follows from the log alone, the same on every replay.
  */
 public class FmsTopics implements SmartInitializingSingleton {
 
@@ -44,6 +48,12 @@ public class FmsTopics implements SmartInitializingSingleton {
     static final int DEAD_LETTER_PARTITIONS = 1;
 
     private static final long TIMEOUT_MS = 10_000;
+
+    /** What the command topic must say, set when it is created and put right when it says otherwise. */
+    static final Map<String, String> COMMAND_TOPIC_CONFIG = Map.of(
+            TopicConfig.RETENTION_MS_CONFIG, "-1",
+            TopicConfig.RETENTION_BYTES_CONFIG, "-1",
+            TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
 
     private final KafkaAdmin kafkaAdmin;
     private final FmsKafkaProperties kafka;
@@ -94,11 +104,7 @@ public class FmsTopics implements SmartInitializingSingleton {
     /** Creates what is missing, then checks the command topic's partitions and retention. */
     void ensure(Admin admin) throws ExecutionException, InterruptedException, TimeoutException {
         List<NewTopic> wanted = List.of(
-                topic(Topics.BOOKING_COMMANDS, kafka.commandPartitions())
-                        .configs(Map.of(
-                                TopicConfig.RETENTION_MS_CONFIG, "-1",
-                                TopicConfig.RETENTION_BYTES_CONFIG, "-1",
-                                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minInSyncReplicas())),
+                topic(Topics.BOOKING_COMMANDS, kafka.commandPartitions()).configs(commandTopicConfig()),
                 topic(Topics.BOOKING_EVENTS, kafka.eventPartitions()),
                 topic(Topics.BOOKING_COMMANDS_DLT, DEAD_LETTER_PARTITIONS),
                 topic(Topics.NOTIFICATIONS_DLT, DEAD_LETTER_PARTITIONS));
@@ -114,7 +120,13 @@ public class FmsTopics implements SmartInitializingSingleton {
                 .get(TIMEOUT_MS, TimeUnit.MILLISECONDS)
                 .get(Topics.BOOKING_COMMANDS);
         requireCommandPartitions(commands.partitions().size(), kafka.commandPartitions());
-        keepCommandsForever(admin);
+        putCommandTopicRight(admin);
+    }
+
+    private Map<String, String> commandTopicConfig() {
+        Map<String, String> config = new HashMap<>(COMMAND_TOPIC_CONFIG);
+        config.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minInSyncReplicas());
+        return config;
     }
 
     private static void create(Admin admin, Collection<NewTopic> missing)
@@ -130,8 +142,11 @@ public class FmsTopics implements SmartInitializingSingleton {
         }
     }
 
-    /** A command topic made before FMS set its retention (or by hand) has Kafka's 7 days: lift it. */
-    private static void keepCommandsForever(Admin admin)
+    /**
+     * A command topic made before FMS set its configuration (or by hand) may have Kafka's 7 days of retention, or the
+     * producer's timestamps: put it right.
+     */
+    private static void putCommandTopicRight(Admin admin)
             throws InterruptedException, TimeoutException, ExecutionException {
         ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.BOOKING_COMMANDS);
         Config config = admin.describeConfigs(List.of(topic), new DescribeConfigsOptions().timeoutMs((int) TIMEOUT_MS))
@@ -139,25 +154,30 @@ public class FmsTopics implements SmartInitializingSingleton {
                 .get(TIMEOUT_MS, TimeUnit.MILLISECONDS)
                 .get(topic);
         List<AlterConfigOp> lifts = new ArrayList<>();
-        for (String name : List.of(TopicConfig.RETENTION_MS_CONFIG, TopicConfig.RETENTION_BYTES_CONFIG)) {
+        COMMAND_TOPIC_CONFIG.forEach((name, wanted) -> {
             ConfigEntry entry = config.get(name);
-            if (entry == null || !"-1".equals(entry.value())) {
-                lifts.add(new AlterConfigOp(new ConfigEntry(name, "-1"), AlterConfigOp.OpType.SET));
+            if (entry == null || !wanted.equals(entry.value())) {
+                lifts.add(new AlterConfigOp(new ConfigEntry(name, wanted), AlterConfigOp.OpType.SET));
             }
-        }
+        });
         if (lifts.isEmpty()) {
             return;
         }
         try {
             admin.incrementalAlterConfigs(Map.of(topic, lifts)).all().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
-            log.warn("{} had a retention limit; it now keeps every command until it is decided", topic.name());
+            log.warn(
+                    "{} now keeps every command until it is decided and stamps records with their append time ({})",
+                    topic.name(),
+                    lifts.stream().map(op -> op.configEntry().name()).toList());
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
                 throw e;
             }
             log.error(
-                    "{} deletes records by age or size, and this service may not change that: an undecided command"
-                            + " could be lost. Set retention.ms=-1 and retention.bytes=-1 on it. ({})",
+                    "{} deletes records by age or size or takes the producers' timestamps, and this service may not"
+                            + " change that: an undecided command could be lost, a deadline judged by a client's"
+                            + " clock. Set retention.ms=-1, retention.bytes=-1, message.timestamp.type=LogAppendTime"
+                            + " on it. ({})",
                     topic.name(),
                     e.getCause().toString());
         }

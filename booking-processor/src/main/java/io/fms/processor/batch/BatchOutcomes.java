@@ -31,8 +31,15 @@ class BatchOutcomes {
         }
         outcomes.forEach(
                 (outcome, reasons) -> reasons.forEach((reason, count) -> metrics.decided(outcome, reason, count)));
-        if (!decisions.cancelled().isEmpty()) {
-            metrics.decided("cancelled", "none", decisions.cancelled().size());
+        for (BatchDecisions.Change change : decisions.changed()) {
+            if (change.after().status() != change.before().status()) {
+                metrics.decided(
+                        change.after().status().name().toLowerCase(),
+                        change.after().reason() == null
+                                ? "none"
+                                : change.after().reason().name(),
+                        1);
+            }
         }
         metrics.duplicates(decisions.duplicates().size());
         metrics.ignoredCancellations(decisions.ignored().size());
@@ -50,7 +57,7 @@ class BatchOutcomes {
         decisions
                 .ignored()
                 .forEach(ignored -> log.info(
-                        "cancellation of booking {} on trip {} ignored: {}",
+                        "command for booking {} on trip {} ignored: {}",
                         ignored.bookingId(),
                         ignored.tripId(),
                         ignored.why()));
@@ -59,10 +66,10 @@ class BatchOutcomes {
                     .filter(booking -> booking.status() == BookingStatus.CONFIRMED)
                     .count();
             log.debug(
-                    "batch decided {} ({} confirmed), cancelled {}",
+                    "batch decided {} ({} confirmed), changed {}",
                     decisions.decided().size(),
                     confirmed,
-                    decisions.cancelled().size());
+                    decisions.changed().size());
         }
     }
 }

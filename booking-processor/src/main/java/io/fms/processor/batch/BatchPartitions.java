@@ -1,7 +1,9 @@
 package io.fms.processor.batch;
 
 import io.fms.events.Availability;
+import io.fms.events.PartitionProgress;
 import io.fms.processor.decision.IncomingCommand;
+import io.fms.processor.decision.PartitionClock;
 import io.fms.processor.decision.TripState;
 import io.fms.processor.store.OffsetAdvance;
 import java.time.Instant;
@@ -94,6 +96,22 @@ final class BatchPartitions {
         List<Availability> availabilities = new ArrayList<>();
         states.values().forEach(state -> availabilities.addAll(state.staleAvailabilities(touched, now)));
         return availabilities;
+    }
+
+    PartitionClock clock(String topic, int partition) {
+        return states.get(new TopicPartition(topic, partition)).clock();
+    }
+
+    /** After a commit: each partition's timers for the ticker, and its progress for queued bookings' places. */
+    List<PartitionProgress> committed(List<ConsumerRecord<String, byte[]>> decided, Instant now) {
+        Map<TopicPartition, Integer> counts = new HashMap<>();
+        decided.forEach(record -> counts.merge(partitionOf(record), 1, Integer::sum));
+        List<PartitionProgress> progress = new ArrayList<>(states.size());
+        states.forEach((partition, state) -> {
+            state.publishTimers();
+            progress.add(state.progress(counts.getOrDefault(partition, 0), now));
+        });
+        return progress;
     }
 
     void availabilityWritten() {

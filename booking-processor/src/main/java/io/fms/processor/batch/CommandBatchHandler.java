@@ -1,5 +1,6 @@
 package io.fms.processor.batch;
 
+import io.fms.events.PartitionProgress;
 import io.fms.processor.BookingMetrics;
 import io.fms.processor.decision.BatchDecider;
 import io.fms.processor.decision.BatchDecisions;
@@ -89,7 +90,12 @@ public class CommandBatchHandler {
         }
     }
 
-    private record Committed(BatchDecisions decisions, List<OutboxRow> outbox, BatchPartitions batch, Instant now) {}
+    private record Committed(
+            BatchDecisions decisions,
+            List<OutboxRow> outbox,
+            BatchPartitions batch,
+            List<PartitionProgress> progress,
+            Instant now) {}
 
     /** Everything up to the commit; null when every record was already decided. */
     private Committed decideAndCommit(List<ConsumerRecord<String, byte[]>> records, BatchPartitions batch) {
@@ -103,7 +109,9 @@ public class CommandBatchHandler {
         CommandReader.Reads read = reader.readAll(undecided);
         Map<UUID, TripState> trips = batch.trips(undecided.getFirst().topic(), read.commands());
         Map<UUID, BookingRecord> recorded = ledger.findBookings(read.bookingIds());
-        BatchDecisions decisions = decider.decide(read.commands(), trips, recorded, now);
+        String topic = undecided.getFirst().topic();
+        BatchDecisions decisions =
+                decider.decide(read.commands(), trips, recorded, partition -> batch.clock(topic, partition));
         List<OutboxRow> outbox = decisions.events().stream().map(OutboxRow::of).toList();
         deadLetters.send(read.unreadable());
 
@@ -113,14 +121,16 @@ public class CommandBatchHandler {
         batch.advanced(offsets);
 
         outcomes.count(decisions, read.unreadable().size());
-        return new Committed(decisions, outbox, batch, now);
+        return new Committed(decisions, outbox, batch, batch.committed(undecided, now), now);
     }
 
     private void publish(Committed committed) {
         boolean written = publisher.publishCommitted(
                 committed.outbox(),
                 committed.decisions().readModel(),
-                committed.batch().staleAvailabilities(committed.decisions().touchedTrips(), committed.now()));
+                committed.batch().staleAvailabilities(committed.decisions().touchedTrips(), committed.now()),
+                committed.decisions().waitlist(),
+                committed.progress());
         if (written) {
             committed.batch().availabilityWritten();
         }

@@ -1,6 +1,8 @@
 package io.fms.processor.batch;
 
 import io.fms.events.Availability;
+import io.fms.events.PartitionProgress;
+import io.fms.processor.decision.PartitionClock;
 import io.fms.processor.decision.TripState;
 import io.fms.processor.store.OffsetAdvance;
 import java.time.Instant;
@@ -27,6 +29,13 @@ public final class PartitionState {
 
     private final TopicPartition partition;
     private final Map<UUID, TripState> trips;
+    // The trips with deadlines, which stay here whatever the LRU forgets.
+    private final PartitionClock clock = new PartitionClock();
+    // For other threads (the ticker, gauges): what the clock says after the last batch.
+    private volatile PartitionClock.Due nextDeadline;
+    private volatile int liveHolds;
+    private volatile int waitingParties;
+    private final DecisionRate rate = new DecisionRate();
     // Trips whose availability snapshot is still to be written: first loaded, or a write that failed.
     private final Set<UUID> staleAvailability = new HashSet<>();
     // What consumer_offsets said when the state was loaded, then what this thread last committed; null while there
@@ -74,13 +83,58 @@ public final class PartitionState {
 
     /** The trip, if this partition holds it. */
     TripState trip(UUID tripId) {
-        return trips.get(tripId);
+        TripState trip = trips.get(tripId);
+        if (trip == null) {
+            trip = clock.timedTrip(tripId);
+            if (trip != null) {
+                trips.put(tripId, trip);
+            }
+        }
+        return trip;
     }
 
     /** A trip just loaded from Postgres. Its availability is published even if no batch changes anything there. */
     void loaded(UUID tripId, TripState trip) {
         trips.put(tripId, trip);
+        clock.schedule(trip);
         staleAvailability.add(tripId);
+    }
+
+    PartitionClock clock() {
+        return clock;
+    }
+
+    /** After a batch (or a load): publishes the clock's state to the threads that read it. */
+    void publishTimers() {
+        nextDeadline = clock.next().orElse(null);
+        liveHolds = clock.liveHolds();
+        waitingParties = clock.waitingParties();
+    }
+
+    /** The partition's earliest deadline after the last batch, if any; read by the ticker. */
+    public PartitionClock.Due nextDeadline() {
+        return nextDeadline;
+    }
+
+    public int liveHolds() {
+        return liveHolds;
+    }
+
+    public int waitingParties() {
+        return waitingParties;
+    }
+
+    public TopicPartition partition() {
+        return partition;
+    }
+
+    /** Counts a batch's decisions and returns the partition's progress for the read model. */
+    PartitionProgress progress(int decisions, Instant now) {
+        return new PartitionProgress(
+                partition.partition(),
+                storedNextOffset == null ? 0 : storedNextOffset,
+                rate.record(decisions, now),
+                now);
     }
 
     /**

@@ -3,6 +3,8 @@ package io.fms.processor.batch;
 import io.fms.processor.ProcessorProperties;
 import io.fms.processor.store.BookingLedger;
 import io.fms.processor.store.TripCatalog;
+import io.fms.support.CommandPartitions;
+import io.fms.support.FmsKafkaProperties;
 import java.util.Collection;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -18,23 +20,35 @@ public class PartitionStates {
     private final BookingLedger ledger;
     private final TripCatalog catalog;
     private final int tripsPerPartitionMax;
+    private final int commandPartitions;
 
-    PartitionStates(BookingLedger ledger, TripCatalog catalog, ProcessorProperties properties) {
+    PartitionStates(
+            BookingLedger ledger, TripCatalog catalog, ProcessorProperties properties, FmsKafkaProperties kafka) {
         this.ledger = ledger;
         this.catalog = catalog;
         this.tripsPerPartitionMax = properties.tripsPerPartitionMax();
+        this.commandPartitions = kafka.commandPartitions();
     }
 
     /**
-     * Starts the partition afresh from what Postgres says: its stored offset, and no trips, which are loaded when
+     * Starts the partition afresh from what Postgres says: its stored offset, and the trips with timers (live holds,
+     * waiting parties), whose deadlines must pass even if no command names them again; other trips are loaded when
      * met. Throws, changing nothing, when Postgres does not answer.
      */
     public PartitionState load(TopicPartition partition) {
         OptionalLong stored = ledger.nextOffset(partition.topic(), partition.partition());
         PartitionState state =
                 new PartitionState(partition, stored.isPresent() ? stored.getAsLong() : null, tripsPerPartitionMax);
+        catalog.loadTimed(trip -> CommandPartitions.of(trip, commandPartitions) == partition.partition())
+                .forEach(state::loaded);
+        state.publishTimers();
         states.put(partition, state);
         return state;
+    }
+
+    /** Every partition this instance holds. */
+    public Collection<PartitionState> all() {
+        return states.values();
     }
 
     /** The partition's state as this instance holds it, loaded from Postgres when it holds none. */

@@ -2,8 +2,11 @@ package io.fms.processor.kafka;
 
 import io.fms.events.BookingCancellationRequested;
 import io.fms.events.BookingCommand;
+import io.fms.events.BookingConfirmationRequested;
 import io.fms.events.BookingJson;
 import io.fms.events.BookingRequested;
+import io.fms.events.Hold;
+import io.fms.events.PartitionTick;
 import io.fms.events.Texts;
 import io.fms.events.UnreadableRecordException;
 import io.fms.processor.decision.IncomingCommand;
@@ -48,7 +51,11 @@ public final class CommandReader {
 
         public Set<UUID> bookingIds() {
             Set<UUID> bookingIds = new HashSet<>();
-            commands.forEach(command -> bookingIds.add(command.command().bookingId()));
+            commands.forEach(command -> {
+                if (command.command() instanceof BookingCommand.OnBooking onBooking) {
+                    bookingIds.add(onBooking.bookingId());
+                }
+            });
             return bookingIds;
         }
     }
@@ -85,12 +92,15 @@ public final class CommandReader {
         }
         String problem = problemWith(command, record.key(), record.partition());
         return problem == null
-                ? new Readable(new IncomingCommand(record.partition(), command))
+                ? new Readable(new IncomingCommand(
+                        record.partition(), record.offset(), Instant.ofEpochMilli(record.timestamp()), command))
                 : new Unreadable(record, problem);
     }
 
     private String problemWith(BookingCommand command, String key, int partition) {
-        if (command.bookingId() == null || command.tripId() == null || command.requestedAt() == null) {
+        if (command.tripId() == null
+                || command.requestedAt() == null
+                || (command instanceof BookingCommand.OnBooking onBooking && onBooking.bookingId() == null)) {
             return "missing bookingId, tripId or requestedAt";
         }
         // The key decides the partition, and the partition's thread owns the trip: a command keyed otherwise could
@@ -106,6 +116,12 @@ public final class CommandReader {
         return switch (command) {
             case BookingRequested request -> problemWith(request);
             case BookingCancellationRequested cancellation -> null;
+            case BookingConfirmationRequested confirmation ->
+                BookingConfirmationRequested.isValidPaymentReference(confirmation.paymentReference())
+                        ? null
+                        : "payment reference is not 1-" + BookingConfirmationRequested.PAYMENT_REFERENCE_MAX
+                                + " printable characters";
+            case PartitionTick tick -> null;
         };
     }
 
@@ -114,6 +130,13 @@ public final class CommandReader {
         // The API enforces the limit, so a record outside it did not come through the API.
         if (passengers < 1 || passengers > BookingRequested.PASSENGERS_MAX) {
             return passengers + " passengers, expected 1-" + BookingRequested.PASSENGERS_MAX;
+        }
+        if (request.hold() != null && !Hold.isValidSeconds(request.hold().seconds())) {
+            return "a hold of " + request.hold().seconds() + " s, expected " + Hold.SECONDS_MIN + "-"
+                    + Hold.SECONDS_MAX;
+        }
+        if (request.waitlist() && !request.seats().isEmpty()) {
+            return "a waitlist request names seats";
         }
         // What Postgres cannot store would fail the batch's transaction on every retry and stall the partition, so
         // it is refused here: a NUL or a lone surrogate in any text, or a time outside what timestamptz holds.

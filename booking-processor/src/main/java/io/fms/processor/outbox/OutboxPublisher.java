@@ -2,9 +2,11 @@ package io.fms.processor.outbox;
 
 import io.fms.events.Availability;
 import io.fms.events.BookingView;
+import io.fms.events.PartitionProgress;
 import io.fms.events.Topics;
 import io.fms.processor.BookingMetrics;
 import io.fms.processor.ProcessorProperties;
+import io.fms.processor.decision.BatchDecisions.WaitlistMove;
 import io.fms.processor.decision.BookingRecord;
 import io.fms.processor.readmodel.ReadModel;
 import io.fms.processor.store.BookingLedger;
@@ -95,7 +97,11 @@ public class OutboxPublisher {
      * the caller can try the availability again later.
      */
     public boolean publishCommitted(
-            List<OutboxRow> rows, List<BookingRecord> bookings, List<Availability> availabilities) {
+            List<OutboxRow> rows,
+            List<BookingRecord> bookings,
+            List<Availability> availabilities,
+            List<WaitlistMove> waitlist,
+            List<PartitionProgress> progress) {
         Set<Integer> behind = new TreeSet<>();
         rows.stream().map(OutboxRow::partition).filter(unsettled::contains).forEach(behind::add);
         List<OutboxRow> ready = behind.isEmpty()
@@ -104,6 +110,12 @@ public class OutboxPublisher {
         Published published =
                 publish(ready, bookings.stream().map(BookingRecord::toView).toList(), availabilities);
         behind.forEach(this::settle);
+        try {
+            readModel.writeQueues(waitlist, progress);
+        } catch (RuntimeException e) {
+            // Places in queues and waitlists are shown, never decided on: the next batch writes them again.
+            log.warn("queue positions not written: {}", e.toString());
+        }
         return published.readModelWritten();
     }
 

@@ -2,8 +2,11 @@ package io.fms.processor.readmodel;
 
 import io.fms.events.Availability;
 import io.fms.events.BookingJson;
+import io.fms.events.BookingStatus;
 import io.fms.events.BookingView;
+import io.fms.events.PartitionProgress;
 import io.fms.events.ReadModelKeys;
+import io.fms.processor.decision.BatchDecisions.WaitlistMove;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.SlotHash;
@@ -38,13 +41,12 @@ public class ReadModel {
      */
     static final int BOOKINGS_PER_CALL = 500;
 
-    // A booking only moves forward (PENDING, then CONFIRMED or REJECTED, then CANCELLED). The batch that decided and
-    // the sweeper that republishes can race; comparing ranks in Redis keeps an older view from replacing a newer one.
+    // A booking only moves forward along its life (BookingStatus.rank). The batch that decided and the sweeper that
+    // republishes can race; comparing ranks in Redis keeps an older view from replacing a newer one.
     // The announcements follow the writes in the same script, so a long-poll woken by one already reads the decision.
     // KEYS: the bookings' keys, then the availability keys. ARGV: booking TTL s, availability TTL s, channel, booking
     // count n, then n triples (view, status, booking ID), then one value per availability key.
-    private static final String WRITE_IF_NOT_OLDER = """
-            local rank = {PENDING = 0, CONFIRMED = 1, REJECTED = 1, CANCELLED = 2}
+    private static final String WRITE_IF_NOT_OLDER = "local rank = " + ranks() + "\n" + """
             local n = tonumber(ARGV[4])
             local written = 0
             for i = 1, n do
@@ -82,6 +84,58 @@ public class ReadModel {
 
     public ReadModel(StringRedisTemplate redis) {
         this.redis = redis;
+    }
+
+    /** The statuses' ranks as a Lua table, e.g. {@code {PENDING = 0, WAITLISTED = 1, ...}}. */
+    private static String ranks() {
+        StringBuilder table = new StringBuilder("{");
+        for (BookingStatus status : BookingStatus.values()) {
+            table.append(table.length() > 1 ? ", " : "")
+                    .append(status.name())
+                    .append(" = ")
+                    .append(status.rank());
+        }
+        return table.append('}').toString();
+    }
+
+    /**
+     * Writes where queued bookings stand: the trips' waitlists (a sorted set per trip, scored by the request's
+     * offset, so a party's rank is its place) and each partition's progress. The API reads both when it answers.
+     */
+    @SuppressWarnings("unchecked")
+    public void writeQueues(Collection<WaitlistMove> waitlist, Collection<PartitionProgress> progress) {
+        if (waitlist.isEmpty() && progress.isEmpty()) {
+            return;
+        }
+        redis.execute((RedisCallback<Object>) connection -> {
+            RedisClusterAsyncCommands<byte[], byte[]> commands =
+                    (RedisClusterAsyncCommands<byte[], byte[]>) connection.getNativeConnection();
+            List<RedisFuture<?>> futures = new ArrayList<>();
+            for (WaitlistMove move : waitlist) {
+                byte[] key = utf8(ReadModelKeys.waitlist(move.tripId()));
+                byte[] member = utf8(move.bookingId().toString());
+                futures.add(
+                        move.order() == null
+                                ? commands.zrem(key, member)
+                                : commands.zadd(key, (double) move.order(), member));
+            }
+            for (PartitionProgress partition : progress) {
+                futures.add(commands.set(
+                        utf8(ReadModelKeys.partitionProgress(partition.partition())),
+                        BookingJson.writePlain(partition)));
+            }
+            for (RedisFuture<?> future : futures) {
+                try {
+                    future.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new RedisSystemException("interrupted while writing queues", e);
+                } catch (ExecutionException | TimeoutException e) {
+                    throw new RedisSystemException("queue positions not written: " + e, e);
+                }
+            }
+            return null;
+        });
     }
 
     /**

@@ -1,11 +1,8 @@
 package io.fms.processor.store;
 
 import io.fms.events.BookingJson;
-import io.fms.events.BookingStatus;
-import io.fms.events.Passenger;
-import io.fms.events.RejectionReason;
 import io.fms.processor.decision.BatchDecisions;
-import io.fms.processor.decision.BatchDecisions.Cancellation;
+import io.fms.processor.decision.BatchDecisions.Change;
 import io.fms.processor.decision.BookingRecord;
 import io.fms.processor.outbox.OutboxRow;
 import java.nio.charset.StandardCharsets;
@@ -29,23 +26,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 public class BookingLedger {
 
-    private static final String SELECT_BOOKINGS = """
-            select id, trip_id, status, reason, unavailable_seats, seats, passengers, contact_email, callback_url,
-                   requested_at, decided_at, cancelled_at
-              from booking.bookings
-             where id = any(?)
-            """;
+    private static final String SELECT_BOOKINGS =
+            "select " + BookingRows.COLUMNS + " from booking.bookings where id = any(?)";
 
     // Each batch's rows go to a table as one COPY stream (CopyRows): the cheapest way into Postgres, for both sides.
-    private static final String COPY_BOOKINGS = """
-            booking.bookings (id, trip_id, status, reason, unavailable_seats, seats, passengers, contact_email,
-                              callback_url, requested_at, decided_at)""";
+    private static final String COPY_BOOKINGS = "booking.bookings (" + BookingRows.COLUMNS + ")";
 
     private static final String COPY_SEATS = "booking.booking_seats (trip_id, seat, booking_id)";
 
-    private static final String CANCEL_BOOKING = """
-            update booking.bookings set status = 'CANCELLED', cancelled_at = ?
-             where id = ? and status = 'CONFIRMED'
+    // A change is written only over the state it was decided from: anything else means memory and Postgres parted.
+    private static final String UPDATE_BOOKING = """
+            update booking.bookings
+               set status = ?, reason = ?, seats = ?, decided_at = ?, cancelled_at = ?, hold_expires_at = ?,
+                   payment_reference = ?, late_payment_reference = ?, late_confirmation_at = ?,
+                   waitlist_pass_overs = ?, event_sequence = ?
+             where id = ? and status = ? and event_sequence = ?
             """;
 
     private static final String RELEASE_SEATS =
@@ -88,21 +83,7 @@ public class BookingLedger {
             return bookings;
         }
         jdbc.query(SELECT_BOOKINGS, statement -> statement.setArray(1, Sql.uuidArray(statement, bookingIds)), row -> {
-            String reason = row.getString("reason");
-            BookingRecord booking = new BookingRecord(
-                    row.getObject("id", UUID.class),
-                    row.getObject("trip_id", UUID.class),
-                    BookingStatus.valueOf(row.getString("status")),
-                    reason == null ? null : RejectionReason.valueOf(reason),
-                    Sql.texts(row, "unavailable_seats"),
-                    Sql.texts(row, "seats"),
-                    List.of(BookingJson.readPlain(
-                            row.getString("passengers").getBytes(StandardCharsets.UTF_8), Passenger[].class)),
-                    row.getString("contact_email"),
-                    row.getString("callback_url"),
-                    Sql.instant(row, "requested_at"),
-                    Sql.instant(row, "decided_at"),
-                    Sql.instant(row, "cancelled_at"));
+            BookingRecord booking = BookingRows.read(row);
             bookings.put(booking.bookingId(), booking);
         });
         return bookings;
@@ -110,15 +91,17 @@ public class BookingLedger {
 
     /**
      * Writes a batch in one transaction: its new bookings (rejected ones too, so Postgres can answer their status),
-     * the seats of the confirmed ones, its cancellations, its events and every partition's new offset. Throws
-     * {@link PartitionFencedException}, and writes nothing, when another processor advanced one of the partitions.
+     * the changes to earlier ones, the seats that became live or were released, its events and every partition's new
+     * offset. Throws {@link PartitionFencedException}, and writes nothing, when another processor advanced one of the
+     * partitions.
      */
     public void commit(
             BatchDecisions decisions, List<OutboxRow> outbox, List<OffsetAdvance> offsets, Instant committedAt) {
         transaction.executeWithoutResult(status -> {
             insertBookings(decisions.decided());
-            insertSeats(decisions.decided());
-            cancel(decisions.cancelled());
+            update(decisions.changed());
+            insertSeats(decisions);
+            releaseSeats(decisions.changed());
             insertOutbox(outbox, committedAt);
             offsets.forEach(this::advance);
         });
@@ -138,42 +121,117 @@ public class BookingLedger {
                     .text(booking.callbackUrl())
                     .instant(booking.requestedAt())
                     .instant(booking.decidedAt())
+                    .instant(booking.cancelledAt())
+                    .integer(
+                            booking.holdSeconds() == null
+                                    ? null
+                                    : booking.holdSeconds().longValue())
+                    .bool(booking.waitlist())
+                    .instant(booking.holdExpiresAt())
+                    .text(booking.paymentReference())
+                    .text(
+                            booking.lateConfirmation() == null
+                                    ? null
+                                    : booking.lateConfirmation().paymentReference())
+                    .instant(
+                            booking.lateConfirmation() == null
+                                    ? null
+                                    : booking.lateConfirmation().at())
+                    .integer(booking.waitlistOrder())
+                    .integer(booking.waitlistPassOvers())
+                    .integer(booking.eventSequence())
                     .endRow();
         }
         copy(rows, COPY_BOOKINGS);
     }
 
-    private void insertSeats(List<BookingRecord> bookings) {
-        CopyRows rows = new CopyRows();
-        for (BookingRecord booking : bookings) {
-            if (booking.status() == BookingStatus.CONFIRMED) {
-                for (String seat : booking.seats()) {
-                    rows.uuid(booking.tripId())
-                            .text(seat)
-                            .uuid(booking.bookingId())
-                            .endRow();
+    private void update(List<Change> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        int[][] counts = jdbc.batchUpdate(UPDATE_BOOKING, changes, changes.size(), (statement, change) -> {
+            BookingRecord after = change.after();
+            BookingRecord before = change.before();
+            statement.setString(1, after.status().name());
+            statement.setString(
+                    2, after.reason() == null ? null : after.reason().name());
+            statement.setArray(
+                    3,
+                    statement
+                            .getConnection()
+                            .createArrayOf("text", after.seats().toArray()));
+            Sql.setInstant(statement, 4, after.decidedAt());
+            Sql.setInstant(statement, 5, after.cancelledAt());
+            Sql.setInstant(statement, 6, after.holdExpiresAt());
+            statement.setString(7, after.paymentReference());
+            statement.setString(
+                    8,
+                    after.lateConfirmation() == null
+                            ? null
+                            : after.lateConfirmation().paymentReference());
+            Sql.setInstant(
+                    statement,
+                    9,
+                    after.lateConfirmation() == null
+                            ? null
+                            : after.lateConfirmation().at());
+            statement.setInt(10, after.waitlistPassOvers());
+            statement.setInt(11, after.eventSequence());
+            statement.setObject(12, after.bookingId());
+            statement.setString(13, before.status().name());
+            statement.setInt(14, before.eventSequence());
+        });
+        int i = 0;
+        for (int[] chunk : counts) {
+            for (int rows : chunk) {
+                Change change = changes.get(i++);
+                if (rows != 1) {
+                    throw new IllegalStateException("booking " + change.after().bookingId() + " is no longer "
+                            + change.before().status() + " in Postgres: memory and truth have parted");
                 }
+            }
+        }
+    }
+
+    /** Seats of bookings that now hold them and did not before: new live bookings, and waiting parties seated. */
+    private void insertSeats(BatchDecisions decisions) {
+        CopyRows rows = new CopyRows();
+        for (BookingRecord booking : decisions.decided()) {
+            if (booking.status().holdsSeats()) {
+                seatRows(rows, booking);
+            }
+        }
+        for (Change change : decisions.changed()) {
+            if (change.after().status().holdsSeats()
+                    && !change.before().status().holdsSeats()) {
+                seatRows(rows, change.after());
             }
         }
         copy(rows, COPY_SEATS);
     }
 
-    private void cancel(List<Cancellation> cancellations) {
-        for (Cancellation cancellation : cancellations) {
-            BookingRecord booking = cancellation.booking();
-            int bookingRows = jdbc.update(CANCEL_BOOKING, statement -> {
-                Sql.setInstant(statement, 1, booking.cancelledAt());
-                statement.setObject(2, booking.bookingId());
-            });
+    private static void seatRows(CopyRows rows, BookingRecord booking) {
+        for (String seat : booking.seats()) {
+            rows.uuid(booking.tripId()).text(seat).uuid(booking.bookingId()).endRow();
+        }
+    }
+
+    private void releaseSeats(List<Change> changes) {
+        for (Change change : changes) {
+            if (!change.before().status().holdsSeats()
+                    || change.after().status().holdsSeats()) {
+                continue;
+            }
+            BookingRecord booking = change.after();
+            Instant releasedAt = booking.cancelledAt() != null ? booking.cancelledAt() : booking.decidedAt();
             int seatRows = jdbc.update(RELEASE_SEATS, statement -> {
-                Sql.setInstant(statement, 1, booking.cancelledAt());
+                Sql.setInstant(statement, 1, releasedAt);
                 statement.setObject(2, booking.bookingId());
             });
             // The inventory said the booking held these seats; Postgres must agree, or memory and truth have parted.
-            if (bookingRows != 1 || seatRows != cancellation.releasedSeats().size()) {
-                throw new IllegalStateException("cancelling " + booking.bookingId() + " changed " + bookingRows
-                        + " booking(s) and " + seatRows + " seat(s), expected 1 and "
-                        + cancellation.releasedSeats().size());
+            if (seatRows != change.before().seats().size()) {
+                throw new IllegalStateException("releasing " + booking.bookingId() + " freed " + seatRows
+                        + " seat(s), expected " + change.before().seats().size());
             }
         }
     }

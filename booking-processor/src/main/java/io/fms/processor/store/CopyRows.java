@@ -43,6 +43,14 @@ final class CopyRows {
         return raw(Long.toString(value));
     }
 
+    CopyRows integer(Long value) {
+        return value == null ? nullValue() : integer(value.longValue());
+    }
+
+    CopyRows bool(boolean value) {
+        return raw(value ? "t" : "f");
+    }
+
     /** Microseconds, as Postgres keeps them, rounded half up as the JDBC driver does. */
     CopyRows instant(Instant value) {
         if (value == null) {

@@ -2,8 +2,13 @@ package io.fms.processor.store;
 
 import io.fms.allocation.SeatLayout;
 import io.fms.allocation.TripInventory;
+import io.fms.allocation.WaitlistLimits;
+import io.fms.events.BookingStatus;
 import io.fms.events.TripSummary;
+import io.fms.events.Waitlist;
+import io.fms.processor.decision.BookingRecord;
 import io.fms.processor.decision.TripState;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -11,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,16 +41,38 @@ public class TripCatalog {
             """;
 
     private static final String LIVE_SEATS = """
-            select trip_id, booking_id, seat
-              from booking.booking_seats
-             where trip_id = any(?) and released_at is null
-             order by trip_id, booking_id
+            select s.trip_id, s.booking_id, s.seat
+              from booking.booking_seats s
+              join booking.bookings b on b.id = booking_id
+             where s.trip_id = any(?) and s.released_at is null and b.status = 'CONFIRMED'
+             order by s.trip_id, s.booking_id
             """;
 
+    private static final String OPEN_BOOKINGS = "select " + BookingRows.COLUMNS + """
+             from booking.bookings
+            where trip_id = any(?) and status in ('HELD', 'WAITLISTED')
+            order by trip_id, waitlist_order nulls first
+            """;
+
+    private static final String TRIPS_WITH_TIMERS =
+            "select distinct trip_id from booking.bookings where status in ('HELD', 'WAITLISTED')";
+
     private final JdbcTemplate jdbc;
+    private final WaitlistLimits limits = new WaitlistLimits(Waitlist.PARTIES_MAX, Waitlist.PASS_OVERS_MAX);
 
     public TripCatalog(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * The trips with open bookings (live holds, waiting parties) among those {@code onPartition} accepts: loaded when
+     * a partition is taken, so that their deadlines pass even if no command names them again.
+     */
+    public Map<UUID, TripState> loadTimed(Predicate<UUID> onPartition) {
+        List<UUID> tripIds = jdbc.queryForList(TRIPS_WITH_TIMERS, UUID.class).stream()
+                .filter(onPartition)
+                .toList();
+        return load(tripIds);
     }
 
     /** The trips among {@code tripIds} that the catalog knows, with their live bookings restored. */
@@ -73,10 +101,36 @@ public class TripCatalog {
                         layout.capacity());
             }
             // Sales close when the flight departs.
-            trips.put(tripId, new TripState(summary, new TripInventory(tripId, layout, summary.departureTime())));
+            trips.put(
+                    tripId, new TripState(summary, new TripInventory(tripId, layout, summary.departureTime(), limits)));
         });
-        restoreLiveSeats(trips);
+        restoreConfirmedSeats(trips);
+        restoreOpenBookings(trips);
         return trips;
+    }
+
+    /** Held bookings with their deadlines and seats, and waiting parties in their order, with their records. */
+    private void restoreOpenBookings(Map<UUID, TripState> trips) {
+        if (trips.isEmpty()) {
+            return;
+        }
+        jdbc.query(OPEN_BOOKINGS, statement -> statement.setArray(1, Sql.uuidArray(statement, trips.keySet())), row -> {
+            BookingRecord booking = BookingRows.read(row);
+            TripState trip = trips.get(booking.tripId());
+            if (booking.status() == BookingStatus.HELD) {
+                trip.inventory().restoreHold(booking.bookingId(), booking.seats(), booking.holdExpiresAt());
+            } else {
+                Duration hold = booking.holdSeconds() == null ? null : Duration.ofSeconds(booking.holdSeconds());
+                trip.inventory()
+                        .restoreWaiting(
+                                booking.bookingId(),
+                                booking.passengers().size(),
+                                hold,
+                                booking.waitlistOrder(),
+                                booking.waitlistPassOvers());
+            }
+            trip.openBookings().put(booking.bookingId(), booking);
+        });
     }
 
     private static SeatLayout layout(UUID tripId, int rows, String columns) {
@@ -90,7 +144,7 @@ public class TripCatalog {
         }
     }
 
-    private void restoreLiveSeats(Map<UUID, TripState> trips) {
+    private void restoreConfirmedSeats(Map<UUID, TripState> trips) {
         if (trips.isEmpty()) {
             return;
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fms.allocation.SeatLayout;
 import io.fms.allocation.TripInventory;
+import io.fms.allocation.WaitlistLimits;
 import io.fms.events.Availability;
 import io.fms.events.TripSummary;
 import io.fms.processor.decision.TripState;
@@ -90,6 +91,6 @@ class PartitionStateTest {
         Instant departure = Instant.parse("2099-01-01T00:00:00Z");
         return new TripState(
                 new TripSummary(tripId, "FM1", "LHR", "JFK", departure),
-                new TripInventory(tripId, new SeatLayout(1, "A"), departure));
+                new TripInventory(tripId, new SeatLayout(1, "A"), departure, new WaitlistLimits(1000, 3)));
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.fms.allocation.SeatLayout;
 import io.fms.allocation.TripInventory;
+import io.fms.allocation.WaitlistLimits;
 import io.fms.events.BookingCancellationRequested;
 import io.fms.events.BookingCancelled;
 import io.fms.events.BookingCommand;
@@ -15,6 +16,7 @@ import io.fms.events.BookingRequested;
 import io.fms.events.BookingStatus;
 import io.fms.events.RejectionReason;
 import io.fms.events.TripSummary;
+import io.fms.events.Waitlist;
 import io.fms.processor.TestCommands;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +35,12 @@ class BatchDeciderTest {
     private static final Instant DEPARTURE = Instant.parse("2030-02-01T08:00:00Z");
     private static final int PARTITION = 3;
 
+    private static final WaitlistLimits LIMITS = new WaitlistLimits(Waitlist.PARTIES_MAX, Waitlist.PASS_OVERS_MAX);
+
     private final BatchDecider decider = new BatchDecider(UUID::randomUUID);
+    private final PartitionClock clock = new PartitionClock();
+    private final IntFunction<PartitionClock> clocks = partition -> clock;
+    private long nextOffset;
     private final UUID tripId = UUID.randomUUID();
     private final TripState trip = trip(tripId, 2, "ABC", DEPARTURE);
 
@@ -91,10 +99,10 @@ class BatchDeciderTest {
         TripState departed = trip(departedId, 2, "AB", NOW.minusSeconds(1));
 
         BatchDecisions decisions = decider.decide(
-                List.of(new IncomingCommand(PARTITION, request(departedId, 1, List.of()))),
+                List.of(incoming(request(departedId, 1, List.of()), NOW)),
                 Map.of(departedId, departed),
                 Map.of(),
-                NOW);
+                clocks);
 
         assertThat(decisions.decided().getFirst().reason()).isEqualTo(RejectionReason.TRIP_CLOSED);
         assertThat(departed.availability(NOW).closed()).isTrue();
@@ -155,17 +163,15 @@ class BatchDeciderTest {
 
         BatchDecisions decisions = decide(List.of(booking, cancellation(booking), next), Map.of());
 
-        assertThat(decisions.cancelled()).singleElement().satisfies(cancelled -> {
-            assertThat(cancelled.booking().status()).isEqualTo(BookingStatus.CANCELLED);
-            assertThat(cancelled.booking().cancelledAt()).isEqualTo(NOW);
-            assertThat(cancelled.releasedSeats()).containsExactly("2B");
-        });
+        // Decided and cancelled in one batch, the booking is written once, as it ends.
+        assertThat(decisions.changed()).isEmpty();
         assertThat(decisions.decided())
                 .extracting(BookingRecord::status)
-                .containsExactly(BookingStatus.CONFIRMED, BookingStatus.CONFIRMED);
+                .containsExactly(BookingStatus.CANCELLED, BookingStatus.CONFIRMED);
+        assertThat(decisions.decided().getFirst().cancelledAt()).isEqualTo(NOW);
         assertThat(decisions.decided().get(1).seats()).containsExactly("2B");
         BookingCancelled event = (BookingCancelled) decisions.events().get(1).event();
-        assertThat(event.sequence()).isEqualTo(BatchDecider.CANCELLATION_SEQUENCE);
+        assertThat(event.sequence()).isEqualTo(BatchDecider.DECISION_SEQUENCE + 1);
         assertThat(event.releasedSeats()).containsExactly("2B");
         assertThat(event.passengers()).isEqualTo(booking.passengers());
         assertThat(decisions.readModel())
@@ -196,10 +202,10 @@ class BatchDeciderTest {
         Instant later = NOW.plusSeconds(3600);
 
         BatchDecisions decisions = decider.decide(
-                List.of(new IncomingCommand(PARTITION, cancellation(booking))),
+                List.of(incoming(cancellation(booking), later)),
                 Map.of(tripId, trip),
                 Map.of(booking.bookingId(), recorded),
-                later);
+                clocks);
 
         var view = decisions.readModel().getFirst().toView();
         assertThat(view.status()).isEqualTo(BookingStatus.CANCELLED);
@@ -228,7 +234,8 @@ class BatchDeciderTest {
                         unknownTrip),
                 Map.of());
 
-        assertThat(decisions.cancelled()).hasSize(1);
+        assertThat(decisions.decided().stream().filter(b -> b.status() == BookingStatus.CANCELLED))
+                .hasSize(1);
         assertThat(decisions.ignored())
                 .extracting(BatchDecisions.IgnoredCommand::bookingId)
                 .containsExactly(
@@ -257,12 +264,10 @@ class BatchDeciderTest {
                 .toList();
 
         BatchDecisions decisions = decider.decide(
-                requests.stream()
-                        .map(request -> new IncomingCommand(PARTITION, request))
-                        .toList(),
+                requests.stream().map(request -> incoming(request, NOW)).toList(),
                 Map.of(smallTripId, small),
                 Map.of(),
-                NOW);
+                clocks);
 
         List<String> sold = new ArrayList<>();
         decisions.decided().forEach(booking -> sold.addAll(booking.seats()));
@@ -276,20 +281,22 @@ class BatchDeciderTest {
         assertThat(small.availability(NOW).acceptsBookings()).isFalse();
     }
 
+    private IncomingCommand incoming(BookingCommand command, Instant loggedAt) {
+        return new IncomingCommand(PARTITION, nextOffset++, loggedAt, command);
+    }
+
     private BatchDecisions decide(List<? extends BookingCommand> commands, Map<UUID, BookingRecord> recorded) {
         return decider.decide(
-                commands.stream()
-                        .map(command -> new IncomingCommand(PARTITION, command))
-                        .toList(),
+                commands.stream().map(command -> incoming(command, NOW)).toList(),
                 Map.of(tripId, trip),
                 recorded,
-                NOW);
+                clocks);
     }
 
     private static TripState trip(UUID tripId, int rows, String columns, Instant departure) {
         return new TripState(
                 new TripSummary(tripId, "FM101", "LHR", "JFK", departure),
-                new TripInventory(tripId, new SeatLayout(rows, columns), departure));
+                new TripInventory(tripId, new SeatLayout(rows, columns), departure, LIMITS));
     }
 
     private static BookingRequested request(UUID tripId, int passengers, List<String> seats) {

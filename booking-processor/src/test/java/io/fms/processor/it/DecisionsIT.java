@@ -44,7 +44,7 @@ class DecisionsIT extends ProcessorITBase {
                         .allMatch(request ->
                                 recorder().events(request.bookingId()).size() == 1
                                         && view(request.bookingId()) != null
-                                        && view(request.bookingId()).status().isFinal()));
+                                        && view(request.bookingId()).status().isDecided()));
 
         Map<String, Object> confirmedRow = bookingRow(pair.bookingId());
         assertThat(confirmedRow.get("status")).isEqualTo("CONFIRMED");
@@ -115,7 +115,7 @@ class DecisionsIT extends ProcessorITBase {
         send(first);
         eventually()
                 .until(() -> view(first.bookingId()) != null
-                        && view(first.bookingId()).status().isFinal());
+                        && view(first.bookingId()).status().isDecided());
         assertThat(view(first.bookingId()).status()).isEqualTo(BookingStatus.CONFIRMED);
 
         send(new BookingCancellationRequested(first.bookingId(), tripId, Instant.now()));
@@ -124,7 +124,7 @@ class DecisionsIT extends ProcessorITBase {
 
         eventually()
                 .until(() -> view(next.bookingId()) != null
-                        && view(next.bookingId()).status().isFinal());
+                        && view(next.bookingId()).status().isDecided());
         assertThat(view(next.bookingId()).status()).isEqualTo(BookingStatus.CONFIRMED);
         assertThat(view(next.bookingId()).seats()).containsExactly("1A");
         assertThat(view(first.bookingId()).status()).isEqualTo(BookingStatus.CANCELLED);
@@ -172,7 +172,7 @@ class DecisionsIT extends ProcessorITBase {
         send(request);
         eventually()
                 .until(() -> view(request.bookingId()) != null
-                        && view(request.bookingId()).status().isFinal());
+                        && view(request.bookingId()).status().isDecided());
         // Same partition, same order: once a later request is decided, both copies have been through.
         BookingRequested later = request(tripId, 1, List.of());
         send(request);

@@ -69,6 +69,12 @@ public class ReadModelIT extends ProcessorITBase {
                 null,
                 null,
                 NOW,
-                NOW);
+                NOW,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 }

@@ -207,7 +207,8 @@ class RecoveryIT extends ProcessorITBase {
                 List.of(seat),
                 null,
                 null,
-                now);
+                now,
+                null);
         truth.update("""
                 insert into booking.outbox (event_id, booking_id, kafka_partition, event_type, payload, created_at)
                 values (?, ?, 0, 'BookingConfirmed', ?, ?)

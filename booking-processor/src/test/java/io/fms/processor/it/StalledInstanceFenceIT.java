@@ -100,9 +100,24 @@ class StalledInstanceFenceIT extends ProcessorITBase {
                 null,
                 now,
                 now,
-                null);
+                null,
+                null,
+                false,
+                null,
+                null,
+                null,
+                null,
+                0,
+                1);
         BatchDecisions decisions = new BatchDecisions(
-                List.of(booking), List.of(), List.of(), List.of(), List.of(), List.of(booking), Set.of(tripId));
+                List.of(booking),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(booking),
+                Set.of(tripId),
+                List.of());
         OutboxRow event = new OutboxRow(
                 UUID.randomUUID(),
                 booking.bookingId(),

@@ -65,7 +65,7 @@ class ReadModelClusterIT {
                 .mapToObj(i -> ReadModelIT.view(UUID.randomUUID(), BookingStatus.CONFIRMED))
                 .toList();
         List<Availability> availabilities = IntStream.range(0, 30)
-                .mapToObj(i -> new Availability(UUID.randomUUID(), 180, 180 - i, false, NOW))
+                .mapToObj(i -> new Availability(UUID.randomUUID(), 180, 180 - i, false, NOW, 0))
                 .toList();
         assertThat(bookings.stream()
                         .map(b -> SlotHash.getSlot(ReadModelKeys.booking(b.bookingId())) * 3 / TestRedisCluster.SLOTS)
