@@ -100,8 +100,9 @@ public class BookingLedger {
         transaction.executeWithoutResult(status -> {
             insertBookings(decisions.decided());
             update(decisions.changed());
-            insertSeats(decisions);
+            // Released first: a seat freed in this batch may be taken again in it (a waiting party seated).
             releaseSeats(decisions.changed());
+            insertSeats(decisions);
             insertOutbox(outbox, committedAt);
             offsets.forEach(this::advance);
         });

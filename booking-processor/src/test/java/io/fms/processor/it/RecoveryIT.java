@@ -96,7 +96,8 @@ class RecoveryIT extends ProcessorITBase {
         // ProcessorITBase sets fms.processor.outbox-sweep-interval-ms=3600000: the schedule must follow it.
         assertThat(scheduled.getScheduledTasks())
                 .extracting(ScheduledTask::getTask)
-                .filteredOn(task -> task instanceof FixedDelayTask)
+                .filteredOn(task -> task instanceof FixedDelayTask delay
+                        && delay.getRunnable().toString().contains("OutboxSweeper"))
                 .singleElement()
                 .satisfies(task -> {
                     FixedDelayTask sweep = (FixedDelayTask) task;

@@ -105,6 +105,29 @@ final class Api {
         return answer.status() == 200 && matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
     }
 
+    private static final Pattern BOOKING_ID = Pattern.compile("\"bookingId\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
+
+    /** Books one seat held for {@code holdSeconds}; the booking ID, or null when not answered 202. */
+    String bookHeld(String tripId, int holdSeconds) {
+        Answer answer = send(HttpRequest.newBuilder(URI.create(base + "/bookings"))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", "hold-" + java.util.UUID.randomUUID())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"tripId\":\"" + tripId
+                        + "\",\"passengers\":[{\"name\":\"Hold Fault\"}],\"hold\":{\"seconds\":" + holdSeconds
+                        + "}}")));
+        Matcher matcher = BOOKING_ID.matcher(answer.body());
+        return answer.status() == 202 && matcher.find() ? matcher.group(1) : null;
+    }
+
+    /** Confirms a held booking; the HTTP status (202 queued, 200 already confirmed, 409 not held). */
+    int confirm(String bookingId, String paymentReference) {
+        return send(HttpRequest.newBuilder(URI.create(base + "/bookings/" + bookingId + "/confirmation"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"paymentReference\":\"" + paymentReference + "\"}")))
+                .status();
+    }
+
     private static String idOf(Answer answer) {
         Matcher matcher = ID.matcher(answer.body());
         if (!matcher.find()) {

@@ -34,6 +34,10 @@ final class Faults {
                     new Redelivery(),
                     true),
             new Fault(
+                    "hold-expiry",
+                    HoldExpiry.HOLDS + " holds, half paid, whose deadlines pass while the processor is killed",
+                    new HoldExpiry()),
+            new Fault(
                     "worker-kill",
                     "the notification worker killed mid-delivery (a slow webhook receiver)",
                     new WorkerKill()));

@@ -89,6 +89,16 @@ final class Ledger {
         return trips;
     }
 
+    /** Booking ID to the number of events the processor made for it (1 for a decision, one more per change). */
+    Map<String, Integer> eventSequences(Collection<String> bookingIds) {
+        Map<String, Integer> sequences = new HashMap<>();
+        query(
+                "select id, event_sequence from booking.bookings where id = any(?)",
+                bookingIds,
+                row -> sequences.put(row.getString(1), row.getInt(2)));
+        return sequences;
+    }
+
     /** Live seats per trip. */
     Map<String, Integer> liveSeats(Collection<String> tripIds) {
         Map<String, Integer> seats = new HashMap<>();

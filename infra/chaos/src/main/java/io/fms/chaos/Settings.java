@@ -30,7 +30,7 @@ record Settings(
 
     static final String USAGE = """
             usage: infra/fms chaos [fault ...] [--cluster] [--rate R] [--duration S] [--drain-timeout S] [--no-doc]
-              faults (default: 1-7, in this order; with --cluster 8-10; by name or number):
+              faults (default: 1-8, in this order; with --cluster 9-11; by name or number):
             """ + Faults.usage() + """
               --rate R             booking requests per second (default 10, at most 200)
               --duration S         seconds of load per fault (default 60, 20 to 600)

@@ -18,6 +18,7 @@ class FaultsTest {
                         "redis-flush",
                         "scale",
                         "redelivery",
+                        "hold-expiry",
                         "worker-kill");
         assertThat(Faults.ALL).extracting(fault -> fault.injection().getClass()).doesNotHaveDuplicates();
         assertThat(Faults.CLUSTER)

@@ -68,17 +68,18 @@ class SettingsTest {
     void theUsageListsEveryFaultByNumberNameAndSummary() {
         assertThat(Settings.USAGE).isEqualTo("""
                 usage: infra/fms chaos [fault ...] [--cluster] [--rate R] [--duration S] [--drain-timeout S] [--no-doc]
-                  faults (default: 1-7, in this order; with --cluster 8-10; by name or number):
+                  faults (default: 1-8, in this order; with --cluster 9-11; by name or number):
                     1 processor-kill   kill -9 the processor at random moments, then a clean restart
                     2 postgres-stop    Postgres stopped 30 s, then started
                     3 kafka-kill       the Kafka broker killed (kill -9), then restarted
                     4 redis-flush      Redis stopped, its data deleted, started empty; earlier requests retried
                     5 scale            processor instances 1 -> 2 -> 1 -> 2 -> 1, one stalled (SIGSTOP) past its session
                     6 redelivery       consumer groups reset to the earliest offset; poison records injected
-                    7 worker-kill      the notification worker killed mid-delivery (a slow webhook receiver)
-                    8 broker-kill      (--cluster) one of three brokers killed (kill -9) under load, restarted after 30 s
-                    9 redis-kill       (--cluster) one of three Redis masters killed (kill -9), restarted after 20 s; requests retried
-                    10 cluster-scale    (--cluster) processor instances 1 -> 3 -> 1 under load
+                    7 hold-expiry      40 holds, half paid, whose deadlines pass while the processor is killed
+                    8 worker-kill      the notification worker killed mid-delivery (a slow webhook receiver)
+                    9 broker-kill      (--cluster) one of three brokers killed (kill -9) under load, restarted after 30 s
+                    10 redis-kill       (--cluster) one of three Redis masters killed (kill -9), restarted after 20 s; requests retried
+                    11 cluster-scale    (--cluster) processor instances 1 -> 3 -> 1 under load
                   --rate R             booking requests per second (default 10, at most 200)
                   --duration S         seconds of load per fault (default 60, 20 to 600)
                   --drain-timeout S    how long every accepted request may take to be decided (default 240)
