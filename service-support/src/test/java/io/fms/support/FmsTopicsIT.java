@@ -44,28 +44,37 @@ class FmsTopicsIT {
     }
 
     @Test
-    void theCommandTopicKeepsEveryRecordEvenIfSomeoneSetARetention() throws Exception {
+    void theCommandTopicKeepsEveryRecordAndStampsAppendTimeEvenIfSomeoneChangedThat() throws Exception {
         try (Admin admin = Admin.create(broker)) {
             topics(PARTITIONS).ensure(admin);
             assertThat(config(admin, TopicConfig.RETENTION_MS_CONFIG)).isEqualTo("-1");
             assertThat(config(admin, TopicConfig.RETENTION_BYTES_CONFIG)).isEqualTo("-1");
+            assertThat(config(admin, TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG)).isEqualTo("LogAppendTime");
 
             admin.incrementalAlterConfigs(Map.of(
                             commandTopic(),
-                            List.of(new AlterConfigOp(
-                                    new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, "604800000"),
-                                    AlterConfigOp.OpType.SET))))
+                            List.of(
+                                    new AlterConfigOp(
+                                            new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, "604800000"),
+                                            AlterConfigOp.OpType.SET),
+                                    new AlterConfigOp(
+                                            new ConfigEntry(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "CreateTime"),
+                                            AlterConfigOp.OpType.SET))))
                     .all()
                     .get(10, TimeUnit.SECONDS);
             // Config changes reach the broker's view a moment later.
             await().atMost(Duration.ofSeconds(10))
-                    .until(() -> config(admin, TopicConfig.RETENTION_MS_CONFIG).equals("604800000"));
+                    .until(() -> config(admin, TopicConfig.RETENTION_MS_CONFIG).equals("604800000")
+                            && config(admin, TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG)
+                                    .equals("CreateTime"));
 
             topics(PARTITIONS).ensure(admin);
 
-            await().atMost(Duration.ofSeconds(10))
-                    .untilAsserted(() -> assertThat(config(admin, TopicConfig.RETENTION_MS_CONFIG))
-                            .isEqualTo("-1"));
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(config(admin, TopicConfig.RETENTION_MS_CONFIG)).isEqualTo("-1");
+                assertThat(config(admin, TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG))
+                        .isEqualTo("LogAppendTime");
+            });
         }
     }
 

@@ -117,6 +117,35 @@ class HoldsIT extends ProcessorITBase {
     }
 
     @Test
+    void holdsWhoseDeadlinesPassWhileNoOneOwnsThePartitionEndOnceWhenItIsTakenAgain() {
+        UUID tripId = createTrip(2, "AB", FAR_FUTURE);
+        List<BookingRequested> holds = List.of(held(tripId, 1), held(tripId, 2), held(tripId, 1));
+        holds.forEach(ProcessorITBase::send);
+        eventually().until(() -> holds.stream().allMatch(hold -> status(hold) == BookingStatus.HELD));
+        Instant lastDeadline = holds.stream()
+                .map(hold -> view(hold.bookingId()).holdExpiresAt())
+                .max(Instant::compareTo)
+                .orElseThrow();
+        // The partition leaves this instance (as in a rebalance to another one) with the holds live, and comes
+        // back after their deadlines: the owner that takes it reloads the holds from Postgres and ends each once.
+        commandListener().stop();
+        try {
+            await().atMost(Duration.ofSeconds(45))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> Instant.now().isAfter(lastDeadline.plusSeconds(1)));
+        } finally {
+            commandListener().start();
+        }
+        eventually().until(() -> holds.stream().allMatch(hold -> status(hold) == BookingStatus.EXPIRED));
+        for (BookingRequested hold : holds) {
+            eventually().until(() -> recorder().events(hold.bookingId()).size() >= 2);
+            assertThat(types(hold.bookingId())).containsExactly("BookingHeld", "BookingExpired");
+            assertThat(bookingRow(hold.bookingId()).get("event_sequence")).isEqualTo(2);
+        }
+        assertThat(liveSeats(tripId)).isEmpty();
+    }
+
+    @Test
     void aQueuedCommandSeesThePartitionsProgress() {
         UUID tripId = createTrip(1, "A", FAR_FUTURE);
         RecordMetadata sent = send(request(tripId, 1, List.of()));
