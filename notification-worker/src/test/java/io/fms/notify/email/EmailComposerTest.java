@@ -68,6 +68,29 @@ class EmailComposerTest {
     }
 
     @Test
+    void aHoldWithoutADeadlineStillAsksForThePayment() {
+        var full = TestEvents.held(TO, null, HELD_AT, Duration.ofMinutes(15));
+        var held = new BookingHeld(
+                full.eventId(),
+                full.bookingId(),
+                1,
+                full.trip(),
+                full.passengers(),
+                full.seats(),
+                null,
+                TO,
+                null,
+                HELD_AT);
+
+        EmailContent email = EmailComposer.compose(held);
+
+        assertThat(email.subject()).isEqualTo("Seats held, payment due: FM101 LHR to JFK on 12 Jun 2026");
+        assertThat(email.text())
+                .contains("Your seats 12A, 12B are held. Pay soon to keep them: the booking shows the deadline.")
+                .doesNotContain("Pay by");
+    }
+
+    @Test
     void aWaitingPartySeatedOnHoldIsToldTheSeatsCameFree() {
         var waiting = TestEvents.waitlisted(TO, null, 2);
         var seated = TestEvents.seated(waiting, HELD_AT, Duration.ofMinutes(10));
