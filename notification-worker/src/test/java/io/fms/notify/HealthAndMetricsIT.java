@@ -64,7 +64,7 @@ class HealthAndMetricsIT extends WorkerIntegrationTest {
 
             String prometheus = get("/actuator/prometheus").body();
             assertThat(prometheus)
-                    .contains("fms_notify_deliveries_total{channel=\"webhook\"")
+                    .contains("fms_notify_deliveries_total{channel=\"webhook\",event=\"BookingConfirmed\"")
                     .contains("fms_notify_retry_backlog")
                     .contains("fms_notify_pending")
                     .contains("fms_notify_first_attempt_delay_seconds");
@@ -74,6 +74,7 @@ class HealthAndMetricsIT extends WorkerIntegrationTest {
     private double webhooksDelivered() {
         var counter = meters.find("fms.notify.deliveries")
                 .tag("channel", "webhook")
+                .tag("event", "BookingConfirmed")
                 .tag("outcome", "delivered")
                 .counter();
         return counter == null ? 0 : counter.count();

@@ -18,7 +18,12 @@ public record BookingNotifications(UUID bookingId, List<Notification> notificati
      */
     public record Notification(
             UUID eventId,
-            @Schema(example = "BookingConfirmed") String eventType,
+
+            @Schema(
+                    example = "BookingHeld",
+                    description = "The event sent: BookingHeld, BookingConfirmed, BookingWaitlisted, BookingRejected,"
+                            + " BookingExpired or BookingCancelled (the type field of the webhook body)")
+            String eventType,
 
             @Schema(description = "The event's place in the booking's history, from 1")
             long sequence,

@@ -33,7 +33,11 @@ class NotificationController {
             description = "Why a webhook or email did (not) arrive: one entry per event of the booking and channel,"
                     + " by event sequence then channel, with its status and its latest attempts. Each entry lists its"
                     + " latest attempts only, newest first: at most 20 (the default of"
-                    + " fms.api.notification-attempts-max); attemptCount says how many were made in all. The list is"
+                    + " fms.api.notification-attempts-max); attemptCount says how many were made in all. A booking"
+                    + " that was held or waitlisted has entries for each of its events: the hold (BookingHeld) or"
+                    + " the place in line (BookingWaitlisted), then what became of it (BookingConfirmed,"
+                    + " BookingExpired, BookingRejected, BookingCancelled, or a BookingHeld when a waiting party is"
+                    + " seated on hold). The list is"
                     + " empty until the notification worker has taken up the booking's first decision, and stays"
                     + " empty for a booking with neither contactEmail nor callbackUrl.")
     @ApiResponse(

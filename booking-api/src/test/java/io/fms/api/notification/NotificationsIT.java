@@ -3,6 +3,7 @@ package io.fms.api.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fms.api.SharedApiContext;
+import io.fms.events.BookingEvent;
 import io.fms.events.BookingJson;
 import io.fms.events.BookingStatus;
 import io.fms.events.BookingView;
@@ -12,6 +13,7 @@ import io.fms.testkit.OwnedSchemas;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -31,23 +33,16 @@ class NotificationsIT extends SharedApiContext {
     @Test
     void eachDeliveryIsShownByEventAndChannelWithItsLatestAttemptsNewestFirst() {
         UUID bookingId = knownInRedis();
-        UUID confirmed = event(bookingId, 1, "BookingConfirmed");
-        UUID cancelled = event(bookingId, 2, "BookingCancelled");
+        UUID held = event(bookingId, 1, "BookingHeld");
+        UUID expired = event(bookingId, 2, "BookingExpired");
         // Written out of order, as concurrent workers may: the answer is ordered by sequence, then channel.
         delivery(
-                cancelled,
-                bookingId,
-                "WEBHOOK",
-                "https://client.example.com/hooks/fms",
-                "SKIPPED",
-                0,
-                null,
-                "no secret");
-        long retrying = delivery(
-                cancelled, bookingId, "EMAIL", "ada@example.com", "PENDING", 1, T0.plusSeconds(90), "SMTP: 451");
+                expired, bookingId, "WEBHOOK", "https://client.example.com/hooks/fms", "SKIPPED", 0, null, "no secret");
+        long retrying =
+                delivery(expired, bookingId, "EMAIL", "ada@example.com", "PENDING", 1, T0.plusSeconds(90), "SMTP: 451");
         long dead = delivery(
-                confirmed, bookingId, "WEBHOOK", "https://client.example.com/hooks/fms", "DEAD", 25, null, "gave up");
-        long delivered = delivery(confirmed, bookingId, "EMAIL", "ada@example.com", "DELIVERED", 1, null, null);
+                held, bookingId, "WEBHOOK", "https://client.example.com/hooks/fms", "DEAD", 25, null, "gave up");
+        long delivered = delivery(held, bookingId, "EMAIL", "ada@example.com", "DELIVERED", 1, null, null);
         attempt(delivered, 1, "SUCCESS", null, null);
         attempt(retrying, 1, "SMTP_ERROR", null, "SMTP: 451");
         for (int n = 1; n <= 25; n++) {
@@ -71,8 +66,8 @@ class NotificationsIT extends SharedApiContext {
                 .containsExactly("1 EMAIL DELIVERED", "1 WEBHOOK DEAD", "2 EMAIL PENDING", "2 WEBHOOK SKIPPED");
 
         JsonNode email = notifications.get(0);
-        assertThat(email.get("eventId").asString()).isEqualTo(confirmed.toString());
-        assertThat(email.get("eventType").asString()).isEqualTo("BookingConfirmed");
+        assertThat(email.get("eventId").asString()).isEqualTo(held.toString());
+        assertThat(email.get("eventType").asString()).isEqualTo("BookingHeld");
         assertThat(email.get("destination").asString()).isEqualTo("ada@example.com");
         assertThat(email.get("attemptCount").asInt()).isEqualTo(1);
         assertThat(email.get("nextAttemptAt").isNull()).isTrue();
@@ -104,7 +99,8 @@ class NotificationsIT extends SharedApiContext {
         assertThat(attempts.get(0).get("error").asString()).isEqualTo("receiver answered HTTP 501");
 
         JsonNode pending = notifications.get(2);
-        assertThat(pending.get("eventType").asString()).isEqualTo("BookingCancelled");
+        assertThat(pending.get("eventId").asString()).isEqualTo(expired.toString());
+        assertThat(pending.get("eventType").asString()).isEqualTo("BookingExpired");
         assertThat(Instant.parse(pending.get("nextAttemptAt").asString())).isEqualTo(T0.plusSeconds(90));
         assertThat(pending.get("attempts").get(0).get("outcome").asString()).isEqualTo("SMTP_ERROR");
 
@@ -158,13 +154,34 @@ class NotificationsIT extends SharedApiContext {
         assertThat(operation.get("responses").get("200").toString()).contains("\"attempts\"");
     }
 
+    @Test
+    void theOpenApiDocumentNamesEveryEventTypeANotificationCanBeFor() {
+        JsonNode document = http.get("/v3/api-docs").assertStatus(200).json();
+        JsonNode eventType = document.get("components").get("schemas").properties().stream()
+                .map(schema -> schema.getValue().path("properties").path("eventType"))
+                .filter(JsonNode::isObject)
+                .findFirst()
+                .orElseThrow();
+        List<String> types = Arrays.stream(BookingEvent.class.getPermittedSubclasses())
+                .map(Class::getSimpleName)
+                .toList();
+
+        assertThat(types).hasSize(6).contains("BookingHeld", "BookingExpired");
+        assertThat(eventType.get("description").asString()).contains(types);
+        assertThat(document.get("paths")
+                        .get("/api/v1/bookings/{bookingId}/notifications")
+                        .toString())
+                .as("the example and the description")
+                .contains("BookingHeld", "BookingWaitlisted");
+    }
+
     /** A booking as the processor leaves it in the read model. */
     private UUID knownInRedis() {
         UUID bookingId = UUID.randomUUID();
         BookingView view = new BookingView(
                 bookingId,
                 UUID.randomUUID(),
-                BookingStatus.CANCELLED,
+                BookingStatus.EXPIRED,
                 List.of(),
                 List.of(new Passenger("Ada Lovelace")),
                 null,
@@ -172,7 +189,13 @@ class NotificationsIT extends SharedApiContext {
                 "ada@example.com",
                 "https://client.example.com/hooks/fms",
                 T0,
-                T0);
+                T0.plusSeconds(600),
+                T0.plusSeconds(600),
+                null,
+                null,
+                null,
+                null,
+                null);
         redis.opsForValue()
                 .set(
                         ReadModelKeys.booking(bookingId),

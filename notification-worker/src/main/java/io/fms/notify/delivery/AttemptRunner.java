@@ -79,9 +79,9 @@ public class AttemptRunner {
         }
         metrics.attempted(delivery.channel(), result.outcome(), latencyMs);
         if (transition.status() == DeliveryStatus.DELIVERED) {
-            metrics.deliveryFinished(delivery.channel(), DeliveryStatus.DELIVERED);
+            metrics.deliveryFinished(delivery.channel(), delivery.eventType(), DeliveryStatus.DELIVERED);
         } else if (transition.status() == DeliveryStatus.DEAD) {
-            metrics.deliveryFinished(delivery.channel(), DeliveryStatus.DEAD);
+            metrics.deliveryFinished(delivery.channel(), delivery.eventType(), DeliveryStatus.DEAD);
             log.warn(
                     "{} delivery {} of event {} is DEAD after {} attempts: {}",
                     delivery.channel(),

@@ -50,7 +50,7 @@ public class DeliveryLog {
     }
 
     /** A delivery newly stored by {@link #record}: the duplicates Kafka redelivers are not in the list. */
-    public record Recorded(Channel channel, DeliveryStatus status) {}
+    public record Recorded(Channel channel, String eventType, DeliveryStatus status) {}
 
     /**
      * Stores the events and their deliveries in one transaction. An event or delivery already stored (a record
@@ -63,14 +63,15 @@ public class DeliveryLog {
         Timestamp nowTs = Timestamp.from(now);
         List<Object[]> eventRows = new ArrayList<>(events.size());
         List<Object[]> deliveryRows = new ArrayList<>();
-        List<PlannedDelivery> planned = new ArrayList<>();
+        List<Recorded> planned = new ArrayList<>();
         for (IncomingEvent incoming : events) {
             var event = incoming.event();
+            String eventType = BookingJson.typeOf((Record) event);
             eventRows.add(new Object[] {
                 event.eventId(),
                 event.bookingId(),
                 event.sequence(),
-                BookingJson.typeOf((Record) event),
+                eventType,
                 incoming.payload(),
                 incoming.partition(),
                 incoming.offset(),
@@ -89,7 +90,7 @@ public class DeliveryLog {
                     nowTs,
                     pending ? null : nowTs
                 });
-                planned.add(delivery);
+                planned.add(new Recorded(delivery.channel(), eventType, delivery.status()));
             }
         }
         return transactions.execute(tx -> {
@@ -98,8 +99,7 @@ public class DeliveryLog {
             List<Recorded> recorded = new ArrayList<>();
             for (int i = 0; i < inserted.length; i++) {
                 if (inserted[i] > 0) {
-                    recorded.add(new Recorded(
-                            planned.get(i).channel(), planned.get(i).status()));
+                    recorded.add(planned.get(i));
                 }
             }
             return recorded;

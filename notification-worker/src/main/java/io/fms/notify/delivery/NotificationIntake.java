@@ -73,7 +73,7 @@ public class NotificationIntake {
             if (delivery.status() == DeliveryStatus.PENDING) {
                 anyPending = true;
             } else {
-                metrics.deliveryFinished(delivery.channel(), delivery.status());
+                metrics.deliveryFinished(delivery.channel(), delivery.eventType(), delivery.status());
             }
         }
         if (anyPending) {

@@ -11,8 +11,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
 
 /**
- * What an operator watches during a sale: deliveries by channel and final outcome, attempts by outcome, the retry
- * backlog, and how long an event waits for its first attempt.
+ * What an operator watches during a sale: deliveries by channel, event type and final outcome, attempts by outcome,
+ * the retry backlog, and how long an event waits for its first attempt. The event type is one of the six the
+ * events topic carries (an unreadable record never gets this far), so the tag's values are few and fixed.
  */
 @Component
 public class NotificationMetrics {
@@ -31,11 +32,16 @@ public class NotificationMetrics {
                 .register(registry);
     }
 
-    /** A delivery reached a final status (DELIVERED, DEAD or SKIPPED). */
-    public void deliveryFinished(Channel channel, DeliveryStatus status) {
+    /**
+     * A delivery reached a final status (DELIVERED, DEAD or SKIPPED).
+     *
+     * @param eventType the event's {@code type}, e.g. {@code BookingHeld}
+     */
+    public void deliveryFinished(Channel channel, String eventType, DeliveryStatus status) {
         Counter.builder("fms.notify.deliveries")
-                .description("Deliveries that reached a final status, by channel and outcome")
+                .description("Deliveries that reached a final status, by channel, event type and outcome")
                 .tag("channel", tag(channel))
+                .tag("event", eventType)
                 .tag("outcome", status.name().toLowerCase(Locale.ROOT))
                 .register(registry)
                 .increment();
