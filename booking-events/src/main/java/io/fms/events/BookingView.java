@@ -52,27 +52,15 @@ public record BookingView(
     public record QueuePosition(long position, long etaMs) {}
 
     public BookingView withQueue(QueuePosition position) {
-        return new BookingView(
-                bookingId,
-                tripId,
-                status,
-                seats,
-                passengers,
-                reason,
-                unavailableSeats,
-                contactEmail,
-                callbackUrl,
-                createdAt,
-                decidedAt,
-                holdExpiresAt,
-                paymentReference,
-                lateConfirmation,
-                waitlistPosition,
-                position,
-                commandOffset);
+        return with(waitlistPosition, position);
     }
 
     public BookingView withWaitlistPosition(Integer position) {
+        return with(position, queue);
+    }
+
+    /** The same booking with the places that are filled in when it is answered. */
+    private BookingView with(Integer newWaitlistPosition, QueuePosition newQueue) {
         return new BookingView(
                 bookingId,
                 tripId,
@@ -88,8 +76,8 @@ public record BookingView(
                 holdExpiresAt,
                 paymentReference,
                 lateConfirmation,
-                position,
-                queue,
+                newWaitlistPosition,
+                newQueue,
                 commandOffset);
     }
 }

@@ -67,147 +67,85 @@ public record BookingRecord(
 
     /** The row a first decision on {@code request} becomes; {@code order} is the request's offset. */
     public static BookingRecord of(BookingRequested request, Decision decision, Instant decidedAt, long order) {
-        Integer holdSeconds = request.hold() == null ? null : request.hold().seconds();
-        BookingRecord requested = new BookingRecord(
-                request.bookingId(),
-                request.tripId(),
-                BookingStatus.REJECTED,
-                RejectionReason.TRIP_CLOSED,
-                List.of(),
-                List.of(),
-                request.passengers(),
-                request.contactEmail(),
-                request.callbackUrl(),
-                request.requestedAt(),
-                decidedAt,
-                null,
-                holdSeconds,
-                request.waitlist(),
-                null,
-                null,
-                null,
-                null,
-                0,
-                1);
-        return switch (decision) {
-            case Decision.Confirmed confirmed ->
-                requested.with(BookingStatus.CONFIRMED, null, confirmed.seats(), null, decidedAt, 0);
-            case Decision.Held held ->
-                requested.with(BookingStatus.HELD, null, held.seats(), held.expiresAt(), decidedAt, 0);
-            case Decision.Waitlisted waitlisted ->
-                requested
-                        .with(BookingStatus.WAITLISTED, null, List.of(), null, decidedAt, 0)
-                        .withWaitlistOrder(order);
-            case Decision.Rejected rejected ->
-                requested
-                        .with(
-                                BookingStatus.REJECTED,
-                                RejectionReason.valueOf(rejected.reason().name()),
-                                List.of(),
-                                null,
-                                decidedAt,
-                                0)
-                        .withUnavailableSeats(rejected.offendingSeats());
-        };
+        Builder row = new Builder();
+        row.bookingId = request.bookingId();
+        row.tripId = request.tripId();
+        row.passengers = request.passengers();
+        row.contactEmail = request.contactEmail();
+        row.callbackUrl = request.callbackUrl();
+        row.requestedAt = request.requestedAt();
+        row.decidedAt = decidedAt;
+        row.holdSeconds = request.hold() == null ? null : request.hold().seconds();
+        row.waitlist = request.waitlist();
+        row.eventSequence = 1;
+        switch (decision) {
+            case Decision.Confirmed confirmed -> {
+                row.status = BookingStatus.CONFIRMED;
+                row.seats = confirmed.seats();
+            }
+            case Decision.Held held -> {
+                row.status = BookingStatus.HELD;
+                row.seats = held.seats();
+                row.holdExpiresAt = held.expiresAt();
+            }
+            case Decision.Waitlisted waitlisted -> {
+                row.status = BookingStatus.WAITLISTED;
+                row.waitlistOrder = order;
+            }
+            case Decision.Rejected rejected -> {
+                row.status = BookingStatus.REJECTED;
+                row.reason = RejectionReason.valueOf(rejected.reason().name());
+                row.unavailableSeats = rejected.offendingSeats();
+            }
+        }
+        return row.build();
     }
 
     /** A hold paid by its deadline. */
     public BookingRecord paid(String reference, Instant at) {
         expect(BookingStatus.HELD);
-        BookingRecord confirmed = with(BookingStatus.CONFIRMED, null, seats, holdExpiresAt, at, 1);
-        return new BookingRecord(
-                bookingId,
-                tripId,
-                confirmed.status,
-                null,
-                unavailableSeats,
-                seats,
-                passengers,
-                contactEmail,
-                callbackUrl,
-                requestedAt,
-                at,
-                cancelledAt,
-                holdSeconds,
-                waitlist,
-                holdExpiresAt,
-                reference,
-                lateConfirmation,
-                waitlistOrder,
-                waitlistPassOvers,
-                confirmed.eventSequence);
+        Builder row = next(BookingStatus.CONFIRMED, at);
+        row.paymentReference = reference;
+        return row.build();
     }
 
     /** A hold that passed its deadline unpaid; {@code at} is the deadline. */
     public BookingRecord expired(Instant at) {
         expect(BookingStatus.HELD);
-        return with(BookingStatus.EXPIRED, null, seats, holdExpiresAt, at, 1);
+        return next(BookingStatus.EXPIRED, at).build();
     }
 
     /** A payment that came after the deadline: recorded, so that the client knows to refund it; no event. */
     public BookingRecord lateConfirmation(String reference, Instant at) {
         expect(BookingStatus.EXPIRED);
-        return new BookingRecord(
-                bookingId,
-                tripId,
-                status,
-                reason,
-                unavailableSeats,
-                seats,
-                passengers,
-                contactEmail,
-                callbackUrl,
-                requestedAt,
-                decidedAt,
-                cancelledAt,
-                holdSeconds,
-                waitlist,
-                holdExpiresAt,
-                paymentReference,
-                new BookingView.LateConfirmation(reference, at),
-                waitlistOrder,
-                waitlistPassOvers,
-                eventSequence);
+        Builder row = new Builder(this);
+        row.lateConfirmation = new BookingView.LateConfirmation(reference, at);
+        return row.build();
     }
 
     /** A waiting party seated: held until {@code holdExpiresAt} when it asked for a hold, else confirmed. */
     public BookingRecord seated(List<String> newSeats, Instant holdExpiresAt, Instant at) {
         expect(BookingStatus.WAITLISTED);
-        return holdExpiresAt != null
-                ? with(BookingStatus.HELD, null, newSeats, holdExpiresAt, at, 1)
-                : with(BookingStatus.CONFIRMED, null, newSeats, null, at, 1);
+        Builder row = next(holdExpiresAt != null ? BookingStatus.HELD : BookingStatus.CONFIRMED, at);
+        row.seats = newSeats;
+        row.holdExpiresAt = holdExpiresAt;
+        return row.build();
     }
 
     /** A waiting party that saw another seated first. */
     public BookingRecord passedOver(int times) {
         expect(BookingStatus.WAITLISTED);
-        return new BookingRecord(
-                bookingId,
-                tripId,
-                status,
-                reason,
-                unavailableSeats,
-                seats,
-                passengers,
-                contactEmail,
-                callbackUrl,
-                requestedAt,
-                decidedAt,
-                cancelledAt,
-                holdSeconds,
-                waitlist,
-                holdExpiresAt,
-                paymentReference,
-                lateConfirmation,
-                waitlistOrder,
-                times,
-                eventSequence);
+        Builder row = new Builder(this);
+        row.waitlistPassOvers = times;
+        return row.build();
     }
 
     /** A waiting party turned away when the trip departed. */
     public BookingRecord closed(Instant at) {
         expect(BookingStatus.WAITLISTED);
-        return with(BookingStatus.REJECTED, RejectionReason.TRIP_CLOSED, List.of(), null, at, 1);
+        Builder row = next(BookingStatus.REJECTED, at);
+        row.reason = RejectionReason.TRIP_CLOSED;
+        return row.build();
     }
 
     /** Cancelled by its client: a confirmed or held booking frees its seats, a waiting one leaves the list. */
@@ -216,28 +154,10 @@ public record BookingRecord(
             throw new IllegalStateException(
                     "only a CONFIRMED, HELD or WAITLISTED booking can be cancelled; " + bookingId + " is " + status);
         }
-        BookingRecord cancelled = with(BookingStatus.CANCELLED, null, seats, holdExpiresAt, decidedAt, 1);
-        return new BookingRecord(
-                bookingId,
-                tripId,
-                cancelled.status,
-                null,
-                unavailableSeats,
-                seats,
-                passengers,
-                contactEmail,
-                callbackUrl,
-                requestedAt,
-                decidedAt,
-                at,
-                holdSeconds,
-                waitlist,
-                holdExpiresAt,
-                paymentReference,
-                lateConfirmation,
-                waitlistOrder,
-                waitlistPassOvers,
-                cancelled.eventSequence);
+        // A cancellation keeps the time of the last decision; it has its own.
+        Builder row = next(BookingStatus.CANCELLED, decidedAt);
+        row.cancelledAt = at;
+        return row.build();
     }
 
     private void expect(BookingStatus expected) {
@@ -246,82 +166,86 @@ public record BookingRecord(
         }
     }
 
-    private BookingRecord with(
-            BookingStatus newStatus,
-            RejectionReason newReason,
-            List<String> newSeats,
-            Instant newHoldExpiresAt,
-            Instant at,
-            int newEvents) {
-        return new BookingRecord(
-                bookingId,
-                tripId,
-                newStatus,
-                newReason,
-                unavailableSeats,
-                newSeats,
-                passengers,
-                contactEmail,
-                callbackUrl,
-                requestedAt,
-                at,
-                cancelledAt,
-                holdSeconds,
-                waitlist,
-                newHoldExpiresAt,
-                paymentReference,
-                lateConfirmation,
-                waitlistOrder,
-                waitlistPassOvers,
-                eventSequence + newEvents);
+    /** This booking in its next state: one more event, decided at {@code at}. */
+    private Builder next(BookingStatus newStatus, Instant at) {
+        Builder row = new Builder(this);
+        row.status = newStatus;
+        row.decidedAt = at;
+        row.eventSequence = eventSequence + 1;
+        return row;
     }
 
-    private BookingRecord withWaitlistOrder(long order) {
-        return new BookingRecord(
-                bookingId,
-                tripId,
-                status,
-                reason,
-                unavailableSeats,
-                seats,
-                passengers,
-                contactEmail,
-                callbackUrl,
-                requestedAt,
-                decidedAt,
-                cancelledAt,
-                holdSeconds,
-                waitlist,
-                holdExpiresAt,
-                paymentReference,
-                lateConfirmation,
-                order,
-                waitlistPassOvers,
-                eventSequence);
-    }
+    /** The fields of a record while one is being made from another. */
+    private static final class Builder {
+        UUID bookingId;
+        UUID tripId;
+        BookingStatus status;
+        RejectionReason reason;
+        List<String> unavailableSeats;
+        List<String> seats;
+        List<Passenger> passengers;
+        String contactEmail;
+        String callbackUrl;
+        Instant requestedAt;
+        Instant decidedAt;
+        Instant cancelledAt;
+        Integer holdSeconds;
+        boolean waitlist;
+        Instant holdExpiresAt;
+        String paymentReference;
+        BookingView.LateConfirmation lateConfirmation;
+        Long waitlistOrder;
+        int waitlistPassOvers;
+        int eventSequence;
 
-    private BookingRecord withUnavailableSeats(List<String> offending) {
-        return new BookingRecord(
-                bookingId,
-                tripId,
-                status,
-                reason,
-                offending,
-                seats,
-                passengers,
-                contactEmail,
-                callbackUrl,
-                requestedAt,
-                decidedAt,
-                cancelledAt,
-                holdSeconds,
-                waitlist,
-                holdExpiresAt,
-                paymentReference,
-                lateConfirmation,
-                waitlistOrder,
-                waitlistPassOvers,
-                eventSequence);
+        Builder() {}
+
+        Builder(BookingRecord from) {
+            bookingId = from.bookingId;
+            tripId = from.tripId;
+            status = from.status;
+            reason = from.reason;
+            unavailableSeats = from.unavailableSeats;
+            seats = from.seats;
+            passengers = from.passengers;
+            contactEmail = from.contactEmail;
+            callbackUrl = from.callbackUrl;
+            requestedAt = from.requestedAt;
+            decidedAt = from.decidedAt;
+            cancelledAt = from.cancelledAt;
+            holdSeconds = from.holdSeconds;
+            waitlist = from.waitlist;
+            holdExpiresAt = from.holdExpiresAt;
+            paymentReference = from.paymentReference;
+            lateConfirmation = from.lateConfirmation;
+            waitlistOrder = from.waitlistOrder;
+            waitlistPassOvers = from.waitlistPassOvers;
+            eventSequence = from.eventSequence;
+        }
+
+        BookingRecord build() {
+            return new BookingRecord(
+                    bookingId,
+                    tripId,
+                    status,
+                    reason,
+                    unavailableSeats,
+                    seats,
+                    passengers,
+                    contactEmail,
+                    callbackUrl,
+                    requestedAt,
+                    decidedAt,
+                    cancelledAt,
+                    holdSeconds,
+                    waitlist,
+                    holdExpiresAt,
+                    paymentReference,
+                    lateConfirmation,
+                    waitlistOrder,
+                    waitlistPassOvers,
+                    eventSequence);
+        }
     }
 
     /** The read-model entry; booking-api rebuilds the same from the row when Redis has none. */
