@@ -27,7 +27,22 @@ public record BookingRequest(
                 description = "Optional: http(s) URL that receives the signed decision webhook;"
                         + " private and loopback addresses are refused",
                 example = "https://client.example.com/hooks/fms")
-        String callbackUrl) {
+        String callbackUrl,
+
+        @Schema(
+                description = "Optional: hold the seats while the traveller pays. The decision is then HELD until"
+                        + " holdExpiresAt instead of CONFIRMED; confirm with POST .../confirmation before then.")
+        HoldRequest hold,
+
+        @Schema(
+                description = "Optional, only without seats: when the trip cannot seat the party, wait on the trip's"
+                        + " waitlist (WAITLISTED, with waitlistPosition) instead of being REJECTED SOLD_OUT",
+                example = "false")
+        Boolean waitlist) {
+
+    public record HoldRequest(
+            @Schema(description = "How long the seats are held, 30 to 1800 seconds", example = "600")
+            Integer seconds) {}
 
     public record PassengerRequest(
             @Schema(description = "1 to 100 characters", example = "Ada Lovelace")
