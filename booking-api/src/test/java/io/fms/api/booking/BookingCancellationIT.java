@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fms.api.CommandTopic;
 import io.fms.api.Http;
 import io.fms.api.SharedApiContext;
+import io.fms.api.TestViews;
 import io.fms.events.BookingCancellationRequested;
 import io.fms.events.BookingJson;
 import io.fms.events.BookingStatus;
@@ -74,7 +75,7 @@ class BookingCancellationIT extends SharedApiContext {
 
     private UUID decided(BookingStatus status) {
         UUID bookingId = UUID.randomUUID();
-        BookingView view = new BookingView(
+        BookingView view = TestViews.view(
                 bookingId,
                 UUID.randomUUID(),
                 status,

@@ -181,7 +181,7 @@ class CatalogApiIT extends SharedApiContext {
                 .set(
                         ReadModelKeys.availability(tripId),
                         new String(
-                                BookingJson.writePlain(new Availability(tripId, 4, 1, false, Instant.now())),
+                                BookingJson.writePlain(new Availability(tripId, 4, 1, false, Instant.now(), 0)),
                                 StandardCharsets.UTF_8));
         assertThat(http.get("/api/v1/trips/" + tripId)
                         .json()

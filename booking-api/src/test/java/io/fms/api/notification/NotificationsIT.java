@@ -3,6 +3,7 @@ package io.fms.api.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fms.api.SharedApiContext;
+import io.fms.api.TestViews;
 import io.fms.events.BookingJson;
 import io.fms.events.BookingStatus;
 import io.fms.events.BookingView;
@@ -161,7 +162,7 @@ class NotificationsIT extends SharedApiContext {
     /** A booking as the processor leaves it in the read model. */
     private UUID knownInRedis() {
         UUID bookingId = UUID.randomUUID();
-        BookingView view = new BookingView(
+        BookingView view = TestViews.view(
                 bookingId,
                 UUID.randomUUID(),
                 BookingStatus.CANCELLED,
