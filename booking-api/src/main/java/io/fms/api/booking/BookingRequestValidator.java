@@ -74,7 +74,7 @@ class BookingRequestValidator {
         String email = email(request.contactEmail(), violations);
         String callbackUrl = callbackUrl(request.callbackUrl(), violations);
         Hold hold = hold(request.hold(), violations);
-        boolean waitlist = Boolean.TRUE.equals(request.waitlist());
+        boolean waitlist = waitlist(request.waitlist(), violations);
         if (waitlist && request.seats() != null && !request.seats().isEmpty()) {
             // A waiting party is seated wherever seats free up; named seats would make it wait for those alone.
             violations.add("waitlist", "is only for requests without seats");
