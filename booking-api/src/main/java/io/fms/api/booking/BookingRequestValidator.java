@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Checks a booking request in one pass, field by field, and names every invalid one; the trip is looked up within
@@ -189,13 +190,28 @@ class BookingRequestValidator {
         if (value == null) {
             return null;
         }
-        if (value.seconds() == null || !Hold.isValidSeconds(value.seconds())) {
+        JsonNode seconds = value.seconds();
+        if (seconds == null
+                || !seconds.isIntegralNumber()
+                || !seconds.canConvertToInt()
+                || !Hold.isValidSeconds(seconds.intValue())) {
             violations.add(
                     "hold.seconds",
                     "must be a whole number of seconds from " + Hold.SECONDS_MIN + " to " + Hold.SECONDS_MAX);
             return null;
         }
-        return new Hold(value.seconds());
+        return new Hold(seconds.intValue());
+    }
+
+    private static boolean waitlist(JsonNode value, Violations violations) {
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            violations.add("waitlist", "must be true or false");
+            return false;
+        }
+        return value.booleanValue();
     }
 
     private static String email(String value, Violations violations) {
