@@ -236,7 +236,7 @@ class HoldsAndWaitlistsIT extends SharedApiContext {
         assertThat(get.get("parameters").toString()).contains("while", "WAITLISTED");
         assertThat(get.get("responses").get("200").toString()).contains("holdExpiresAt", "waitlistPosition");
         assertThat(api.get("paths").get("/api/v1/bookings").get("post").toString())
-                .contains("\\\"seconds\\\": 600", "\\\"waitlist\\\": true");
+                .contains("\"hold\":{\"seconds\":600}", "\"waitlist\":true");
     }
 
     private int partitionOf(UUID tripId) {
