@@ -115,7 +115,17 @@ class DecisionWaiters implements MessageListener, DisposableBean {
         readers.execute(() -> check(bookingId));
         // Completed by the timer, the pub/sub thread or a reader; the answer's extra reads (queue and waitlist
         // places) run on a reader, never on the first two.
-        return decision.thenApplyAsync(readModel::answer, readers);
+        return decision.thenApplyAsync(this::answer, readers);
+    }
+
+    private BookingView answer(BookingView view) {
+        try {
+            return readModel.answer(view);
+        } catch (RuntimeException e) {
+            // The status itself is known; only a place could not be read. Better that than no answer at all.
+            LOG.debug("Could not read the places of booking {}: {}", view.bookingId(), e.toString());
+            return view;
+        }
     }
 
     int waiting() {
