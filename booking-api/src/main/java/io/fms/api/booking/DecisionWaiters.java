@@ -64,17 +64,22 @@ class DecisionWaiters implements MessageListener, DisposableBean {
                 .register(meters);
     }
 
-    /** A poll: its answer, and the status it waits to see changed. Identity matters: one per poll. */
-    private record Waiter(CompletableFuture<BookingView> answer, BookingStatus whileStatus) {
+    /** A poll: its answer, and the status it waits to see changed. One per poll, told apart by identity. */
+    private static final class Waiter {
 
-        @Override
-        public boolean equals(Object other) {
-            return this == other;
+        private final CompletableFuture<BookingView> answer;
+        private final BookingStatus whileStatus;
+
+        Waiter(CompletableFuture<BookingView> answer, BookingStatus whileStatus) {
+            this.answer = answer;
+            this.whileStatus = whileStatus;
         }
 
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(this);
+        /** Completes the poll if {@code view} is no longer in the status it waits out. */
+        void completeIfChanged(BookingView view) {
+            if (view.status() != whileStatus) {
+                answer.complete(view);
+            }
         }
     }
 
@@ -181,9 +186,7 @@ class DecisionWaiters implements MessageListener, DisposableBean {
     private void completeIfChanged(BookingView view) {
         Set<Waiter> set = waiters.get(view.bookingId());
         if (set != null) {
-            List.copyOf(set).stream()
-                    .filter(waiter -> view.status() != waiter.whileStatus())
-                    .forEach(waiter -> waiter.answer().complete(view));
+            List.copyOf(set).forEach(waiter -> waiter.completeIfChanged(view));
         }
     }
 
@@ -191,8 +194,6 @@ class DecisionWaiters implements MessageListener, DisposableBean {
     public void destroy() {
         timer.shutdownNow();
         readers.shutdownNow();
-        waiters.values()
-                .forEach(set ->
-                        List.copyOf(set).forEach(waiter -> waiter.answer().cancel(false)));
+        waiters.values().forEach(set -> List.copyOf(set).forEach(waiter -> waiter.answer.cancel(false)));
     }
 }

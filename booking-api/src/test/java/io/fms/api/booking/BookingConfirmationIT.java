@@ -111,6 +111,20 @@ class BookingConfirmationIT extends SharedApiContext {
     }
 
     @Test
+    void aQueuedBookingRedisForgotCannotBeConfirmedYetAndSaysSo() {
+        createProcessorTables();
+        UUID bookingId = bookOneSeat(createTrip());
+        // Its trip, and so the partition the confirmation must follow it on, is now known only to the log.
+        redis.delete(io.fms.events.ReadModelKeys.booking(bookingId));
+
+        Http.Response response = confirm(bookingId, "psp_8842");
+
+        response.assertProblem(503, "unavailable");
+        assertThat(response.header("Retry-After")).isNotBlank();
+        assertThat(CommandTopic.recordsOf(bookingId)).hasSize(1);
+    }
+
+    @Test
     void unknownBookingsAreNotFound() {
         confirm(UUID.randomUUID(), "psp_8842").assertProblem(404, "not-found");
         http.postJson("/api/v1/bookings/not-an-id/confirmation", "{\"paymentReference\": \"psp_1\"}")
