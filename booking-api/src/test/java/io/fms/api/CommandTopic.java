@@ -27,8 +27,8 @@ public final class CommandTopic {
     /** The records whose command concerns the booking, in partition order. */
     public static List<ConsumerRecord<String, byte[]>> recordsOf(UUID bookingId) {
         return readAll().stream()
-                .filter(record ->
-                        BookingJson.readCommand(record.value()).bookingId().equals(bookingId))
+                .filter(record -> BookingJson.readCommand(record.value()) instanceof BookingCommand.OnBooking command
+                        && command.bookingId().equals(bookingId))
                 .toList();
     }
 

@@ -129,7 +129,7 @@ class WithoutBrokerOrAdminKeyIT {
     @Test
     void withoutTheWorkersTablesAKnownBookingHasNoNotificationsYet() {
         UUID bookingId = UUID.randomUUID();
-        BookingView pending = new BookingView(
+        BookingView pending = TestViews.view(
                 bookingId,
                 UUID.randomUUID(),
                 BookingStatus.PENDING,

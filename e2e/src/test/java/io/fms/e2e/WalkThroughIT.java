@@ -8,14 +8,20 @@ import io.fms.e2e.FmsClient.Booking;
 import io.fms.e2e.FmsClient.BookingRequest;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
 
-/** A client's day: book, follow the booking to its decision, read the seat map, cancel, book the seats again. */
+/**
+ * A client's day: book, follow the booking to its decision, read the seat map, cancel, book the seats again; hold
+ * seats, pay and confirm; wait on a sold-out trip's waitlist until a cancellation seats the party. The README's
+ * walk-through tells the same story.
+ */
 @Order(1)
 @ExtendWith(FmsStack.class)
 class WalkThroughIT {
@@ -166,6 +172,103 @@ class WalkThroughIT {
         assertThat(client.seatMap(tripId)).containsEntry("2B", "BOOKED");
         assertThat(client.seatMap(tripId).values().stream().filter("BOOKED"::equals))
                 .hasSize(1);
+    }
+
+    @Test
+    void holdPayAndConfirm(RunningFms fms) {
+        FmsClient client = fms.client();
+        String tripId = client.createTrip(30, "ABCDEF");
+
+        Answer accepted = client.send(post(fms, "/api/v1/bookings", """
+                {"tripId": "%s", "passengers": [{"name": "Grace Hopper"}], "seats": ["14C"],
+                 "hold": {"seconds": 600}}""".formatted(tripId)));
+        String bookingId = FmsClient.acceptedBookingId(accepted);
+        assertThat(accepted.json().path("queue").path("position").isNumber())
+                .as("queue place of %s", accepted)
+                .isTrue();
+
+        JsonNode held = read(fms, bookingId, "?waitSeconds=30");
+        assertThat(held.path("status").asString())
+                .as("held booking %s: %s%s", bookingId, held, fms.logTails(FmsStack.PROCESSOR))
+                .isEqualTo("HELD");
+        assertThat(held.path("seats").toString()).contains("14C");
+        Instant deadline = Instant.parse(held.path("holdExpiresAt").asString());
+        assertThat(deadline)
+                .isBetween(Instant.now().plusSeconds(500), Instant.now().plusSeconds(610));
+        assertThat(held.path("queue").isNull()).isTrue();
+        assertThat(client.seatMap(tripId)).containsEntry("14C", "HELD");
+
+        Answer confirmation = client.send(
+                post(fms, "/api/v1/bookings/" + bookingId + "/confirmation", "{\"paymentReference\": \"psp_8842\"}"));
+        assertThat(confirmation.status()).as("confirmation: %s", confirmation).isEqualTo(202);
+
+        JsonNode paid = read(fms, bookingId, "?waitSeconds=30&while=HELD");
+        assertThat(paid.path("status").asString()).as("paid booking: %s", paid).isEqualTo("CONFIRMED");
+        assertThat(paid.path("paymentReference").asString()).isEqualTo("psp_8842");
+        assertThat(Instant.parse(paid.path("holdExpiresAt").asString())).isEqualTo(deadline);
+        assertThat(client.seatMap(tripId)).containsEntry("14C", "BOOKED");
+        // Paying again with the same reference is harmless: the booking, nothing queued.
+        Answer again = client.send(
+                post(fms, "/api/v1/bookings/" + bookingId + "/confirmation", "{\"paymentReference\": \"psp_8842\"}"));
+        assertThat(again.status()).as("repeated confirmation: %s", again).isEqualTo(200);
+    }
+
+    @Test
+    void soldOutWaitlistedAndPromoted(RunningFms fms) {
+        FmsClient client = fms.client();
+        String tripId = client.createTrip(1, "AB");
+        String first =
+                client.bookAccepted(BookingRequest.of(tripId, List.of("Ada Lovelace", "Charles Babbage"), null), null);
+        assertThat(client.longPoll(first, 30).status()).isEqualTo("CONFIRMED");
+
+        String waiting = FmsClient.acceptedBookingId(client.send(post(fms, "/api/v1/bookings", """
+                {"tripId": "%s", "passengers": [{"name": "Alan Turing"}], "waitlist": true}""".formatted(tripId))));
+        JsonNode waitlisted = read(fms, waiting, "?waitSeconds=30");
+        assertThat(waitlisted.path("status").asString())
+                .as("waiting party %s: %s%s", waiting, waitlisted, fms.logTails(FmsStack.PROCESSOR))
+                .isEqualTo("WAITLISTED");
+        assertThat(waitlisted.path("waitlistPosition").asInt()).isEqualTo(1);
+        // The trip is full: a request that may not wait is turned away, at the door or by the processor.
+        await("a request that may not wait is refused")
+                .atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> {
+                    Answer plain = client.book(BookingRequest.of(tripId, List.of("Eve"), null), null);
+                    assertThat(plain.status()).as("%s", plain).isIn(202, 409);
+                    if (plain.status() == 202) {
+                        assertThat(client.longPoll(FmsClient.acceptedBookingId(plain), 30)
+                                        .reason())
+                                .isEqualTo("SOLD_OUT");
+                    }
+                });
+
+        Answer cancel = client.cancel(first);
+        assertThat(cancel.status()).as("DELETE booking: %s", cancel).isEqualTo(202);
+
+        JsonNode promoted = read(fms, waiting, "?waitSeconds=30&while=WAITLISTED");
+        assertThat(promoted.path("status").asString())
+                .as("waiting party after the cancellation: %s", promoted)
+                .isEqualTo("CONFIRMED");
+        assertThat(promoted.path("seats")).hasSize(1);
+        assertThat(promoted.path("waitlistPosition").isNull()).isTrue();
+        Decisions.awaitStatus(fms, first, "CANCELLED", DECISION_BOUND);
+        assertThat(client.seatMap(tripId))
+                .containsEntry(promoted.path("seats").get(0).asString(), "BOOKED");
+    }
+
+    private static HttpRequest.Builder post(RunningFms fms, String path, String json) {
+        return HttpRequest.newBuilder(fms.service(FmsStack.API).baseUri().resolve(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    private static JsonNode read(RunningFms fms, String bookingId, String query) {
+        Answer answer = fms.client()
+                .send(HttpRequest.newBuilder(
+                                fms.service(FmsStack.API).baseUri().resolve("/api/v1/bookings/" + bookingId + query))
+                        .GET());
+        assertThat(answer.status()).as("GET booking: %s", answer).isEqualTo(200);
+        assertThat(answer.body()).doesNotContain("commandOffset");
+        return answer.json();
     }
 
     private static void assertProblem(Answer answer, int status, String field) {

@@ -29,7 +29,10 @@ public class BookingCancellation {
         this.clock = clock;
     }
 
-    /** The booking as it stands; for PENDING and CONFIRMED, its cancellation is queued. */
+    /**
+     * The booking as it stands; for a PENDING, HELD, WAITLISTED or CONFIRMED one, its cancellation is queued (a hold
+     * is released, a waiting party leaves the list).
+     */
     public BookingView cancel(UUID bookingId) {
         BookingView booking =
                 readModel.find(bookingId).orElseThrow(() -> ProblemException.notFound("No booking " + bookingId));
@@ -37,10 +40,13 @@ public class BookingCancellation {
             case REJECTED ->
                 throw new ProblemException(
                         ProblemKind.NOT_CANCELLABLE, "The booking was rejected; there is nothing to cancel");
+            case EXPIRED ->
+                throw new ProblemException(
+                        ProblemKind.NOT_CANCELLABLE, "The booking's hold expired; its seats are free already");
             case CANCELLED -> {
                 return booking;
             }
-            case PENDING, CONFIRMED -> {
+            case PENDING, HELD, WAITLISTED, CONFIRMED -> {
                 if (booking.tripId() == null) {
                     // Queued, but Redis lost its entry and the processor has not reached it: its trip, and so the
                     // partition a cancellation must follow it on, is not known here yet.

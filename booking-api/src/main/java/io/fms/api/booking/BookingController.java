@@ -6,6 +6,7 @@ import io.fms.api.web.ProblemAnswers;
 import io.fms.api.web.ProblemException;
 import io.fms.api.web.ProblemKind;
 import io.fms.api.web.ValidationException;
+import io.fms.events.BookingStatus;
 import io.fms.events.BookingView;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
@@ -42,6 +43,7 @@ class BookingController {
     private final BookingIntake intake;
     private final BookingCancellation cancellation;
     private final BookingReadModel readModel;
+    private final BookingConfirmation confirmation;
     private final DecisionWaiters waiters;
     private final int longPollMaxSeconds;
 
@@ -49,8 +51,10 @@ class BookingController {
             BookingIntake intake,
             BookingCancellation cancellation,
             BookingReadModel readModel,
+            BookingConfirmation confirmation,
             DecisionWaiters waiters,
             ApiProperties properties) {
+        this.confirmation = confirmation;
         this.intake = intake;
         this.cancellation = cancellation;
         this.readModel = readModel;
@@ -64,7 +68,13 @@ class BookingController {
             description = "Validates the request, turns it away at the door when the trip is known to be sold out or"
                     + " closed, and otherwise queues it on the trip's Kafka partition. 202 is answered only after"
                     + " Kafka acknowledged the request: it is a promise that a decision will come; follow it at"
-                    + " Location.\n\n"
+                    + " Location. The answer shows the booking's place in its partition's queue (queue.position:"
+                    + " commands ahead of it not yet decided; queue.etaMs: an estimate of the wait).\n\n"
+                    + "**hold** {seconds: 30-1800}: the decision is HELD until holdExpiresAt instead of CONFIRMED;"
+                    + " confirm with POST /api/v1/bookings/{bookingId}/confirmation before then.\n\n"
+                    + "**waitlist** true (only without seats): when the trip cannot seat the party the decision is"
+                    + " WAITLISTED instead of REJECTED SOLD_OUT, and a sold-out trip still takes the request while its"
+                    + " waitlist has room (409 waitlist-full once it holds 1,000 parties).\n\n"
                     + "**Idempotency-Key** (strongly recommended): a retry with the same key and the same body"
                     + " answers the same booking ID and never creates a second booking; the same key with a"
                     + " different body is 422. If the earlier attempt with the key was not queued (it got 503) or"
@@ -76,8 +86,15 @@ class BookingController {
                     @RequestBody(
                             content =
                                     @Content(
-                                            examples =
-                                                    @ExampleObject(name = "booking", value = BookingExamples.REQUEST))))
+                                            examples = {
+                                                @ExampleObject(name = "booking", value = BookingExamples.REQUEST),
+                                                @ExampleObject(
+                                                        name = "hold while paying",
+                                                        value = BookingExamples.REQUEST_HOLD),
+                                                @ExampleObject(
+                                                        name = "wait if sold out",
+                                                        value = BookingExamples.REQUEST_WAITLIST)
+                                            })))
     @ApiResponse(
             responseCode = "202",
             description = "Queued; a decision will follow. Location names the booking.",
@@ -115,8 +132,11 @@ class BookingController {
     @Operation(
             summary = "A booking's status",
             description = "With waitSeconds, a PENDING booking is answered as soon as it is decided, or PENDING after"
-                    + " waitSeconds. A booking answered 202 is never 404: one still queued whose details are not yet"
-                    + " readable (the status store lost them) is PENDING with only its bookingId.")
+                    + " waitSeconds; with while=HELD (after a confirmation) or while=WAITLISTED, as soon as it is no"
+                    + " longer in that status. A PENDING booking shows its queue place (queue), a WAITLISTED one its"
+                    + " waitlistPosition (1 = next), a HELD one its holdExpiresAt. A booking answered 202 is never"
+                    + " 404: one still queued whose details are not yet readable (the status store lost them) is"
+                    + " PENDING with only its bookingId.")
     @ApiResponse(
             responseCode = "200",
             description = "The booking",
@@ -126,22 +146,50 @@ class BookingController {
                             examples = {
                                 @ExampleObject(name = "confirmed", value = BookingExamples.CONFIRMED),
                                 @ExampleObject(name = "rejected", value = BookingExamples.REJECTED),
-                                @ExampleObject(name = "pending", value = BookingExamples.PENDING)
+                                @ExampleObject(name = "pending", value = BookingExamples.PENDING),
+                                @ExampleObject(name = "held", value = BookingExamples.HELD),
+                                @ExampleObject(name = "paid", value = BookingExamples.PAID),
+                                @ExampleObject(name = "waitlisted", value = BookingExamples.WAITLISTED),
+                                @ExampleObject(name = "expired, paid late", value = BookingExamples.EXPIRED_PAID_LATE)
                             }))
     @ProblemAnswers({ProblemKind.VALIDATION, ProblemKind.NOT_FOUND, ProblemKind.UNAVAILABLE})
     CompletableFuture<BookingView> get(
             @PathVariable UUID bookingId,
-            @Parameter(description = "Wait up to this many seconds (0-30) while the booking is PENDING", example = "10")
+            @Parameter(
+                            description = "Wait up to this many seconds (0-30) while the booking is in the status"
+                                    + " named by while",
+                            example = "10")
                     @RequestParam(required = false)
-                    Integer waitSeconds) {
+                    Integer waitSeconds,
+            @Parameter(
+                            description = "The status to wait out: PENDING (the default), HELD or WAITLISTED",
+                            schema = @Schema(allowableValues = {"PENDING", "HELD", "WAITLISTED"}))
+                    @RequestParam(name = "while", required = false)
+                    String whileStatus) {
         int wait = waitSeconds == null ? 0 : waitSeconds;
         if (wait < 0 || wait > longPollMaxSeconds) {
             throw new ValidationException(
                     List.of(new FieldProblem("waitSeconds", "must be between 0 and " + longPollMaxSeconds)));
         }
+        BookingStatus waitingOut = waitedOut(whileStatus);
         BookingView booking =
                 readModel.find(bookingId).orElseThrow(() -> ProblemException.notFound("No booking " + bookingId));
-        return waiters.awaitDecision(booking, Duration.ofSeconds(wait));
+        return waiters.awaitChange(booking, waitingOut, Duration.ofSeconds(wait));
+    }
+
+    /** The statuses a poll can wait out: the ones that change without the client doing anything. */
+    private static BookingStatus waitedOut(String whileStatus) {
+        if (whileStatus == null) {
+            return BookingStatus.PENDING;
+        }
+        return switch (whileStatus) {
+            case "PENDING" -> BookingStatus.PENDING;
+            case "HELD" -> BookingStatus.HELD;
+            case "WAITLISTED" -> BookingStatus.WAITLISTED;
+            default ->
+                throw new ValidationException(
+                        List.of(new FieldProblem("while", "must be PENDING, HELD or WAITLISTED")));
+        };
     }
 
     /**
@@ -151,7 +199,8 @@ class BookingController {
      */
     @GetMapping(path = "/{bookingId}", params = "!waitSeconds")
     @Hidden
-    BookingView read(@PathVariable UUID bookingId) {
+    BookingView read(@PathVariable UUID bookingId, @RequestParam(name = "while", required = false) String whileStatus) {
+        waitedOut(whileStatus);
         return readModel.find(bookingId).orElseThrow(() -> ProblemException.notFound("No booking " + bookingId));
     }
 
@@ -159,8 +208,9 @@ class BookingController {
     @Operation(
             summary = "Cancel a booking",
             description = "Queues the cancellation on the trip's partition, behind the booking; the booking becomes"
-                    + " CANCELLED and its seats free. Answers the booking as it stands. Cancelling a cancelled"
-                    + " booking answers 202 again; a rejected booking has nothing to cancel (409).")
+                    + " CANCELLED and its seats free (a hold is released, a waiting party leaves the waitlist)."
+                    + " Answers the booking as it stands. Cancelling a cancelled booking answers 202 again; a rejected"
+                    + " or expired booking has nothing to cancel (409).")
     @ApiResponse(
             responseCode = "202",
             description = "Cancellation queued (or already done)",
@@ -177,6 +227,56 @@ class BookingController {
     })
     ResponseEntity<BookingView> cancel(@PathVariable UUID bookingId) {
         return accepted(cancellation.cancel(bookingId));
+    }
+
+    @PostMapping(path = "/{bookingId}/confirmation", consumes = "application/json")
+    @Operation(
+            operationId = "confirmBooking",
+            summary = "Confirm a held booking with its payment",
+            description = "Queues the payment confirmation on the trip's partition, behind the booking (202). It wins"
+                    + " when Kafka appended it at or before holdExpiresAt, judged by the record's log-append time:"
+                    + " the booking becomes CONFIRMED with paymentReference. Otherwise it is EXPIRED with"
+                    + " lateConfirmation, and the payment is to be refunded. Follow it with"
+                    + " GET /api/v1/bookings/{bookingId}?waitSeconds=10&while=HELD. Repeating the confirmation"
+                    + " with the same reference once CONFIRMED answers 200 with the booking; a booking known not to"
+                    + " be HELD (or CONFIRMED with another reference) is 409, nothing queued.",
+            requestBody =
+                    @RequestBody(
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "confirmation",
+                                                            value = BookingExamples.CONFIRMATION))))
+    @ApiResponse(
+            responseCode = "202",
+            description = "Confirmation queued; the booking as it stands",
+            headers = @Header(name = "Location", description = "/api/v1/bookings/{bookingId}"),
+            content =
+                    @Content(
+                            schema = @Schema(implementation = BookingView.class),
+                            examples = @ExampleObject(name = "held", value = BookingExamples.HELD)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "Confirmed already with this payment reference; nothing queued",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = BookingView.class),
+                            examples = @ExampleObject(name = "paid", value = BookingExamples.PAID)))
+    @ProblemAnswers({
+        ProblemKind.VALIDATION,
+        ProblemKind.NOT_FOUND,
+        ProblemKind.NOT_CONFIRMABLE,
+        ProblemKind.PAYLOAD_TOO_LARGE,
+        ProblemKind.UNSUPPORTED_MEDIA_TYPE,
+        ProblemKind.RATE_LIMITED,
+        ProblemKind.UNAVAILABLE
+    })
+    ResponseEntity<BookingView> confirm(
+            @PathVariable UUID bookingId,
+            @org.springframework.web.bind.annotation.RequestBody ConfirmationRequest request) {
+        BookingConfirmation.Outcome outcome = confirmation.confirm(bookingId, request);
+        return outcome.queued() ? accepted(outcome.booking()) : ResponseEntity.ok(outcome.booking());
     }
 
     private static ResponseEntity<BookingView> accepted(BookingView booking) {

@@ -69,7 +69,7 @@ class BookingIds {
      * or a random one when it carries none.
      */
     UUID forRequest(UUID tripId, String idempotencyKey, String fingerprint) {
-        int partition = CommandPartitions.of(tripId, partitions);
+        int partition = tripPartition(tripId);
         if (idempotencyKey == null) {
             byte[] random = new byte[16];
             RANDOM.nextBytes(random);
@@ -81,6 +81,11 @@ class BookingIds {
         mac.update(ByteBuffer.allocate(Integer.BYTES).putInt(key.length).array());
         mac.update(key);
         return withPartition(ByteBuffer.wrap(mac.doFinal(fingerprint.getBytes(StandardCharsets.UTF_8))), partition);
+    }
+
+    /** The command partition of the trip: the one its commands, and so its bookings' IDs, name. */
+    int tripPartition(UUID tripId) {
+        return CommandPartitions.of(tripId, partitions);
     }
 
     /** The command partition a booking ID names, or empty for an ID this scheme did not make. */

@@ -1,6 +1,5 @@
 package io.fms.api.booking;
 
-import io.fms.api.catalog.SeatAvailability;
 import io.fms.api.catalog.Trip;
 import io.fms.api.web.ProblemException;
 import io.fms.api.web.ProblemKind;
@@ -8,9 +7,12 @@ import io.fms.events.Availability;
 import io.fms.events.BookingRequested;
 import io.fms.events.BookingStatus;
 import io.fms.events.BookingView;
+import io.fms.events.PartitionProgress;
+import io.fms.events.Waitlist;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Takes a booking request to the point where a decision is promised: validated, turned away at the door when the
- * trip is known closed or sold out, otherwise appended to the trip's partition and acknowledged by Kafka. The
+ * trip is known closed or sold out (a request that may wait gets in while the trip's waitlist has room), otherwise appended to the trip's partition and acknowledged by Kafka. The
  * seats themselves are decided by the processor, never here.
  */
 @Service
@@ -27,7 +29,7 @@ public class BookingIntake {
     private static final Logger LOG = LoggerFactory.getLogger(BookingIntake.class);
 
     private final BookingRequestValidator validator;
-    private final SeatAvailability availability;
+    private final IntakeLookup lookups;
     private final IdempotencyStore idempotency;
     private final CommandPublisher publisher;
     private final BookingReadModel readModel;
@@ -37,7 +39,7 @@ public class BookingIntake {
 
     BookingIntake(
             BookingRequestValidator validator,
-            SeatAvailability availability,
+            IntakeLookup lookups,
             IdempotencyStore idempotency,
             CommandPublisher publisher,
             BookingReadModel readModel,
@@ -45,7 +47,7 @@ public class BookingIntake {
             Clock clock,
             IntakeMetrics metrics) {
         this.validator = validator;
-        this.availability = availability;
+        this.lookups = lookups;
         this.idempotency = idempotency;
         this.publisher = publisher;
         this.readModel = readModel;
@@ -65,18 +67,12 @@ public class BookingIntake {
         Trip trip = checked.trip();
         String idempotencyKey = checked.idempotencyKey();
         String fingerprint = IdempotencyStore.fingerprint(booking);
-        Optional<Availability> snapshot;
-        if (idempotencyKey != null) {
-            IdempotencyStore.Lookup lookup = idempotency.find(idempotencyKey, trip.id());
-            if (lookup.earlier().isPresent()) {
-                // A retry: it was accepted before the door could have closed, so it skips the door check.
-                return replay(lookup.earlier().get(), fingerprint, booking);
-            }
-            snapshot = lookup.availability();
-        } else {
-            snapshot = availability.snapshot(trip.id());
+        IntakeLookup.Lookup lookup = lookups.find(idempotencyKey, trip.id(), bookingIds.tripPartition(trip.id()));
+        if (lookup.earlier().isPresent()) {
+            // A retry: it was accepted before the door could have closed, so it skips the door check.
+            return replay(lookup.earlier().get(), fingerprint, booking, lookup.progress());
         }
-        checkDoor(trip, snapshot);
+        checkDoor(trip, lookup.availability(), booking.waitlist());
         // With a key, the ID follows from the key and the request: should Redis have lost the key's claim (restarted
         // empty), a true retry is published under the booking ID it had and the processor decides it once, while
         // another body under the same key names a booking of its own.
@@ -85,10 +81,10 @@ public class BookingIntake {
         if (idempotencyKey != null) {
             IdempotencyStore.Claim winner = idempotency.claim(idempotencyKey, claim);
             if (!winner.equals(claim)) {
-                return replay(winner, fingerprint, booking);
+                return replay(winner, fingerprint, booking, lookup.progress());
             }
         }
-        return queue(booking, claim, false);
+        return queue(booking, claim, false, lookup.progress());
     }
 
     /**
@@ -96,7 +92,11 @@ public class BookingIntake {
      * the earlier attempt failed (503) or is still in flight, and publishing the very same command again is safe
      * because the processor decides a booking ID once and treats repeats as duplicates.
      */
-    private BookingView replay(IdempotencyStore.Claim claim, String fingerprint, ValidBooking booking) {
+    private BookingView replay(
+            IdempotencyStore.Claim claim,
+            String fingerprint,
+            ValidBooking booking,
+            Optional<PartitionProgress> progress) {
         if (!claim.fingerprint().equals(fingerprint)) {
             throw new ProblemException(
                     ProblemKind.IDEMPOTENCY_KEY_REUSED,
@@ -107,22 +107,32 @@ public class BookingIntake {
             metrics.accepted(true);
             return known.get();
         }
-        return queue(booking, claim, true);
+        return queue(booking, claim, true, progress);
     }
 
-    private void checkDoor(Trip trip, Optional<Availability> snapshot) {
+    private void checkDoor(Trip trip, Optional<Availability> snapshot, boolean mayWait) {
         if (trip.hasDeparted(clock.instant())) {
             throw new ProblemException(ProblemKind.TRIP_CLOSED, "Trip " + trip.id() + " has departed");
         }
         if (snapshot.isPresent() && snapshot.get().closed()) {
             throw new ProblemException(ProblemKind.TRIP_CLOSED, "Trip " + trip.id() + " is closed to sales");
         }
-        if (snapshot.isPresent() && !snapshot.get().acceptsBookings()) {
+        if (snapshot.isEmpty() || snapshot.get().acceptsBookings()) {
+            return;
+        }
+        if (!mayWait) {
             throw new ProblemException(ProblemKind.SOLD_OUT, "Trip " + trip.id() + " is sold out");
+        }
+        if (!snapshot.get().acceptsWaitlistRequests()) {
+            throw new ProblemException(
+                    ProblemKind.WAITLIST_FULL,
+                    "Trip " + trip.id() + " is sold out and " + Waitlist.PARTIES_MAX
+                            + " parties wait already; the request would be refused WAITLIST_FULL");
         }
     }
 
-    private BookingView queue(ValidBooking booking, IdempotencyStore.Claim claim, boolean replay) {
+    private BookingView queue(
+            ValidBooking booking, IdempotencyStore.Claim claim, boolean replay, Optional<PartitionProgress> progress) {
         BookingRequested command = new BookingRequested(
                 claim.bookingId(),
                 booking.tripId(),
@@ -130,16 +140,19 @@ public class BookingIntake {
                 booking.seats(),
                 booking.contactEmail(),
                 booking.callbackUrl(),
-                claim.requestedAt());
-        publisher.publish(command);
+                claim.requestedAt(),
+                booking.hold(),
+                booking.waitlist());
+        RecordMetadata appended = publisher.publish(command);
         // IDs only: names, contacts and the body stay out of the log.
         LOG.debug("Booking {} queued on trip {}{}", command.bookingId(), command.tripId(), replay ? " (retry)" : "");
         metrics.accepted(replay);
-        BookingView pending = pending(command);
+        BookingView pending = pending(command, appended.hasOffset() ? appended.offset() : null);
+        BookingView answer = QueuePlaces.withQueue(pending, progress);
         try {
             // The answer to a first attempt says PENDING, even when the decision is already in Redis.
             readModel.putPendingIfAbsent(pending);
-            return pending;
+            return answer;
         } catch (DataAccessException e) {
             // Kafka has it, so a decision will come and overwrite the entry: answering 503 now would invite a
             // retry that books twice. Until the decision lands, a status poll may not find the booking.
@@ -148,11 +161,11 @@ public class BookingIntake {
                     claim.bookingId(),
                     e.toString());
             metrics.pendingUnrecorded();
-            return pending;
+            return answer;
         }
     }
 
-    private static BookingView pending(BookingRequested command) {
+    private static BookingView pending(BookingRequested command, Long commandOffset) {
         return new BookingView(
                 command.bookingId(),
                 command.tripId(),
@@ -164,6 +177,12 @@ public class BookingIntake {
                 command.contactEmail(),
                 command.callbackUrl(),
                 command.requestedAt(),
-                null);
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                commandOffset);
     }
 }

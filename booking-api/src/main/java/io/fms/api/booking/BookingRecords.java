@@ -34,11 +34,33 @@ class BookingRecords {
 
     Optional<BookingView> find(UUID bookingId) {
         try {
-            return jdbc.sql(
-                            "select id, trip_id, status, reason, unavailable_seats, seats, passengers, contact_email,"
-                                    + " callback_url, requested_at, decided_at, cancelled_at from booking.bookings where id = ?")
+            return jdbc.sql("select id, trip_id, status, reason, unavailable_seats, seats, passengers, contact_email,"
+                            + " callback_url, requested_at, decided_at, cancelled_at, hold_expires_at,"
+                            + " payment_reference, late_payment_reference, late_confirmation_at"
+                            + " from booking.bookings where id = ?")
                     .param(bookingId)
                     .query(BookingRecords::map)
+                    .optional();
+        } catch (DataAccessException e) {
+            if (ProcessorTables.isMissing(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * A waiting party's place (1 = next) counted from the processor's rows: one more than the parties of its trip
+     * waiting with an earlier request. Empty when the booking is not waiting there.
+     */
+    Optional<Integer> waitlistPlace(UUID bookingId) {
+        try {
+            return jdbc.sql("select 1 + (select count(*) from booking.bookings ahead where ahead.trip_id = b.trip_id"
+                            + " and ahead.status = 'WAITLISTED' and ahead.waitlist_order < b.waitlist_order)"
+                            + " from booking.bookings b where b.id = ? and b.status = 'WAITLISTED'"
+                            + " and b.waitlist_order is not null")
+                    .param(bookingId)
+                    .query(Integer.class)
                     .optional();
         } catch (DataAccessException e) {
             if (ProcessorTables.isMissing(e)) {
@@ -52,6 +74,7 @@ class BookingRecords {
         BookingStatus status = BookingStatus.valueOf(rs.getString("status"));
         String reason = rs.getString("reason");
         Instant cancelledAt = instant(rs, "cancelled_at");
+        String latePayment = rs.getString("late_payment_reference");
         return new BookingView(
                 rs.getObject("id", UUID.class),
                 rs.getObject("trip_id", UUID.class),
@@ -65,7 +88,16 @@ class BookingRecords {
                 rs.getString("callback_url"),
                 instant(rs, "requested_at"),
                 // A cancelled booking was last decided when it was cancelled.
-                status == BookingStatus.CANCELLED && cancelledAt != null ? cancelledAt : instant(rs, "decided_at"));
+                status == BookingStatus.CANCELLED && cancelledAt != null ? cancelledAt : instant(rs, "decided_at"),
+                instant(rs, "hold_expires_at"),
+                rs.getString("payment_reference"),
+                latePayment == null
+                        ? null
+                        : new BookingView.LateConfirmation(latePayment, instant(rs, "late_confirmation_at")),
+                // Filled in when answered, from the waitlist itself.
+                null,
+                null,
+                null);
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -3,6 +3,7 @@ package io.fms.api.booking;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 
 /** The body of {@code POST /api/v1/bookings}, as sent; {@link BookingRequestValidator} checks and normalises it. */
 public record BookingRequest(
@@ -27,7 +28,31 @@ public record BookingRequest(
                 description = "Optional: http(s) URL that receives the signed decision webhook;"
                         + " private and loopback addresses are refused",
                 example = "https://client.example.com/hooks/fms")
-        String callbackUrl) {
+        String callbackUrl,
+
+        @Schema(
+                description = "Optional: hold the seats while the traveller pays. The decision is then HELD until"
+                        + " holdExpiresAt instead of CONFIRMED; confirm with POST .../confirmation before then.")
+        HoldRequest hold,
+
+        // Read as sent and checked by the validator: Jackson would take "true" or 1 for true.
+        @Schema(
+                type = "boolean",
+                description = "Optional, only without seats: when the trip cannot seat the party, wait on the trip's"
+                        + " waitlist (WAITLISTED, with waitlistPosition) instead of being REJECTED SOLD_OUT",
+                example = "false")
+        JsonNode waitlist) {
+
+    /** @param seconds read as sent and checked by the validator: Jackson would take 60.5 for 60, "600" for 600 */
+    public record HoldRequest(
+            @Schema(
+                    type = "integer",
+                    format = "int32",
+                    minimum = "30",
+                    maximum = "1800",
+                    description = "How long the seats are held, 30 to 1800 seconds",
+                    example = "600")
+            JsonNode seconds) {}
 
     public record PassengerRequest(
             @Schema(description = "1 to 100 characters", example = "Ada Lovelace")

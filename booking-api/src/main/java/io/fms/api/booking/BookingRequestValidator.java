@@ -7,6 +7,7 @@ import io.fms.api.catalog.TripDirectory;
 import io.fms.api.web.ProblemException;
 import io.fms.api.web.Violations;
 import io.fms.events.BookingRequested;
+import io.fms.events.Hold;
 import io.fms.events.Passenger;
 import io.fms.events.Texts;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Checks a booking request in one pass, field by field, and names every invalid one; the trip is looked up within
@@ -72,10 +74,16 @@ class BookingRequestValidator {
         }
         String email = email(request.contactEmail(), violations);
         String callbackUrl = callbackUrl(request.callbackUrl(), violations);
+        Hold hold = hold(request.hold(), violations);
+        boolean waitlist = waitlist(request.waitlist(), violations);
+        if (waitlist && request.seats() != null && !request.seats().isEmpty()) {
+            // A waiting party is seated wherever seats free up; named seats would make it wait for those alone.
+            violations.add("waitlist", "is only for requests without seats");
+        }
         violations.throwIfAny();
         Trip found = trip.orElseThrow(() -> ProblemException.notFound("No trip " + tripId));
         return new CheckedSubmission(
-                new ValidBooking(tripId, passengers, seats, email, callbackUrl), found, idempotencyKey);
+                new ValidBooking(tripId, passengers, seats, email, callbackUrl, hold, waitlist), found, idempotencyKey);
     }
 
     private static String idempotencyKey(List<String> headers, Violations violations) {
@@ -176,6 +184,34 @@ class BookingRequestValidator {
             }
         }
         return seats;
+    }
+
+    private static Hold hold(BookingRequest.HoldRequest value, Violations violations) {
+        if (value == null) {
+            return null;
+        }
+        JsonNode seconds = value.seconds();
+        if (seconds == null
+                || !seconds.isIntegralNumber()
+                || !seconds.canConvertToInt()
+                || !Hold.isValidSeconds(seconds.intValue())) {
+            violations.add(
+                    "hold.seconds",
+                    "must be a whole number of seconds from " + Hold.SECONDS_MIN + " to " + Hold.SECONDS_MAX);
+            return null;
+        }
+        return new Hold(seconds.intValue());
+    }
+
+    private static boolean waitlist(JsonNode value, Violations violations) {
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            violations.add("waitlist", "must be true or false");
+            return false;
+        }
+        return value.booleanValue();
     }
 
     private static String email(String value, Violations violations) {

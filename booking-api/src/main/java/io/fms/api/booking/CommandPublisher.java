@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -54,7 +55,8 @@ class CommandPublisher {
         this.meters = meters;
     }
 
-    void publish(BookingCommand command) {
+    /** Where Kafka appended the command: its offset is the booking's place in its partition's queue. */
+    RecordMetadata publish(BookingCommand command) {
         String type = BookingJson.typeOf((Record) command);
         requireTopicLayout();
         // The partition named outright (the one the default partitioner would pick): booking IDs carry it.
@@ -67,8 +69,11 @@ class CommandPublisher {
         Timer.Sample sample = Timer.start(meters);
         String outcome = "failed";
         try {
-            kafka.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            RecordMetadata appended = kafka.send(record)
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .getRecordMetadata();
             outcome = "acknowledged";
+            return appended;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw notQueued(e);

@@ -1,6 +1,7 @@
 package io.fms.api.booking;
 
 import io.fms.api.ApiProperties;
+import io.fms.events.BookingStatus;
 import io.fms.events.BookingView;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -27,8 +28,9 @@ import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Long-polls on booking status. A waiting poll holds a future, not a thread: it completes when the processor
- * announces the booking's decision on the Redis channel, when the fallback sweep (every
+ * Long-polls on booking status: each poll waits while the booking is in the status it names ({@code PENDING}, or
+ * {@code HELD} after a confirmation, {@code WAITLISTED} for a seat). A waiting poll holds a future, not a thread: it
+ * completes when the processor announces a change of the booking on the Redis channel, when the fallback sweep (every
  * {@code fms.api.wait-fallback-interval-ms}) finds the decision in Redis because an announcement was lost, or when the
  * poll's time is up, with whatever Redis then holds. Waiters are bounded; beyond the bound a poll answers at once.
  */
@@ -40,7 +42,7 @@ class DecisionWaiters implements MessageListener, DisposableBean {
 
     private final BookingReadModel readModel;
     private final int waitersMax;
-    private final ConcurrentHashMap<UUID, Set<CompletableFuture<BookingView>>> waiters = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<UUID, Set<Waiter>> waiters = new ConcurrentHashMap<>();
     private final AtomicInteger waiting = new AtomicInteger();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("fms-decision-waiters").factory());
@@ -62,9 +64,31 @@ class DecisionWaiters implements MessageListener, DisposableBean {
                 .register(meters);
     }
 
-    /** {@code current} at once if decided, else the booking once decided or once {@code wait} has passed. */
-    CompletableFuture<BookingView> awaitDecision(BookingView current, Duration wait) {
-        if (current.status().isFinal() || wait.isZero()) {
+    /** A poll: its answer, and the status it waits to see changed. One per poll, told apart by identity. */
+    private static final class Waiter {
+
+        private final CompletableFuture<BookingView> answer;
+        private final BookingStatus whileStatus;
+
+        Waiter(CompletableFuture<BookingView> answer, BookingStatus whileStatus) {
+            this.answer = answer;
+            this.whileStatus = whileStatus;
+        }
+
+        /** Completes the poll if {@code view} is no longer in the status it waits out. */
+        void completeIfChanged(BookingView view) {
+            if (view.status() != whileStatus) {
+                answer.complete(view);
+            }
+        }
+    }
+
+    /**
+     * {@code current} at once if its status is not {@code whileStatus}, else the booking once its status changed or
+     * once {@code wait} has passed, as answered ({@link BookingReadModel#answer}).
+     */
+    CompletableFuture<BookingView> awaitChange(BookingView current, BookingStatus whileStatus, Duration wait) {
+        if (current.status() != whileStatus || wait.isZero()) {
             return CompletableFuture.completedFuture(current);
         }
         if (waiting.incrementAndGet() > waitersMax) {
@@ -74,9 +98,10 @@ class DecisionWaiters implements MessageListener, DisposableBean {
         }
         UUID bookingId = current.bookingId();
         CompletableFuture<BookingView> decision = new CompletableFuture<>();
+        Waiter waiter = new Waiter(decision, whileStatus);
         waiters.compute(bookingId, (id, set) -> {
-            Set<CompletableFuture<BookingView>> all = set == null ? ConcurrentHashMap.newKeySet() : set;
-            all.add(decision);
+            Set<Waiter> all = set == null ? ConcurrentHashMap.newKeySet() : set;
+            all.add(waiter);
             return all;
         });
         ScheduledFuture<?> expiry = timer.schedule(
@@ -86,14 +111,26 @@ class DecisionWaiters implements MessageListener, DisposableBean {
         decision.whenComplete((view, failure) -> {
             expiry.cancel(false);
             waiters.computeIfPresent(bookingId, (id, set) -> {
-                set.remove(decision);
+                set.remove(waiter);
                 return set.isEmpty() ? null : set;
             });
             waiting.decrementAndGet();
         });
         // The decision may have landed after the caller read PENDING but before we registered, announced to no one.
         readers.execute(() -> check(bookingId));
-        return decision;
+        // Completed by the timer, the pub/sub thread or a reader; the answer's extra reads (queue and waitlist
+        // places) run on a reader, never on the first two.
+        return decision.thenApplyAsync(this::answer, readers);
+    }
+
+    private BookingView answer(BookingView view) {
+        try {
+            return readModel.answer(view);
+        } catch (RuntimeException e) {
+            // The status itself is known; only a place could not be read. Better that than no answer at all.
+            LOG.debug("Could not read the places of booking {}: {}", view.bookingId(), e.toString());
+            return view;
+        }
     }
 
     int waiting() {
@@ -116,7 +153,7 @@ class DecisionWaiters implements MessageListener, DisposableBean {
 
     private void check(UUID bookingId) {
         try {
-            readModel.cached(bookingId).ifPresent(this::completeIfDecided);
+            readModel.cached(bookingId).ifPresent(this::completeIfChanged);
         } catch (RuntimeException e) {
             LOG.debug("Could not re-read booking {}; the sweep or the timeout will: {}", bookingId, e.toString());
         }
@@ -138,7 +175,7 @@ class DecisionWaiters implements MessageListener, DisposableBean {
             try {
                 Map<UUID, BookingView> views =
                         readModel.cached(ids.subList(from, Math.min(ids.size(), from + SWEEP_BATCH_SIZE_MAX)));
-                views.values().forEach(this::completeIfDecided);
+                views.values().forEach(this::completeIfChanged);
             } catch (RuntimeException e) {
                 LOG.debug("Fallback sweep could not read Redis: {}", e.toString());
                 return;
@@ -146,13 +183,10 @@ class DecisionWaiters implements MessageListener, DisposableBean {
         }
     }
 
-    private void completeIfDecided(BookingView view) {
-        if (!view.status().isFinal()) {
-            return;
-        }
-        Set<CompletableFuture<BookingView>> set = waiters.get(view.bookingId());
+    private void completeIfChanged(BookingView view) {
+        Set<Waiter> set = waiters.get(view.bookingId());
         if (set != null) {
-            List.copyOf(set).forEach(decision -> decision.complete(view));
+            List.copyOf(set).forEach(waiter -> waiter.completeIfChanged(view));
         }
     }
 
@@ -160,6 +194,6 @@ class DecisionWaiters implements MessageListener, DisposableBean {
     public void destroy() {
         timer.shutdownNow();
         readers.shutdownNow();
-        waiters.values().forEach(set -> List.copyOf(set).forEach(decision -> decision.cancel(false)));
+        waiters.values().forEach(set -> List.copyOf(set).forEach(waiter -> waiter.answer.cancel(false)));
     }
 }

@@ -1,17 +1,12 @@
 package io.fms.api.booking;
 
-import io.fms.api.catalog.SeatAvailability;
-import io.fms.events.Availability;
 import io.fms.events.BookingJson;
-import io.fms.events.ReadModelKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -33,9 +28,6 @@ class IdempotencyStore {
      */
     public record Claim(String fingerprint, UUID bookingId, Instant requestedAt) {}
 
-    /** What intake needs to know before its door check, read in one round trip. */
-    record Lookup(Optional<Claim> earlier, Optional<Availability> availability) {}
-
     // Looked up once: MessageDigest.getInstance searches the security providers on every call.
     private static final MessageDigest SHA_256 = sha256();
     private static final HexFormat HEX = HexFormat.of();
@@ -44,21 +36,6 @@ class IdempotencyStore {
 
     IdempotencyStore(StringRedisTemplate redis) {
         this.redis = redis;
-    }
-
-    /**
-     * The key's earlier claim and the trip's availability snapshot, in one MGET: every keyed request needs the
-     * first, and every first attempt the second.
-     */
-    Lookup find(String idempotencyKey, UUID tripId) {
-        List<String> values =
-                redis.opsForValue().multiGet(List.of(redisKey(idempotencyKey), ReadModelKeys.availability(tripId)));
-        if (values == null || values.size() != 2) {
-            throw new IllegalStateException("MGET of 2 keys answered " + values);
-        }
-        return new Lookup(
-                Optional.ofNullable(values.get(0)).map(IdempotencyStore::read),
-                Optional.ofNullable(SeatAvailability.read(tripId, values.get(1))));
     }
 
     /** Stores {@code fresh} unless the key already has a claim; answers whichever claim the key now holds. */
@@ -86,7 +63,7 @@ class IdempotencyStore {
         return sha256Hex(BookingJson.writePlain(booking));
     }
 
-    private static Claim read(String json) {
+    static Claim read(String json) {
         return BookingJson.readPlain(json.getBytes(StandardCharsets.UTF_8), Claim.class);
     }
 

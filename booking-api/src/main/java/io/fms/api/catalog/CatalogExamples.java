@@ -21,9 +21,9 @@ final class CatalogExamples {
 
     static final String SEAT_MAP = """
             {"tripId": "0f8fad5b-d9cb-469f-a165-70867728950e", "rows": 30, "columns": "ABCDEF",
-             "capacity": 180, "availableSeats": 178,
+             "capacity": 180, "availableSeats": 177,
              "seats": [{"seat": "1A", "status": "BOOKED"}, {"seat": "1B", "status": "BOOKED"},
-                       {"seat": "1C", "status": "AVAILABLE"}]}""";
+                       {"seat": "1C", "status": "HELD"}, {"seat": "1D", "status": "AVAILABLE"}]}""";
 
     private CatalogExamples() {}
 }

@@ -126,7 +126,7 @@ public class CatalogService {
 
     public SeatMap seatMap(UUID tripId) {
         Trip trip = find(tripId);
-        return SeatMap.of(trip, availability.bookedSeats(trip.id()));
+        return SeatMap.of(trip, availability.takenSeats(trip.id()));
     }
 
     private Trip find(UUID tripId) {

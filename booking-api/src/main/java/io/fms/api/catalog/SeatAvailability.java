@@ -7,11 +7,9 @@ import io.fms.events.ReadModelKeys;
 import io.fms.events.UnreadableRecordException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,17 +77,25 @@ public class SeatAvailability {
         return availableSeats(List.of(trip)).get(trip.id());
     }
 
-    /** Seats held by live bookings, from Postgres (the seat map's source of truth). */
-    public Set<String> bookedSeats(UUID tripId) {
+    /**
+     * The seats live bookings take, from Postgres (the seat map's source of truth): {@code HELD} while their booking
+     * is held for payment, {@code BOOKED} once it is confirmed.
+     */
+    public Map<String, SeatMap.Status> takenSeats(UUID tripId) {
         try {
-            return new HashSet<>(
-                    jdbc.sql("select seat from booking.booking_seats where trip_id = ? and released_at is null")
-                            .param(tripId)
-                            .query(String.class)
-                            .list());
+            Map<String, SeatMap.Status> taken = new HashMap<>();
+            jdbc.sql(
+                            "select s.seat, b.status from booking.booking_seats s join booking.bookings b on b.id = s.booking_id"
+                                    + " where s.trip_id = ? and s.released_at is null")
+                    .param(tripId)
+                    .query((rs, row) -> taken.put(
+                            rs.getString("seat"),
+                            "HELD".equals(rs.getString("status")) ? SeatMap.Status.HELD : SeatMap.Status.BOOKED))
+                    .list();
+            return taken;
         } catch (DataAccessException e) {
             if (ProcessorTables.isMissing(e)) {
-                return Set.of();
+                return Map.of();
             }
             throw e;
         }

@@ -107,7 +107,10 @@ class TripController {
     }
 
     @GetMapping("/api/v1/trips/{tripId}/seats")
-    @Operation(summary = "Seat map: every seat of the trip, AVAILABLE or BOOKED")
+    @Operation(
+            summary = "Seat map: every seat of the trip, AVAILABLE, HELD or BOOKED",
+            description = "HELD: taken by a booking held while its traveller pays (free again if the hold expires"
+                    + " or is released); BOOKED: taken by a confirmed booking")
     @ApiResponse(
             responseCode = "200",
             description = "The seat map, front to back",

@@ -16,7 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Limits what costs the system a Kafka record: booking submissions and cancellations. Status reads and long-polls
+ * Limits what costs the system a Kafka record: booking submissions, cancellations and payment confirmations. Status reads and long-polls
  * are not limited here: they are answered from Redis, queue nothing, and long-polls are bounded by
  * {@code fms.api.waiters-max}. Runs before anything reads the body, so a refused request costs no parsing.
  */
@@ -38,7 +38,10 @@ class RateLimitFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getServletPath();
         return switch (request.getMethod()) {
-            case "POST" -> !path.equals(BOOKINGS) && !path.equals(BOOKINGS + "/");
+            case "POST" ->
+                !path.equals(BOOKINGS)
+                        && !path.equals(BOOKINGS + "/")
+                        && !(path.startsWith(BOOKINGS + "/") && path.endsWith("/confirmation"));
             case "DELETE" -> !path.startsWith(BOOKINGS + "/");
             default -> true;
         };

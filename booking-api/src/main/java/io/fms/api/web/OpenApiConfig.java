@@ -150,8 +150,15 @@ class OpenApiConfig {
                 "This server has no admin key configured (FMS_ADMIN_API_KEY), so catalog writes are refused");
         examples.put(ProblemKind.NOT_FOUND, "No trip 0f8fad5b-d9cb-469f-a165-70867728950e");
         examples.put(ProblemKind.CONFLICT, "Flight FM101 already exists");
-        examples.put(ProblemKind.SOLD_OUT, "Trip 0f8fad5b-d9cb-469f-a165-70867728950e is sold out (or trip-closed)");
+        examples.put(
+                ProblemKind.SOLD_OUT,
+                "Trip 0f8fad5b-d9cb-469f-a165-70867728950e is sold out (or trip-closed, or waitlist-full)");
+        examples.put(
+                ProblemKind.WAITLIST_FULL,
+                "Trip 0f8fad5b-d9cb-469f-a165-70867728950e is sold out and 1000 parties wait already; the request"
+                        + " would be refused WAITLIST_FULL");
         examples.put(ProblemKind.NOT_CANCELLABLE, "The booking was rejected; there is nothing to cancel");
+        examples.put(ProblemKind.NOT_CONFIRMABLE, "The booking's hold expired; only a HELD booking can be confirmed");
         examples.put(ProblemKind.PAYLOAD_TOO_LARGE, "The request body is larger than 16384 bytes");
         examples.put(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "Content-Type 'text/plain' is not supported");
         examples.put(ProblemKind.IDEMPOTENCY_KEY_REUSED, "This Idempotency-Key was used with a different request body");

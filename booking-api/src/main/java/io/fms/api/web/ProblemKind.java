@@ -18,7 +18,10 @@ public enum ProblemKind {
     CONFLICT(HttpStatus.CONFLICT, "conflict", "Conflict"),
     SOLD_OUT(HttpStatus.CONFLICT, "sold-out", "Trip sold out"),
     TRIP_CLOSED(HttpStatus.CONFLICT, "trip-closed", "Trip closed to sales"),
+    /** A sold-out trip whose waitlist holds as many parties as it may: the reason a request would get is WAITLIST_FULL. */
+    WAITLIST_FULL(HttpStatus.CONFLICT, "waitlist-full", "Trip sold out and its waitlist full"),
     NOT_CANCELLABLE(HttpStatus.CONFLICT, "not-cancellable", "Booking cannot be cancelled"),
+    NOT_CONFIRMABLE(HttpStatus.CONFLICT, "not-confirmable", "Booking cannot be confirmed"),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type"),
     IDEMPOTENCY_KEY_REUSED(

@@ -51,6 +51,7 @@ final class BadInputCorpus {
         corpus.badBodiesOnTheWire();
         corpus.badContentTypes();
         corpus.badIdempotencyKeys();
+        corpus.badHoldsAndWaitlists();
         corpus.badRequestLinesAndHeaders();
         corpus.randomMutations(closedTrip.toString(), seed, 120);
         return List.copyOf(corpus.cases);
@@ -146,6 +147,35 @@ final class BadInputCorpus {
         invalidUtf8[at] = (byte) 0xff;
         invalidUtf8[at + 1] = (byte) 0xc3;
         add("invalid UTF-8 in name", jsonHeaders(), invalidUtf8);
+    }
+
+    private void badHoldsAndWaitlists() {
+        for (String hold : List.of(
+                "29",
+                "1801",
+                "0",
+                "-1",
+                "2147483648",
+                "1e3",
+                "600.5",
+                "\"600\"",
+                "true",
+                "null",
+                "[600]",
+                "{\"minutes\": 10}")) {
+            json("hold seconds " + hold, withField("\"hold\": {\"seconds\": " + hold + "}"));
+        }
+        for (String hold : List.of("600", "\"600\"", "[]", "true", "{}")) {
+            json("hold " + hold, withField("\"hold\": " + hold));
+        }
+        // The valid body names seats, which a waiting party may not.
+        json("waitlist with seats", withField("\"waitlist\": true"));
+        String withoutSeats = valid().replace("\"seats\": [\"3A\", \"3B\"], ", "");
+        for (String waitlist : List.of("\"true\"", "1", "0", "\"yes\"", "[true]", "{}")) {
+            json(
+                    "waitlist " + waitlist,
+                    withoutSeats.substring(0, withoutSeats.lastIndexOf('}')) + ", \"waitlist\": " + waitlist + "}");
+        }
     }
 
     private void wrongTypes() {

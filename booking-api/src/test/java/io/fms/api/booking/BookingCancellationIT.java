@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fms.api.CommandTopic;
 import io.fms.api.Http;
 import io.fms.api.SharedApiContext;
+import io.fms.api.TestViews;
 import io.fms.events.BookingCancellationRequested;
 import io.fms.events.BookingJson;
 import io.fms.events.BookingStatus;
@@ -48,6 +49,33 @@ class BookingCancellationIT extends SharedApiContext {
     }
 
     @Test
+    void cancellingAHeldOrWaitlistedBookingQueuesTheCancellation() {
+        for (BookingStatus status : List.of(BookingStatus.HELD, BookingStatus.WAITLISTED)) {
+            UUID tripId = UUID.randomUUID();
+            UUID bookingId = UUID.randomUUID();
+            TestViews.write(redis, TestViews.decided(bookingId, tripId, status));
+
+            Http.Response response = http.delete("/api/v1/bookings/" + bookingId);
+
+            response.assertStatus(202);
+            assertThat(response.json().get("status").asString()).isEqualTo(status.name());
+            List<ConsumerRecord<String, byte[]>> records = CommandTopic.recordsOf(bookingId);
+            assertThat(records).as("%s", status).hasSize(1);
+            assertThat(records.getFirst().key()).isEqualTo(tripId.toString());
+            assertThat(CommandTopic.command(records.getFirst())).isInstanceOf(BookingCancellationRequested.class);
+        }
+    }
+
+    @Test
+    void anExpiredBookingHasNothingToCancel() {
+        UUID bookingId = decided(BookingStatus.EXPIRED);
+
+        http.delete("/api/v1/bookings/" + bookingId).assertProblem(409, "not-cancellable");
+
+        assertThat(CommandTopic.recordsOf(bookingId)).isEmpty();
+    }
+
+    @Test
     void aRejectedBookingHasNothingToCancel() {
         UUID bookingId = decided(BookingStatus.REJECTED);
 
@@ -74,7 +102,7 @@ class BookingCancellationIT extends SharedApiContext {
 
     private UUID decided(BookingStatus status) {
         UUID bookingId = UUID.randomUUID();
-        BookingView view = new BookingView(
+        BookingView view = TestViews.view(
                 bookingId,
                 UUID.randomUUID(),
                 status,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fms.api.CommandTopic;
 import io.fms.api.Http;
 import io.fms.api.SharedApiContext;
+import io.fms.api.TestViews;
 import io.fms.events.Availability;
 import io.fms.events.BookingJson;
 import io.fms.events.BookingRequested;
@@ -99,7 +100,7 @@ class BookingIntakeIT extends SharedApiContext {
                 .json()
                 .get("bookingId")
                 .asString());
-        writeView(new BookingView(
+        writeView(TestViews.view(
                 bookingId,
                 tripId,
                 io.fms.events.BookingStatus.CONFIRMED,
@@ -132,8 +133,8 @@ class BookingIntakeIT extends SharedApiContext {
         // What an attempt that got 503 leaves behind: the key's claim, and no booking anywhere.
         UUID bookingId = UUID.randomUUID();
         Instant requestedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        String fingerprint = IdempotencyStore.fingerprint(
-                new ValidBooking(tripId, List.of(new Passenger("Edsger Dijkstra")), List.of(), null, null));
+        String fingerprint = IdempotencyStore.fingerprint(new ValidBooking(
+                tripId, List.of(new Passenger("Edsger Dijkstra")), List.of(), null, null, null, false));
         redis.opsForValue()
                 .set(
                         IdempotencyStore.redisKey(key),
@@ -336,7 +337,8 @@ class BookingIntakeIT extends SharedApiContext {
                 .set(
                         ReadModelKeys.availability(tripId),
                         new String(
-                                BookingJson.writePlain(new Availability(tripId, 60, available, closed, Instant.now())),
+                                BookingJson.writePlain(
+                                        new Availability(tripId, 60, available, closed, Instant.now(), 0)),
                                 StandardCharsets.UTF_8));
     }
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fms.api.Http;
 import io.fms.api.SharedApiContext;
+import io.fms.api.TestViews;
 import io.fms.events.BookingJson;
 import io.fms.events.BookingStatus;
 import io.fms.events.BookingView;
@@ -254,7 +255,7 @@ class BookingStatusIT extends SharedApiContext {
                 redis.opsForValue().get(ReadModelKeys.booking(bookingId)).getBytes(StandardCharsets.UTF_8),
                 BookingView.class);
         boolean confirmed = status == BookingStatus.CONFIRMED;
-        BookingView decided = new BookingView(
+        BookingView decided = TestViews.view(
                 bookingId,
                 pending.tripId(),
                 status,

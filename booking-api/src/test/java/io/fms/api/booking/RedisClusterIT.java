@@ -66,7 +66,7 @@ class RedisClusterIT extends SharedApiContext {
         do {
             key = "cluster-order-" + UUID.randomUUID();
         } while (master(IdempotencyStore.redisKey(key)) == master(ReadModelKeys.availability(tripId)));
-        snapshot(new Availability(tripId, 60, 60, false, Instant.now()));
+        snapshot(new Availability(tripId, 60, 60, false, Instant.now(), 0));
         String body = BookingIntakeIT.oneSeat(tripId);
 
         String first =
@@ -82,7 +82,7 @@ class RedisClusterIT extends SharedApiContext {
     void aSoldOutSnapshotShutsTheDoorAndEveryTripShowsItsOwnCount() {
         List<UUID> trips = IntStream.range(0, 4).mapToObj(i -> createTrip()).toList();
         for (int i = 0; i < trips.size(); i++) {
-            snapshot(new Availability(trips.get(i), 60, i, false, Instant.now()));
+            snapshot(new Availability(trips.get(i), 60, i, false, Instant.now(), 0));
         }
 
         submit(BookingIntakeIT.oneSeat(trips.getFirst()), "sold-out-" + UUID.randomUUID())

@@ -181,8 +181,34 @@ class CatalogApiIT extends SharedApiContext {
                 .set(
                         ReadModelKeys.availability(tripId),
                         new String(
-                                BookingJson.writePlain(new Availability(tripId, 4, 1, false, Instant.now())),
+                                BookingJson.writePlain(new Availability(tripId, 4, 1, false, Instant.now(), 0)),
                                 StandardCharsets.UTF_8));
+        assertThat(http.get("/api/v1/trips/" + tripId)
+                        .json()
+                        .get("availableSeats")
+                        .asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void theSeatMapShowsSeatsOfHeldBookingsHeldAndOfConfirmedOnesBooked() {
+        createProcessorTables();
+        JsonNode trip = createTrip("2031-07-01T08:00:00Z", 1, "ABC");
+        UUID tripId = UUID.fromString(trip.get("id").asString());
+        takeSeat(tripId, "1A", "HELD", null);
+        takeSeat(tripId, "1B", "CONFIRMED", null);
+        // A hold that expired released its seat.
+        takeSeat(tripId, "1C", "EXPIRED", Instant.now());
+
+        JsonNode seatMap =
+                http.get("/api/v1/trips/" + tripId + "/seats").assertStatus(200).json();
+
+        assertThat(StreamSupport.stream(seatMap.get("seats").spliterator(), false)
+                        .map(seat -> seat.get("seat").asString() + ":"
+                                + seat.get("status").asString()))
+                .containsExactly("1A:HELD", "1B:BOOKED", "1C:AVAILABLE");
+        assertThat(seatMap.get("availableSeats").asInt()).isEqualTo(1);
+        // Held seats are taken: the count without a snapshot says so too.
         assertThat(http.get("/api/v1/trips/" + tripId)
                         .json()
                         .get("availableSeats")
@@ -209,6 +235,10 @@ class CatalogApiIT extends SharedApiContext {
 
     /** A seat held (or once held) by a booking, as the processor records it: the booking row first, then its seat. */
     private void holdSeat(UUID tripId, String seat, Instant releasedAt) {
+        takeSeat(tripId, seat, releasedAt == null ? "CONFIRMED" : "CANCELLED", releasedAt);
+    }
+
+    private void takeSeat(UUID tripId, String seat, String status, Instant releasedAt) {
         UUID bookingId = UUID.randomUUID();
         java.sql.Timestamp now = java.sql.Timestamp.from(Instant.now());
         jdbc.sql("insert into booking.bookings (id, trip_id, status, seats, passengers, requested_at, decided_at,"
@@ -216,11 +246,11 @@ class CatalogApiIT extends SharedApiContext {
                 .params(
                         bookingId,
                         tripId,
-                        releasedAt == null ? "CONFIRMED" : "CANCELLED",
+                        status,
                         new String[] {seat},
                         now,
                         now,
-                        releasedAt == null ? null : java.sql.Timestamp.from(releasedAt))
+                        status.equals("CANCELLED") ? java.sql.Timestamp.from(releasedAt) : null)
                 .update();
         jdbc.sql("insert into booking.booking_seats (trip_id, seat, booking_id, released_at) values (?, ?, ?, ?)")
                 .params(tripId, seat, bookingId, releasedAt == null ? null : java.sql.Timestamp.from(releasedAt))

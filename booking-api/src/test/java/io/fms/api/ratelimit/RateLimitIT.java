@@ -62,6 +62,12 @@ class RateLimitIT {
                         .header("X-Forwarded-For", bot)
                         .DELETE())
                 .assertProblem(429, "rate-limited");
+        // A payment confirmation costs a Kafka record as well.
+        http.send(http.request("/api/v1/bookings/" + UUID.randomUUID() + "/confirmation")
+                        .header("X-Forwarded-For", bot)
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"paymentReference\": \"psp_1\"}")))
+                .assertProblem(429, "rate-limited");
 
         submitFrom("198.51.100.9").assertProblem(400, "validation");
         http.send(http.request("/api/v1/bookings/" + UUID.randomUUID())
