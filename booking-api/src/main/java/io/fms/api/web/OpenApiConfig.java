@@ -1,9 +1,12 @@
 package io.fms.api.web;
 
+import io.fms.api.ApiProperties;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.annotations.servers.Server;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.headers.Header;
@@ -35,7 +38,18 @@ import org.springframework.context.annotation.Configuration;
                                 "Catalog of flights and trips, booking intake and booking status. A booking request is"
                                         + " validated, queued on Kafka and answered 202 at once; poll its status (optionally with"
                                         + " waitSeconds) until it is CONFIRMED or REJECTED. Errors are RFC 9457 problem details"
-                                        + " with a stable type URI (urn:fms:problem:<kind>)."))
+                                        + " with a stable type URI (urn:fms:problem:<kind>). List endpoints are paged with"
+                                        + " limit and offset; a Link header names the next page. The webhooks section"
+                                        + " describes the signed POSTs the notification worker sends to a booking's"
+                                        + " callbackUrl."),
+        // A fixed server, not the one springdoc guesses from each request, so that the committed document is the
+        // served one; clients set their own base URL.
+        servers = @Server(url = "http://localhost:3000", description = "The local stack (infra/fms up)"),
+        // The other tags are declared on their controllers.
+        tags =
+                @Tag(
+                        name = WebhookDocs.TAG,
+                        description = "What the notification worker POSTs to a callbackUrl, signed"))
 @SecurityScheme(
         name = ApiDocs.ADMIN_KEY,
         type = SecuritySchemeType.HTTP,
@@ -66,6 +80,16 @@ class OpenApiConfig {
             operation.setResponses(responses);
             return operation;
         };
+    }
+
+    @Bean
+    OperationCustomizer pagedLists(ApiProperties properties) {
+        return new PagedListDocs(properties.listSizeMax());
+    }
+
+    @Bean
+    OpenApiCustomizer webhooks() {
+        return new WebhookDocs();
     }
 
     @Bean
