@@ -85,7 +85,15 @@ class BookingController {
     @ApiResponse(
             responseCode = "202",
             description = "Queued; a decision will follow. Location names the booking.",
-            headers = @Header(name = "Location", description = "/api/v1/bookings/{bookingId}"),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "The booking: /api/v1/bookings/{bookingId}",
+                            schema =
+                                    @Schema(
+                                            type = "string",
+                                            format = "uri-reference",
+                                            example = "/api/v1/bookings/5b6d1a7e-0a39-4c41-9a57-3c3a1f3e9b10")),
             content =
                     @Content(
                             schema = @Schema(implementation = BookingView.class),
@@ -211,7 +219,15 @@ class BookingController {
     @ApiResponse(
             responseCode = "202",
             description = "Cancellation queued (or already done)",
-            headers = @Header(name = "Location", description = "/api/v1/bookings/{bookingId}"),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "The booking: /api/v1/bookings/{bookingId}",
+                            schema =
+                                    @Schema(
+                                            type = "string",
+                                            format = "uri-reference",
+                                            example = "/api/v1/bookings/5b6d1a7e-0a39-4c41-9a57-3c3a1f3e9b10")),
             content =
                     @Content(
                             schema = @Schema(implementation = BookingView.class),

@@ -5,6 +5,7 @@ import io.fms.api.web.PagedList;
 import io.fms.api.web.ProblemAnswers;
 import io.fms.api.web.ProblemKind;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -52,6 +53,15 @@ class FlightController {
     @ApiResponse(
             responseCode = "201",
             description = "Created; Location names the flight",
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "The flight created",
+                            schema =
+                                    @Schema(
+                                            type = "string",
+                                            format = "uri-reference",
+                                            example = "/api/v1/flights/7d444840-9dc0-11d1-b245-5ffdce74fad2")),
             content =
                     @Content(
                             schema = @Schema(implementation = Flight.class),

@@ -6,6 +6,7 @@ import io.fms.api.web.ProblemAnswers;
 import io.fms.api.web.ProblemKind;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -51,6 +52,15 @@ class TripController {
     @ApiResponse(
             responseCode = "201",
             description = "Created; Location names the trip",
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "The trip created",
+                            schema =
+                                    @Schema(
+                                            type = "string",
+                                            format = "uri-reference",
+                                            example = "/api/v1/trips/0f8fad5b-d9cb-469f-a165-70867728950e")),
             content =
                     @Content(
                             schema = @Schema(implementation = TripView.class),

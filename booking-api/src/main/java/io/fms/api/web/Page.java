@@ -1,12 +1,13 @@
 package io.fms.api.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /**
  * One page of a list endpoint: at most {@code limit} items after the first {@code offset}. The answer is the plain
@@ -76,14 +77,30 @@ public record Page(int limit, int offset) {
         if (fetched.size() <= limit) {
             return ResponseEntity.ok(fetched);
         }
-        UriComponentsBuilder next = UriComponentsBuilder.fromPath(request.getRequestURI());
+        StringBuilder next = new StringBuilder(request.getRequestURI()).append('?');
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
             if (!parameter.getKey().equals(LIMIT) && !parameter.getKey().equals(OFFSET)) {
-                next.queryParam(parameter.getKey(), (Object[]) parameter.getValue());
+                for (String value : parameter.getValue()) {
+                    // Strictly encoded: a value holding '&', '+' or a line break stays one value of this link.
+                    next.append(encode(parameter.getKey()))
+                            .append('=')
+                            .append(encode(value))
+                            .append('&');
+                }
             }
         }
-        next.queryParam(LIMIT, limit).queryParam(OFFSET, offset + limit);
-        String link = "<" + next.encode().build().toUriString() + ">; rel=\"next\"";
+        next.append(LIMIT)
+                .append('=')
+                .append(limit)
+                .append('&')
+                .append(OFFSET)
+                .append('=')
+                .append(offset + limit);
+        String link = "<" + next + ">; rel=\"next\"";
         return ResponseEntity.ok().header(HttpHeaders.LINK, link).body(new ArrayList<>(fetched.subList(0, limit)));
+    }
+
+    private static String encode(String text) {
+        return UriUtils.encode(text, StandardCharsets.UTF_8);
     }
 }

@@ -57,7 +57,8 @@ final class PagedListDocs implements OperationCustomizer {
                 new Header()
                         .description("The next page, as <uri>; rel=\"next\" (RFC 8288), while more items follow;"
                                 + " absent on the last page")
-                        .schema(new StringSchema().example("<" + path(handler) + "?limit=50&offset=50>; rel=\"next\"")));
+                        .schema(new StringSchema()
+                                .example("<" + path(handler) + "?limit=50&offset=50>; rel=\"next\"")));
         return operation;
     }
 
