@@ -19,6 +19,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,18 +88,19 @@ class OpenApiConfig {
         return new PagedListDocs(properties.listSizeMax());
     }
 
+    /** One customizer, so that its steps run in this order: the last one marks schemas the earlier ones add. */
     @Bean
-    OpenApiCustomizer webhooks() {
-        return new WebhookDocs();
-    }
-
-    @Bean
-    OpenApiCustomizer problemResponses() {
+    OpenApiCustomizer documentFrame() {
+        WebhookDocs webhooks = new WebhookDocs();
         return openApi -> {
+            // Operations are public unless they name the admin key: said once for all, as linters ask.
+            openApi.setSecurity(List.of(new SecurityRequirement()));
             Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
             components.addSchemas(SCHEMA, problemSchema());
             EXAMPLES.forEach((kind, detail) -> components.addResponses(kind.slug(), response(kind, detail)));
             openApi.setComponents(components);
+            webhooks.customise(openApi);
+            NullableFields.mark(openApi);
         };
     }
 
@@ -116,14 +118,25 @@ class OpenApiConfig {
                             Map.of("field", "passengers[0].name", "message", "must be 1 to 100 characters"),
                             Map.of("field", "seats[1]", "message", "is not a seat of this trip")));
         }
+        MediaType problem = new MediaType()
+                .schema(new Schema<>().$ref("#/components/schemas/" + SCHEMA))
+                .addExamples(kind.slug(), new Example().value(example));
+        String description = kind.title();
+        if (kind == ProblemKind.VALIDATION) {
+            // OpenAPI has one answer per status: a body that is not JSON at all shares the 400 of validation.
+            Map<String, Object> malformed = new LinkedHashMap<>();
+            malformed.put("type", ProblemKind.MALFORMED_REQUEST.type().toString());
+            malformed.put("title", ProblemKind.MALFORMED_REQUEST.title());
+            malformed.put("status", ProblemKind.MALFORMED_REQUEST.status().value());
+            malformed.put("detail", "The request body is not valid JSON");
+            malformed.put("instance", "/api/v1/bookings");
+            problem.addExamples(ProblemKind.MALFORMED_REQUEST.slug(), new Example().value(malformed));
+            description = kind.title() + " (" + kind.type() + ", each invalid field named in errors), or a malformed"
+                    + " request (" + ProblemKind.MALFORMED_REQUEST.type() + ")";
+        }
         ApiResponse response = new ApiResponse()
-                .description(kind.title())
-                .content(new Content()
-                        .addMediaType(
-                                ApiDocs.PROBLEM_JSON,
-                                new MediaType()
-                                        .schema(new Schema<>().$ref("#/components/schemas/" + SCHEMA))
-                                        .addExamples(kind.slug(), new Example().value(example))));
+                .description(description)
+                .content(new Content().addMediaType(ApiDocs.PROBLEM_JSON, problem));
         if (kind == ProblemKind.UNAVAILABLE || kind == ProblemKind.RATE_LIMITED) {
             response.addHeaderObject(
                     "Retry-After",
@@ -167,7 +180,6 @@ class OpenApiConfig {
     private static Map<ProblemKind, String> examples() {
         Map<ProblemKind, String> examples = new LinkedHashMap<>();
         examples.put(ProblemKind.VALIDATION, "2 fields are invalid; see errors");
-        examples.put(ProblemKind.MALFORMED_REQUEST, "The request body is not valid JSON");
         examples.put(ProblemKind.UNAUTHORIZED, "Catalog writes need the header Authorization: Bearer <admin key>");
         examples.put(
                 ProblemKind.ADMIN_KEY_NOT_CONFIGURED,
