@@ -161,6 +161,27 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void everyPropertyNamedNullableIsThereAndAllowsNull() {
+        JsonNode schemas = DOCUMENT.get("components").get("schemas");
+        NullableFields.NULLABLE.forEach((schema, properties) -> {
+            for (String name : properties) {
+                JsonNode property = schemas.path(schema).path("properties").path(name);
+                assertThat(property.isMissingNode()).as(schema + "." + name).isFalse();
+                assertThat(property.get("type").toString())
+                        .as(schema + "." + name)
+                        .contains("\"null\"");
+            }
+        });
+        // The others stay as they are: an ID is never null.
+        assertThat(schemas.get("BookingView")
+                        .get("properties")
+                        .get("bookingId")
+                        .get("type")
+                        .asString())
+                .isEqualTo("string");
+    }
+
+    @Test
     void everyParameterExampleFitsItsPattern() {
         List<JsonNode> operations = new ArrayList<>(operations(DOCUMENT.get("paths")));
         operations.addAll(operations(DOCUMENT.get("webhooks")));
