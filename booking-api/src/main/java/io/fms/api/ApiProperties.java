@@ -21,7 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param webhookAllowLoopback accept callback URLs on loopback addresses (local development only)
  * @param callbackCheckTimeoutMs how long intake waits for a callback URL's host to resolve before refusing it
  * @param tripCacheSizeMax trips kept in memory for intake (trips never change once created)
- * @param listSizeMax most items a list endpoint returns
+ * @param listSizeMax largest page a list endpoint answers, and its page when no limit is asked for; also the most
+ *     notifications shown per booking
  * @param notificationAttemptsMax most attempts shown per notification (the latest ones); the worker may make
  *     hundreds before it gives up, and the latest say why a notification has not arrived
  */

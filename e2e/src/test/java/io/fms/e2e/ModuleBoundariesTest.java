@@ -30,6 +30,8 @@ class ModuleBoundariesTest {
                     "booking-processor",
                     Set.of("booking-events", "booking-allocation", "service-support", "fms-testkit")),
             Map.entry("notification-worker", Set.of("booking-events", "service-support", "fms-testkit")),
+            // Generated from docs/openapi.json alone: a client of the API, not of its code.
+            Map.entry("booking-api-client", Set.of()),
             Map.entry("infra", Set.of("fms-testkit")),
             // The baselines are independent designs: they share nothing with FMS but the test kit.
             Map.entry("infra/bench/baselines", Set.of("fms-testkit")),
@@ -42,6 +44,7 @@ class ModuleBoundariesTest {
                             "booking-processor",
                             "notification-worker",
                             "booking-events",
+                            "booking-api-client",
                             "bench-load",
                             "bench-baselines",
                             "fms-testkit")));

@@ -2,6 +2,7 @@ package io.fms.api.booking;
 
 import io.fms.api.ApiProperties;
 import io.fms.api.web.FieldProblem;
+import io.fms.api.web.Preferences;
 import io.fms.api.web.ProblemAnswers;
 import io.fms.api.web.ProblemException;
 import io.fms.api.web.ProblemKind;
@@ -24,8 +25,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,6 +67,7 @@ class BookingController {
 
     @PostMapping(consumes = "application/json")
     @Operation(
+            operationId = "submitBooking",
             summary = "Submit a booking",
             description = "Validates the request, turns it away at the door when the trip is known to be sold out or"
                     + " closed, and otherwise queues it on the trip's Kafka partition. 202 is answered only after"
@@ -98,7 +102,15 @@ class BookingController {
     @ApiResponse(
             responseCode = "202",
             description = "Queued; a decision will follow. Location names the booking.",
-            headers = @Header(name = "Location", description = "/api/v1/bookings/{bookingId}"),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "The booking: /api/v1/bookings/{bookingId}",
+                            schema =
+                                    @Schema(
+                                            type = "string",
+                                            format = "uri-reference",
+                                            example = "/api/v1/bookings/5b6d1a7e-0a39-4c41-9a57-3c3a1f3e9b10")),
             content =
                     @Content(
                             schema = @Schema(implementation = BookingView.class),
@@ -128,18 +140,30 @@ class BookingController {
         return accepted(intake.submit(request, idempotencyKeys));
     }
 
-    @GetMapping(path = "/{bookingId}", params = "waitSeconds")
+    @GetMapping(path = "/{bookingId}")
     @Operation(
+            operationId = "getBooking",
             summary = "A booking's status",
-            description = "With waitSeconds, a PENDING booking is answered as soon as it is decided, or PENDING after"
-                    + " waitSeconds; with while=HELD (after a confirmation) or while=WAITLISTED, as soon as it is no"
-                    + " longer in that status. A PENDING booking shows its queue place (queue), a WAITLISTED one its"
-                    + " waitlistPosition (1 = next), a HELD one its holdExpiresAt. A booking answered 202 is never"
-                    + " 404: one still queued whose details are not yet readable (the status store lost them) is"
-                    + " PENDING with only its bookingId.")
+            description = "With waitSeconds, or its standard spelling Prefer: wait=N (RFC 7240), a PENDING booking"
+                    + " is answered as soon as it is decided, or PENDING after that many seconds (0-30); with"
+                    + " while=HELD (after a confirmation) or while=WAITLISTED, as soon as it is no longer in that"
+                    + " status. When both waitSeconds and Prefer are given, waitSeconds counts. A PENDING booking shows"
+                    + " its queue place (queue), a WAITLISTED one its waitlistPosition (1 = next), a HELD one its"
+                    + " holdExpiresAt. A booking answered 202 is never 404: one still queued whose details are not yet"
+                    + " readable (the status store lost them) is PENDING with only its bookingId.")
     @ApiResponse(
             responseCode = "200",
             description = "The booking",
+            headers = {
+                @Header(
+                        name = Preferences.PREFERENCE_APPLIED,
+                        description = "wait=N when the wait of a Prefer header was taken up",
+                        schema = @Schema(type = "string", example = "wait=10")),
+                @Header(
+                        name = HttpHeaders.VARY,
+                        description = "Prefer: the answer depends on the Prefer header",
+                        schema = @Schema(type = "string", example = "Prefer"))
+            },
             content =
                     @Content(
                             schema = @Schema(implementation = BookingView.class),
@@ -153,7 +177,13 @@ class BookingController {
                                 @ExampleObject(name = "expired, paid late", value = BookingExamples.EXPIRED_PAID_LATE)
                             }))
     @ProblemAnswers({ProblemKind.VALIDATION, ProblemKind.NOT_FOUND, ProblemKind.UNAVAILABLE})
-    CompletableFuture<BookingView> get(
+    @Parameter(
+            name = Preferences.PREFER,
+            in = ParameterIn.HEADER,
+            description = "RFC 7240 preferences; wait=N (0-30) waits as waitSeconds does, others are ignored",
+            example = "wait=10",
+            schema = @Schema(type = "string"))
+    CompletableFuture<ResponseEntity<BookingView>> get(
             @PathVariable UUID bookingId,
             @Parameter(
                             description = "Wait up to this many seconds (0-30) while the booking is in the status"
@@ -165,16 +195,41 @@ class BookingController {
                             description = "The status to wait out: PENDING (the default), HELD or WAITLISTED",
                             schema = @Schema(allowableValues = {"PENDING", "HELD", "WAITLISTED"}))
                     @RequestParam(name = "while", required = false)
-                    String whileStatus) {
+                    String whileStatus,
+            HttpServletRequest servletRequest) {
+        Optional<String> preferredWait = waitSeconds == null
+                ? Preferences.first(Collections.list(servletRequest.getHeaders(Preferences.PREFER)), "wait")
+                : Optional.empty();
+        int wait = preferredWait.isPresent() ? preferredWaitSeconds(preferredWait.get()) : waitSeconds(waitSeconds);
+        BookingStatus waitingOut = waitedOut(whileStatus);
+        BookingView booking =
+                readModel.find(bookingId).orElseThrow(() -> ProblemException.notFound("No booking " + bookingId));
+        return waiters.awaitChange(booking, waitingOut, Duration.ofSeconds(wait))
+                .thenApply(answer -> {
+                    ResponseEntity.BodyBuilder ok = ResponseEntity.ok().header(HttpHeaders.VARY, Preferences.PREFER);
+                    if (preferredWait.isPresent()) {
+                        ok.header(Preferences.PREFERENCE_APPLIED, "wait=" + wait);
+                    }
+                    return ok.body(answer);
+                });
+    }
+
+    private int waitSeconds(Integer waitSeconds) {
         int wait = waitSeconds == null ? 0 : waitSeconds;
         if (wait < 0 || wait > longPollMaxSeconds) {
             throw new ValidationException(
                     List.of(new FieldProblem("waitSeconds", "must be between 0 and " + longPollMaxSeconds)));
         }
-        BookingStatus waitingOut = waitedOut(whileStatus);
-        BookingView booking =
-                readModel.find(bookingId).orElseThrow(() -> ProblemException.notFound("No booking " + bookingId));
-        return waiters.awaitChange(booking, waitingOut, Duration.ofSeconds(wait));
+        return wait;
+    }
+
+    /** The {@code wait} preference: delta-seconds (digits only, RFC 7240), under the same bound as waitSeconds. */
+    private int preferredWaitSeconds(String value) {
+        if (!value.matches("[0-9]{1,9}") || Integer.parseInt(value) > longPollMaxSeconds) {
+            throw new ValidationException(List.of(new FieldProblem(
+                    Preferences.PREFER, "wait must be a whole number of seconds from 0 to " + longPollMaxSeconds)));
+        }
+        return Integer.parseInt(value);
     }
 
     /** The statuses a poll can wait out: the ones that change without the client doing anything. */
@@ -193,11 +248,11 @@ class BookingController {
     }
 
     /**
-     * The same read without {@code waitSeconds}, answered on the request thread: an async answer (even an already
-     * completed future) costs a second container dispatch through every filter, and most status reads never wait.
-     * Documented once, with {@link #get}.
+     * The same read without {@code waitSeconds} or {@code Prefer}, answered on the request thread: an async answer
+     * (even an already completed future) costs a second container dispatch through every filter, and most status
+     * reads never wait. Documented once, with {@link #get}.
      */
-    @GetMapping(path = "/{bookingId}", params = "!waitSeconds")
+    @GetMapping(path = "/{bookingId}", params = "!waitSeconds", headers = "!" + Preferences.PREFER)
     @Hidden
     BookingView read(@PathVariable UUID bookingId, @RequestParam(name = "while", required = false) String whileStatus) {
         waitedOut(whileStatus);
@@ -206,6 +261,7 @@ class BookingController {
 
     @DeleteMapping("/{bookingId}")
     @Operation(
+            operationId = "cancelBooking",
             summary = "Cancel a booking",
             description = "Queues the cancellation on the trip's partition, behind the booking; the booking becomes"
                     + " CANCELLED and its seats free (a hold is released, a waiting party leaves the waitlist)."
@@ -214,7 +270,15 @@ class BookingController {
     @ApiResponse(
             responseCode = "202",
             description = "Cancellation queued (or already done)",
-            headers = @Header(name = "Location", description = "/api/v1/bookings/{bookingId}"),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "The booking: /api/v1/bookings/{bookingId}",
+                            schema =
+                                    @Schema(
+                                            type = "string",
+                                            format = "uri-reference",
+                                            example = "/api/v1/bookings/5b6d1a7e-0a39-4c41-9a57-3c3a1f3e9b10")),
             content =
                     @Content(
                             schema = @Schema(implementation = BookingView.class),

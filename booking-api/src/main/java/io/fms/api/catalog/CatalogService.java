@@ -1,6 +1,7 @@
 package io.fms.api.catalog;
 
 import io.fms.api.ApiProperties;
+import io.fms.api.web.Page;
 import io.fms.api.web.ProblemException;
 import io.fms.api.web.ProblemKind;
 import io.fms.api.web.Violations;
@@ -54,8 +55,12 @@ public class CatalogService {
         return flight;
     }
 
-    public List<Flight> flights() {
-        return flights.list(listSizeMax);
+    /** Flights by flight number, a page of at most {@code fms.api.list-size-max} ({@link Page}). */
+    public Page.Fetched<Flight> flights(Integer limit, Integer offset) {
+        Violations violations = new Violations();
+        Page page = Page.of(limit, offset, listSizeMax, violations);
+        violations.throwIfAny();
+        return page.fetched(flights.list(page.fetchSize(), page.offset()));
     }
 
     public Flight flight(UUID id) {
@@ -85,10 +90,11 @@ public class CatalogService {
     }
 
     /**
-     * Trips on a route, on a UTC departure date when one is given, otherwise from now on; earliest first and at
-     * most {@code fms.api.list-size-max} of them.
+     * Trips on a route, on a UTC departure date when one is given, otherwise from now on; earliest first, a page of
+     * at most {@code fms.api.list-size-max} ({@link Page}).
      */
-    public List<TripView> searchTrips(String origin, String destination, String date) {
+    public Page.Fetched<TripView> searchTrips(
+            String origin, String destination, String date, Integer limit, Integer offset) {
         Violations violations = new Violations();
         String from = FlightRequest.upper(origin);
         String to = FlightRequest.upper(destination);
@@ -106,17 +112,18 @@ public class CatalogService {
                 violations.add("date", "must be a date as YYYY-MM-DD");
             }
         }
+        Page page = Page.of(limit, offset, listSizeMax, violations);
         violations.throwIfAny();
         Instant start =
                 day == null ? clock.instant() : day.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant end = day == null
                 ? null
                 : day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        List<Trip> found = trips.search(from, to, start, end, listSizeMax);
+        List<Trip> found = trips.search(from, to, start, end, page.fetchSize(), page.offset());
         Map<UUID, Integer> available = availability.availableSeats(found);
-        return found.stream()
+        return page.fetched(found.stream()
                 .map(trip -> TripView.of(trip, available.get(trip.id())))
-                .toList();
+                .toList());
     }
 
     public TripView trip(UUID tripId) {

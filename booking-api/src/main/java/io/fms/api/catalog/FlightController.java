@@ -1,9 +1,11 @@
 package io.fms.api.catalog;
 
 import io.fms.api.web.ApiDocs;
+import io.fms.api.web.PagedList;
 import io.fms.api.web.ProblemAnswers;
 import io.fms.api.web.ProblemKind;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -12,6 +14,7 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -20,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -35,6 +39,7 @@ class FlightController {
 
     @PostMapping(consumes = "application/json")
     @Operation(
+            operationId = "createFlight",
             summary = "Create a flight",
             security = @SecurityRequirement(name = ApiDocs.ADMIN_KEY),
             requestBody =
@@ -48,6 +53,15 @@ class FlightController {
     @ApiResponse(
             responseCode = "201",
             description = "Created; Location names the flight",
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "The flight created",
+                            schema =
+                                    @Schema(
+                                            type = "string",
+                                            format = "uri-reference",
+                                            example = "/api/v1/flights/7d444840-9dc0-11d1-b245-5ffdce74fad2")),
             content =
                     @Content(
                             schema = @Schema(implementation = Flight.class),
@@ -66,20 +80,29 @@ class FlightController {
     }
 
     @GetMapping
-    @Operation(summary = "List flights, by flight number (at most fms.api.list-size-max)")
+    @Operation(
+            operationId = "listFlights",
+            summary = "List flights, by flight number",
+            description = "A page of flights: limit and offset choose it; a Link header names the next page while"
+                    + " more follow.")
     @ApiResponse(
             responseCode = "200",
-            description = "The flights",
+            description = "The flights of the page",
             content =
                     @Content(
                             array = @ArraySchema(schema = @Schema(implementation = Flight.class)),
                             examples = @ExampleObject(name = "flights", value = "[" + CatalogExamples.FLIGHT + "]")))
-    List<Flight> list() {
-        return catalog.flights();
+    @PagedList
+    @ProblemAnswers({ProblemKind.VALIDATION})
+    ResponseEntity<List<Flight>> list(
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) Integer offset,
+            HttpServletRequest request) {
+        return catalog.flights(limit, offset).answer(request);
     }
 
     @GetMapping("/{flightId}")
-    @Operation(summary = "One flight")
+    @Operation(operationId = "getFlight", summary = "One flight")
     @ApiResponse(
             responseCode = "200",
             description = "The flight",

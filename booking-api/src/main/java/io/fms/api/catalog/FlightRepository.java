@@ -41,9 +41,10 @@ class FlightRepository {
                 .optional();
     }
 
-    List<Flight> list(int limit) {
-        return jdbc.sql("select " + COLUMNS + " from catalog.flights order by flight_number limit ?")
-                .param(limit)
+    /** Flights by flight number (unique, so pages never overlap), {@code limit} of them after {@code offset}. */
+    List<Flight> list(int limit, int offset) {
+        return jdbc.sql("select " + COLUMNS + " from catalog.flights order by flight_number limit ? offset ?")
+                .params(limit, offset)
                 .query(FlightRepository::map)
                 .list();
     }

@@ -1,10 +1,12 @@
 package io.fms.api.catalog;
 
 import io.fms.api.web.ApiDocs;
+import io.fms.api.web.PagedList;
 import io.fms.api.web.ProblemAnswers;
 import io.fms.api.web.ProblemKind;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -13,6 +15,7 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -35,6 +38,7 @@ class TripController {
 
     @PostMapping(path = "/api/v1/flights/{flightId}/trips", consumes = "application/json")
     @Operation(
+            operationId = "createTrip",
             summary = "Create a trip: one departure of a flight, with its cabin layout",
             security = @SecurityRequirement(name = ApiDocs.ADMIN_KEY),
             requestBody =
@@ -48,6 +52,15 @@ class TripController {
     @ApiResponse(
             responseCode = "201",
             description = "Created; Location names the trip",
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "The trip created",
+                            schema =
+                                    @Schema(
+                                            type = "string",
+                                            format = "uri-reference",
+                                            example = "/api/v1/trips/0f8fad5b-d9cb-469f-a165-70867728950e")),
             content =
                     @Content(
                             schema = @Schema(implementation = TripView.class),
@@ -67,31 +80,37 @@ class TripController {
 
     @GetMapping("/api/v1/trips")
     @Operation(
+            operationId = "listTrips",
             summary = "Search trips",
             description = "Trips on a route, earliest first, each with availableSeats. With date, the trips"
-                    + " departing on that UTC date; without it, those departing from now on. At most"
-                    + " fms.api.list-size-max trips.")
+                    + " departing on that UTC date; without it, those departing from now on. A page of them: limit"
+                    + " and offset choose it; a Link header names the next page while more follow.")
     @ApiResponse(
             responseCode = "200",
-            description = "The trips",
+            description = "The trips of the page",
             content =
                     @Content(
                             array = @ArraySchema(schema = @Schema(implementation = TripView.class)),
                             examples = @ExampleObject(name = "trips", value = "[" + CatalogExamples.TRIP + "]")))
+    @PagedList
     @ProblemAnswers({ProblemKind.VALIDATION})
-    List<TripView> search(
+    ResponseEntity<List<TripView>> search(
             @Parameter(description = "IATA code of departure", example = "LHR") @RequestParam(required = false)
                     String origin,
             @Parameter(description = "IATA code of arrival", example = "JFK") @RequestParam(required = false)
                     String destination,
             @Parameter(description = "UTC departure date, YYYY-MM-DD", example = "2031-06-01")
                     @RequestParam(required = false)
-                    String date) {
-        return catalog.searchTrips(origin, destination, date);
+                    String date,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) Integer offset,
+            HttpServletRequest request) {
+        return catalog.searchTrips(origin, destination, date, limit, offset).answer(request);
     }
 
     @GetMapping("/api/v1/trips/{tripId}")
     @Operation(
+            operationId = "getTrip",
             summary = "One trip with its capacity and available seats",
             description = "availableSeats is the processor's latest count, which may lag by one batch")
     @ApiResponse(
@@ -108,6 +127,7 @@ class TripController {
 
     @GetMapping("/api/v1/trips/{tripId}/seats")
     @Operation(
+            operationId = "getSeatMap",
             summary = "Seat map: every seat of the trip, AVAILABLE, HELD or BOOKED",
             description = "HELD: taken by a booking held while its traveller pays (free again if the hold expires"
                     + " or is released); BOOKED: taken by a confirmed booking")

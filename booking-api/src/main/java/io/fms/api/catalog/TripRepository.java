@@ -48,8 +48,12 @@ class TripRepository {
                 .optional();
     }
 
-    /** Trips departing in [from, to), on a route when one is given, earliest first. */
-    List<Trip> search(String origin, String destination, Instant from, Instant to, int limit) {
+    /**
+     * Trips departing in [from, to), on a route when one is given, earliest first; {@code limit} of them after
+     * {@code offset}. The trip ID ends the order so that pages never overlap, even for one flight's trips departing
+     * at the same time.
+     */
+    List<Trip> search(String origin, String destination, Instant from, Instant to, int limit, int offset) {
         StringBuilder sql = new StringBuilder(SELECT).append(" where t.departure_time >= ?");
         List<Object> params = new ArrayList<>(List.of(utc(from)));
         if (to != null) {
@@ -64,8 +68,9 @@ class TripRepository {
             sql.append(" and f.destination = ?");
             params.add(destination);
         }
-        sql.append(" order by t.departure_time, f.flight_number limit ?");
+        sql.append(" order by t.departure_time, f.flight_number, t.id limit ? offset ?");
         params.add(limit);
+        params.add(offset);
         return jdbc.sql(sql.toString())
                 .params(params)
                 .query(TripRepository::map)

@@ -29,6 +29,7 @@ class NotificationController {
 
     @GetMapping("/api/v1/bookings/{bookingId}/notifications")
     @Operation(
+            operationId = "listBookingNotifications",
             summary = "A booking's emails and webhooks, and how sending them went",
             description = "Why a webhook or email did (not) arrive: one entry per event of the booking and channel,"
                     + " by event sequence then channel, with its status and its latest attempts. Each entry lists its"

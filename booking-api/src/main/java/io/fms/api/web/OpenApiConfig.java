@@ -1,9 +1,12 @@
 package io.fms.api.web;
 
+import io.fms.api.ApiProperties;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.annotations.servers.Server;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.headers.Header;
@@ -16,6 +19,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +39,18 @@ import org.springframework.context.annotation.Configuration;
                                 "Catalog of flights and trips, booking intake and booking status. A booking request is"
                                         + " validated, queued on Kafka and answered 202 at once; poll its status (optionally with"
                                         + " waitSeconds) until it is CONFIRMED or REJECTED. Errors are RFC 9457 problem details"
-                                        + " with a stable type URI (urn:fms:problem:<kind>)."))
+                                        + " with a stable type URI (urn:fms:problem:<kind>). List endpoints are paged with"
+                                        + " limit and offset; a Link header names the next page. The webhooks section"
+                                        + " describes the signed POSTs the notification worker sends to a booking's"
+                                        + " callbackUrl."),
+        // A fixed server, not the one springdoc guesses from each request, so that the committed document is the
+        // served one; clients set their own base URL.
+        servers = @Server(url = "http://localhost:3000", description = "The local stack (infra/fms up)"),
+        // The other tags are declared on their controllers.
+        tags =
+                @Tag(
+                        name = WebhookDocs.TAG,
+                        description = "What the notification worker POSTs to a callbackUrl, signed"))
 @SecurityScheme(
         name = ApiDocs.ADMIN_KEY,
         type = SecuritySchemeType.HTTP,
@@ -69,12 +84,23 @@ class OpenApiConfig {
     }
 
     @Bean
-    OpenApiCustomizer problemResponses() {
+    OperationCustomizer pagedLists(ApiProperties properties) {
+        return new PagedListDocs(properties.listSizeMax());
+    }
+
+    /** One customizer, so that its steps run in this order: the last one marks schemas the earlier ones add. */
+    @Bean
+    OpenApiCustomizer documentFrame() {
+        WebhookDocs webhooks = new WebhookDocs();
         return openApi -> {
+            // Operations are public unless they name the admin key: said once for all, as linters ask.
+            openApi.setSecurity(List.of(new SecurityRequirement()));
             Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
             components.addSchemas(SCHEMA, problemSchema());
             EXAMPLES.forEach((kind, detail) -> components.addResponses(kind.slug(), response(kind, detail)));
             openApi.setComponents(components);
+            webhooks.customise(openApi);
+            NullableFields.mark(openApi);
         };
     }
 
@@ -92,14 +118,25 @@ class OpenApiConfig {
                             Map.of("field", "passengers[0].name", "message", "must be 1 to 100 characters"),
                             Map.of("field", "seats[1]", "message", "is not a seat of this trip")));
         }
+        MediaType problem = new MediaType()
+                .schema(new Schema<>().$ref("#/components/schemas/" + SCHEMA))
+                .addExamples(kind.slug(), new Example().value(example));
+        String description = kind.title();
+        if (kind == ProblemKind.VALIDATION) {
+            // OpenAPI has one answer per status: a body that is not JSON at all shares the 400 of validation.
+            Map<String, Object> malformed = new LinkedHashMap<>();
+            malformed.put("type", ProblemKind.MALFORMED_REQUEST.type().toString());
+            malformed.put("title", ProblemKind.MALFORMED_REQUEST.title());
+            malformed.put("status", ProblemKind.MALFORMED_REQUEST.status().value());
+            malformed.put("detail", "The request body is not valid JSON");
+            malformed.put("instance", "/api/v1/bookings");
+            problem.addExamples(ProblemKind.MALFORMED_REQUEST.slug(), new Example().value(malformed));
+            description = kind.title() + " (" + kind.type() + ", each invalid field named in errors), or a malformed"
+                    + " request (" + ProblemKind.MALFORMED_REQUEST.type() + ")";
+        }
         ApiResponse response = new ApiResponse()
-                .description(kind.title())
-                .content(new Content()
-                        .addMediaType(
-                                ApiDocs.PROBLEM_JSON,
-                                new MediaType()
-                                        .schema(new Schema<>().$ref("#/components/schemas/" + SCHEMA))
-                                        .addExamples(kind.slug(), new Example().value(example))));
+                .description(description)
+                .content(new Content().addMediaType(ApiDocs.PROBLEM_JSON, problem));
         if (kind == ProblemKind.UNAVAILABLE || kind == ProblemKind.RATE_LIMITED) {
             response.addHeaderObject(
                     "Retry-After",
@@ -143,7 +180,6 @@ class OpenApiConfig {
     private static Map<ProblemKind, String> examples() {
         Map<ProblemKind, String> examples = new LinkedHashMap<>();
         examples.put(ProblemKind.VALIDATION, "2 fields are invalid; see errors");
-        examples.put(ProblemKind.MALFORMED_REQUEST, "The request body is not valid JSON");
         examples.put(ProblemKind.UNAUTHORIZED, "Catalog writes need the header Authorization: Bearer <admin key>");
         examples.put(
                 ProblemKind.ADMIN_KEY_NOT_CONFIGURED,
