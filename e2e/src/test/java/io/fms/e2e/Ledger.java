@@ -36,6 +36,16 @@ final class Ledger {
     }
 
     /** Seats held by more than one live booking: what the unique constraint exists to make impossible. */
+    /** Booking ID to how many events the processor made for it (one for its decision, one more per change). */
+    Map<String, Integer> eventSequences(String tripId) throws SQLException {
+        Map<String, Integer> sequences = new LinkedHashMap<>();
+        query(
+                "select id, event_sequence from booking.bookings where trip_id = ?::uuid",
+                tripId,
+                rows -> sequences.put(rows.getString(1), rows.getInt(2)));
+        return sequences;
+    }
+
     List<String> seatsHeldTwice(String tripId) throws SQLException {
         List<String> seats = new ArrayList<>();
         query(
