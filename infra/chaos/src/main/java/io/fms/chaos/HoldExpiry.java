@@ -30,8 +30,9 @@ final class HoldExpiry implements Fault.Injection {
                 (i % 2 == 0 ? paid : unpaid).add(bookingId);
             }
         }
-        phase.check(paid.size() + unpaid.size() == HOLDS, (paid.size() + unpaid.size()) + " of " + HOLDS
-                + " held bookings accepted");
+        phase.check(
+                paid.size() + unpaid.size() == HOLDS,
+                (paid.size() + unpaid.size()) + " of " + HOLDS + " held bookings accepted");
         // A confirmation queued before the booking is decided is decided after it, on the same partition.
         paid.forEach(bookingId -> api.confirm(bookingId, "chaos-" + bookingId.substring(0, 8)));
         Waits.pause(Duration.ofSeconds(2));
@@ -41,8 +42,8 @@ final class HoldExpiry implements Fault.Injection {
         Waits.pause(Duration.ofSeconds(HOLD_SECONDS + 5));
         stack.up();
         phase.recovered(context.catchUp(killed));
-        phase.note(HOLDS + " holds of " + HOLD_SECONDS + " s, half paid, processor killed (kill -9) until every deadline"
-                + " had passed");
+        phase.note(HOLDS + " holds of " + HOLD_SECONDS
+                + " s, half paid, processor killed (kill -9) until every deadline" + " had passed");
         return () -> {
             List<String> all = new ArrayList<>(paid);
             all.addAll(unpaid);
@@ -52,14 +53,18 @@ final class HoldExpiry implements Fault.Injection {
                         && unpaid.stream().allMatch(id -> "EXPIRED".equals(decided.get(id)));
             });
             Map<String, String> ended = context.ledger().decisions(all);
-            long confirmed =
-                    paid.stream().filter(id -> "CONFIRMED".equals(ended.get(id))).count();
-            long expired =
-                    unpaid.stream().filter(id -> "EXPIRED".equals(ended.get(id))).count();
+            long confirmed = paid.stream()
+                    .filter(id -> "CONFIRMED".equals(ended.get(id)))
+                    .count();
+            long expired = unpaid.stream()
+                    .filter(id -> "EXPIRED".equals(ended.get(id)))
+                    .count();
             phase.check(confirmed == paid.size(), confirmed + " of " + paid.size() + " paid holds CONFIRMED");
             phase.check(expired == unpaid.size(), expired + " of " + unpaid.size() + " unpaid holds EXPIRED");
             Map<String, Integer> sequences = context.ledger().eventSequences(all);
-            long endedOnce = all.stream().filter(id -> sequences.getOrDefault(id, 0) == 2).count();
+            long endedOnce = all.stream()
+                    .filter(id -> sequences.getOrDefault(id, 0) == 2)
+                    .count();
             phase.check(endedOnce == all.size(), endedOnce + " of " + all.size() + " holds ended exactly once");
             int live = context.ledger().liveSeats(List.of(trip.id())).getOrDefault(trip.id(), 0);
             phase.check(live == paid.size(), live + " live seats, expected the " + paid.size() + " paid");
