@@ -84,7 +84,8 @@ class GeneratedClientIT {
         assertThat(reused.getResponseBody()).contains("urn:fms:problem:idempotency-key-reused");
 
         // Wait for the decision with Prefer: wait=N, the standard spelling of waitSeconds
-        ApiResponse<BookingView> decided = bookings.getBookingWithHttpInfo(pending.getBookingId(), null, null, "wait=30");
+        ApiResponse<BookingView> decided =
+                bookings.getBookingWithHttpInfo(pending.getBookingId(), null, null, "wait=30");
         assertThat(decided.getData().getStatus())
                 .as("booking %s after a 30 s wait: %s", pending.getBookingId(), decided.getData())
                 .isEqualTo(BookingView.StatusEnum.CONFIRMED);
@@ -102,15 +103,15 @@ class GeneratedClientIT {
         await("booking " + pending.getBookingId() + " CANCELLED")
                 .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(200))
-                .until(() ->
-                        bookings.getBooking(pending.getBookingId(), null, null, null).getStatus()
-                                == BookingView.StatusEnum.CANCELLED);
+                .until(() -> bookings.getBooking(pending.getBookingId(), null, null, null)
+                                .getStatus()
+                        == BookingView.StatusEnum.CANCELLED);
         assertThat(bookings.listBookingNotifications(pending.getBookingId()).getBookingId())
                 .isEqualTo(pending.getBookingId());
 
         // A bad value is a problem answer, which the client reports with its status and body
-        ApiException tooLong =
-                catchThrowableOfType(ApiException.class, () -> bookings.getBooking(pending.getBookingId(), 31, null, null));
+        ApiException tooLong = catchThrowableOfType(
+                ApiException.class, () -> bookings.getBooking(pending.getBookingId(), 31, null, null));
         assertThat(tooLong.getCode()).isEqualTo(400);
         assertThat(tooLong.getResponseBody()).contains("waitSeconds");
     }

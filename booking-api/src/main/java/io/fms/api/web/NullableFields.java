@@ -15,13 +15,25 @@ import java.util.Set;
  */
 final class NullableFields {
 
-    static final Map<String, List<String>> NULLABLE = Map.of(
-            "BookingView", List.of("reason", "contactEmail", "callbackUrl", "decidedAt"),
-            "Notification", List.of("nextAttemptAt", "lastError", "firstAttemptAt", "completedAt"),
-            "Attempt", List.of("statusCode", "error"),
-            "BookingConfirmed", List.of("contactEmail", "callbackUrl"),
-            "BookingRejected", List.of("contactEmail", "callbackUrl"),
-            "BookingCancelled", List.of("contactEmail", "callbackUrl"));
+    static final Map<String, List<String>> NULLABLE = Map.ofEntries(
+            Map.entry(
+                    "BookingView",
+                    List.of(
+                            "reason",
+                            "contactEmail",
+                            "callbackUrl",
+                            "decidedAt",
+                            "holdExpiresAt",
+                            "paymentReference",
+                            "waitlistPosition")),
+            Map.entry("Notification", List.of("nextAttemptAt", "lastError", "firstAttemptAt", "completedAt")),
+            Map.entry("Attempt", List.of("statusCode", "error")),
+            Map.entry("BookingHeld", List.of("contactEmail", "callbackUrl")),
+            Map.entry("BookingConfirmed", List.of("contactEmail", "callbackUrl", "paymentReference")),
+            Map.entry("BookingWaitlisted", List.of("contactEmail", "callbackUrl")),
+            Map.entry("BookingRejected", List.of("contactEmail", "callbackUrl")),
+            Map.entry("BookingExpired", List.of("contactEmail", "callbackUrl")),
+            Map.entry("BookingCancelled", List.of("contactEmail", "callbackUrl")));
 
     private NullableFields() {}
 

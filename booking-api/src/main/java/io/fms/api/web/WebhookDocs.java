@@ -45,11 +45,22 @@ final class WebhookDocs implements OpenApiCustomizer {
             List.of("eventId", "bookingId", "sequence", "trip", "passengers", "occurredAt");
 
     private static final Map<String, String> MEANINGS = Map.of(
-            "BookingConfirmed", "The booking holds its seats (seats).",
+            "BookingHeld",
+            "The booking holds its seats (seats) until holdExpiresAt while the traveller pays; a confirmation by"
+                    + " then makes it CONFIRMED, else it expires.",
+            "BookingConfirmed",
+            "The booking holds its seats (seats) for good; paymentReference names the payment when it was a hold.",
+            "BookingWaitlisted",
+            "The trip could not seat the party, which waits for seats at waitlistPosition (1 = next).",
             "BookingRejected",
-                    "The booking was refused and holds nothing; reason says why, and unavailableSeats lists the"
-                            + " requested seats that caused a SEAT_UNAVAILABLE or INVALID_SEAT.",
-            "BookingCancelled", "The booking was cancelled; releasedSeats are free again.");
+            "The booking was refused and holds nothing; reason says why, and unavailableSeats lists the"
+                    + " requested seats that caused a SEAT_UNAVAILABLE or INVALID_SEAT.",
+            "BookingExpired",
+            "The hold passed its deadline unpaid; releasedSeats are free again. A payment made after it is to be"
+                    + " refunded.",
+            "BookingCancelled",
+            "The booking was cancelled (a hold released, a waiting party off the list); releasedSeats are free"
+                    + " again.");
 
     @Override
     public void customise(OpenAPI openApi) {
