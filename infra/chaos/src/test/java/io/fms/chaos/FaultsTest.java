@@ -42,7 +42,7 @@ class FaultsTest {
             assertThat(Faults.named(String.valueOf(index + 1))).isSameAs(fault);
         }
         // The cluster's faults are numbered on after the single-node suite's.
-        assertThat(Faults.named("8")).isSameAs(Faults.CLUSTER.getFirst());
+        assertThat(Faults.named("9")).isSameAs(Faults.CLUSTER.getFirst());
         assertThat(Faults.named("redis-kill")).isSameAs(Faults.CLUSTER.get(1));
     }
 }

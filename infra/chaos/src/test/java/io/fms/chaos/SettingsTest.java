@@ -17,9 +17,9 @@ class SettingsTest {
                         .faults())
                 .extracting(Fault::name)
                 .containsExactly("kafka-kill", "scale", "worker-kill");
-        assertThatThrownBy(() -> Settings.parse(new String[] {"11"}, Map.of()))
+        assertThatThrownBy(() -> Settings.parse(new String[] {"12"}, Map.of()))
                 .isInstanceOf(Settings.UsageException.class)
-                .hasMessage("unknown fault '11'");
+                .hasMessage("unknown fault '12'");
         assertThatThrownBy(() -> Settings.parse(new String[] {"--cluster"}, Map.of()))
                 .isInstanceOf(Settings.UsageException.class)
                 .hasMessage("--cluster needs the stack of infra/fms up --cluster");
