@@ -6,6 +6,7 @@ import io.fms.bench.Bench;
 import io.fms.bench.BenchConfig;
 import io.fms.bench.BenchResult;
 import io.fms.bench.Measurement;
+import io.fms.bench.Scenario;
 import io.fms.bench.Stack;
 import io.fms.testkit.TestPostgres;
 import io.fms.testkit.TestRedis;
@@ -29,8 +30,25 @@ class BenchSmokeIT {
     private static final int TRIPS = 3;
 
     @Test
-    @SuppressWarnings("unchecked")
     void aSmallPeakSaleSellsNoSeatTwiceAndLosesNothing(RunningFms fms) throws Exception {
+        BenchResult result = smokeRun(fms, Scenario.PEAK_SALE, REQUESTS, TRIPS);
+        assertThat(result.checksHold()).isTrue();
+    }
+
+    /**
+     * The contention shape, small: wide-body trips, crowded front rows and cancellations of confirmed bookings while
+     * the run goes on, on every system; the cancelled seats sell again without a seat sold twice.
+     */
+    @Test
+    void aSmallContentionRunCancelsOnEverySystemAndSellsNoSeatTwice(RunningFms fms) throws Exception {
+        BenchResult result = smokeRun(fms, Scenario.CONTENTION, REQUESTS, 1);
+        result.systems().forEach((name, figures) -> assertThat(figures.measured().cancelled())
+                .as("%s: cancellations took effect", name)
+                .isPositive());
+        assertThat(result.checksHold()).isTrue();
+    }
+
+    private static BenchResult smokeRun(RunningFms fms, Scenario scenario, int requests, int trips) throws Exception {
         Path moduleTarget =
                 Path.of(System.getProperty("fms.e2e.moduleDir", ".")).resolve("target");
         // No .fms/ under the root: the runner measures no CPU here, which nothing below looks at.
@@ -50,22 +68,16 @@ class BenchSmokeIT {
                 .getParent()
                 .resolve("infra/bench/baselines/target/bench-baselines-0.1.0-SNAPSHOT-exec.jar");
         assertThat(baselinesJar).as("built before e2e (its test dependency)").isRegularFile();
-        BenchConfig config = new BenchConfig(
+        BenchConfig config = BenchConfig.of(
                 stack,
-                "peak-sale",
-                REQUESTS,
-                TRIPS,
+                scenario,
+                requests,
+                trips,
                 16,
-                0,
-                0,
                 seed,
-                1.0,
-                0.5,
                 List.of("fms", "rowlock", "redislock"),
-                0,
-                60,
                 baselinesJar,
-                0);
+                1);
 
         BenchResult result = new Bench(
                         config, line -> System.out.println("bench smoke: " + line), moduleTarget.resolve("e2e-logs"))
@@ -75,7 +87,7 @@ class BenchSmokeIT {
         result.systems().forEach((name, figures) -> {
             String what = name + ", seed " + seed + ": " + figures;
             Measurement measured = figures.measured();
-            assertThat(measured.requestsSent()).as(what).isEqualTo(REQUESTS);
+            assertThat(measured.requestsSent()).as(what).isEqualTo(requests);
             assertThat(measured.transportErrors()).as(what).isEqualTo(0);
             assertThat(measured.statusCounts().keySet())
                     .as(
@@ -91,6 +103,6 @@ class BenchSmokeIT {
         assertThat(result.systems().get("fms").undecidedEvents())
                 .as("every 202 has its decision on fms.booking.events")
                 .isEqualTo(0);
-        assertThat(result.checksHold()).isTrue();
+        return result;
     }
 }

@@ -81,7 +81,10 @@ final class DecisionWatcher implements AutoCloseable {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = System.getProperty("java.class.path");
         List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx256m"));
-        if (!classPath.contains(java.io.File.pathSeparator) && classPath.endsWith(".jar")) {
+        // The bench's own jar nests its classes (Spring Boot's layout): it runs with -jar. Anything else, a plain
+        // class path or a test runner's manifest-only jar, names the classes directly.
+        if (!classPath.contains(java.io.File.pathSeparator)
+                && Path.of(classPath).getFileName().toString().matches("bench-load-.*-exec\\.jar")) {
             command.addAll(List.of("-jar", classPath));
         } else {
             command.addAll(List.of("-cp", classPath, BenchMain.class.getName()));
