@@ -221,7 +221,9 @@ public final class BenchMain {
         Files.writeString(jsonFile, Report.json(result));
         System.out.println("Written: " + report + ", " + png + ", " + jsonFile);
         if (updateDocs) {
-            Path docs = DocsUpdate.write(root, scenario.label(), markdown, png);
+            // A run with database latency is a block of its own: it does not replace the run without.
+            String block = scenario.label() + (dbLatencyMs > 0 ? "-db-latency-" + dbLatencyMs + "ms" : "");
+            Path docs = DocsUpdate.write(root, block, markdown, png);
             System.out.println("Updated: " + docs);
         }
         return result.checksHold() ? 0 : 1;

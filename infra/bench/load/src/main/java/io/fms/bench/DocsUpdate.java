@@ -14,6 +14,7 @@ final class DocsUpdate {
 
     private DocsUpdate() {}
 
+    /** @param scenario the block's name: the scenario, with its database latency when it had one */
     static Path write(Path root, String scenario, String markdown, Path chart) throws IOException {
         Path docs = root.resolve("docs/performance.md");
         Path images = root.resolve("docs/performance");
@@ -31,8 +32,16 @@ final class DocsUpdate {
         int to = text.indexOf(end);
         String updated = from >= 0 && to > from
                 ? text.substring(0, from) + block + text.substring(to + end.length())
-                : text + (text.endsWith("\n") ? "\n" : "\n\n") + block + "\n";
+                : insertBeforeLimits(text, block);
         Files.writeString(docs, updated);
         return docs;
+    }
+
+    /** A new block goes at the end of the measured section (before "What limits FMS"), else at the end. */
+    private static String insertBeforeLimits(String text, String block) {
+        int limits = text.indexOf("\n## What limits FMS");
+        return limits < 0
+                ? text + (text.endsWith("\n") ? "\n" : "\n\n") + block + "\n"
+                : text.substring(0, limits) + "\n" + block + "\n" + text.substring(limits);
     }
 }

@@ -97,12 +97,16 @@ public enum Scenario {
         return new Shape(layout, zipfApplies() ? zipf : 0, explicit, rowSkew, cancel, hold);
     }
 
-    /** peak-sale keeps its demand-to-seats ratio when scaled: 2,000 trips per 1.5 million requests. */
+    /**
+     * peak-sale and contention keep their demand-to-seats ratio when scaled: 2,000 trips per 1.5 million requests,
+     * 20 per 20,000.
+     */
     public int trips(int requests) {
         return switch (this) {
             case HOT_TRIP -> 1;
             case PEAK_SALE -> (int) Math.max(1, Math.round((double) PEAK_SALE_TRIPS * requests / PEAK_SALE.requests));
-            case CONTENTION -> CONTENTION_TRIPS;
+            case CONTENTION ->
+                (int) Math.max(1, Math.round((double) CONTENTION_TRIPS * requests / CONTENTION.requests));
         };
     }
 

@@ -31,6 +31,17 @@ class TargetsTest {
     }
 
     @Test
+    void contentionIsReportedNotJudged() {
+        Map<String, SystemFigures> systems =
+                Map.of("fms", figures(measured(10_000.0, 1.0, NOT_MEASURED, 9_000.0, null), null));
+        assertThat(Targets.judge("hot-trip", 20_000, systems, new CeilingResults(null, null, null)))
+                .as("the same figures are judged for hot-trip: the positive control")
+                .isNotEmpty();
+        assertThat(Targets.judge("contention", 20_000, systems, new CeilingResults(null, null, null)))
+                .isEmpty();
+    }
+
+    @Test
     void aMissingSystemIsNotJudgedRatherThanMet() {
         Map<String, SystemFigures> systems =
                 Map.of("fms", figures(measured(10_000.0, 1.0, NOT_MEASURED, NOT_MEASURED, null), null));
