@@ -31,8 +31,7 @@ class BenchSmokeIT {
 
     @Test
     void aSmallPeakSaleSellsNoSeatTwiceAndLosesNothing(RunningFms fms) throws Exception {
-        BenchResult result =
-                smokeRun(fms, Scenario.PEAK_SALE, REQUESTS, TRIPS, List.of("fms", "rowlock", "redislock"));
+        BenchResult result = smokeRun(fms, Scenario.PEAK_SALE, REQUESTS, TRIPS, List.of("fms", "rowlock", "redislock"));
         assertThat(result.checksHold()).isTrue();
     }
 
@@ -45,11 +44,11 @@ class BenchSmokeIT {
      */
     @Test
     void aSmallContentionRunCancelsAndSellsNoSeatTwice(RunningFms fms) throws Exception {
-        BenchResult result =
-                smokeRun(fms, Scenario.CONTENTION, REQUESTS, 1, List.of("rowlock", "redislock"));
-        result.systems().forEach((name, figures) -> assertThat(figures.measured().cancelled())
-                .as("%s: cancellations took effect", name)
-                .isPositive());
+        BenchResult result = smokeRun(fms, Scenario.CONTENTION, REQUESTS, 1, List.of("rowlock", "redislock"));
+        result.systems()
+                .forEach((name, figures) -> assertThat(figures.measured().cancelled())
+                        .as("%s: cancellations took effect", name)
+                        .isPositive());
         assertThat(result.checksHold()).isTrue();
     }
 
@@ -74,8 +73,7 @@ class BenchSmokeIT {
                 .getParent()
                 .resolve("infra/bench/baselines/target/bench-baselines-0.1.0-SNAPSHOT-exec.jar");
         assertThat(baselinesJar).as("built before e2e (its test dependency)").isRegularFile();
-        BenchConfig config = BenchConfig.of(
-                stack, scenario, requests, trips, 16, seed, List.of("fms", "rowlock", "redislock"), baselinesJar, 1);
+        BenchConfig config = BenchConfig.of(stack, scenario, requests, trips, 16, seed, systems, baselinesJar, 1);
 
         BenchResult result = new Bench(
                         config, line -> System.out.println("bench smoke: " + line), moduleTarget.resolve("e2e-logs"))
