@@ -42,8 +42,8 @@ public final class Bench {
     static final String DECISION_TIME = "fms: the decision event's Kafka record timestamp, set when the processor"
             + " sends it after the Postgres commit that made the decision (rounded up to the next ms); door 409s and the"
             + " baselines: their HTTP answer, which comes after their commit";
-    static final String DECISION_WATCHER = "a process of its own (bench watch-decisions) that reads"
-            + " fms.booking.events and streams fixed-size records to the bench";
+    static final String DECISION_WATCHER = "a process of its own (bench watch-decisions), started with FMS and kept"
+            + " for the whole run, that reads fms.booking.events and streams fixed-size records to the bench";
 
     // Ceilings run long enough to be rates rather than start-up costs, and short enough not to dominate a run. The
     // Postgres one writes batched inserts in transactions, as the processor does, with sizes of its own: the
@@ -69,6 +69,8 @@ public final class Bench {
     private final Path logDirectory;
     private final Map<String, List<Double>> warmupRates = new LinkedHashMap<>();
     private String lastReset = "not run";
+    /** FMS's decision watcher, started with FMS and kept for the whole run, so that it is warm for every play. */
+    private DecisionWatcher fmsWatcher;
 
     public Bench(BenchConfig config, Consumer<String> progress, Path logDirectory) {
         this.config = config;
@@ -134,6 +136,9 @@ public final class Bench {
             }
         } finally {
             started.values().forEach(SystemUnderTest::close);
+            if (fmsWatcher != null) {
+                fmsWatcher.close();
+            }
         }
         Map<String, SystemFigures> systems = new LinkedHashMap<>();
         SystemFigures httpCeiling = null;
@@ -252,8 +257,11 @@ public final class Bench {
         Map<String, List<Long>> roots = stackRoots();
         roots.putAll(target.processes());
         boolean cancelling = workload.shape().cancelShare() > 0 && target.bookingPathPrefix() != null;
-        DecisionWatcher watcher =
-                target.asynchronous() ? new DecisionWatcher(config.stack().kafkaBootstrapServers()) : null;
+        if (target.asynchronous() && fmsWatcher == null) {
+            fmsWatcher = new DecisionWatcher(config.stack().kafkaBootstrapServers());
+        }
+        DecisionWatcher watcher = target.asynchronous() ? fmsWatcher : null;
+        int unreadableBefore = watcher == null ? 0 : watcher.unreadable();
         int undecided = 0;
         int unreadable = 0;
         Cpu cpu;
@@ -304,8 +312,8 @@ public final class Bench {
             generatorShareIntake = intakeDone.generatorShareSince(before, CORES);
         } finally {
             if (watcher != null) {
-                watcher.close();
-                unreadable = watcher.unreadable();
+                watcher.finishPlay();
+                unreadable = watcher.unreadable() - unreadableBefore;
             }
         }
         Measurement measured = Measurement.of(outcomes, workload, target.asynchronous());

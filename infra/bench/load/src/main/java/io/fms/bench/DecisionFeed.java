@@ -39,6 +39,7 @@ final class DecisionFeed {
     static final byte REJECTED = 2;
     static final byte CANCELLED = 3;
     static final byte UNREADABLE = 4;
+    static final byte OTHER = 5;
     static final int RECORD_BYTES = 1 + 8 * 4;
 
     private static final Duration POLL = Duration.ofMillis(20);
@@ -106,11 +107,12 @@ final class DecisionFeed {
         long lsb = 0;
         try {
             BookingEvent event = BookingJson.readEvent(record.value());
-            kind = switch (event) {
-                case BookingConfirmed confirmed -> CONFIRMED;
-                case BookingRejected rejected -> REJECTED;
-                case BookingCancelled cancelled -> CANCELLED;
-            };
+            // Events the bench does not play yet (holds, the waitlist) are passed on as OTHER and not counted.
+            kind = event instanceof BookingConfirmed
+                    ? CONFIRMED
+                    : event instanceof BookingRejected
+                            ? REJECTED
+                            : event instanceof BookingCancelled ? CANCELLED : OTHER;
             msb = event.bookingId().getMostSignificantBits();
             lsb = event.bookingId().getLeastSignificantBits();
         } catch (UnreadableRecordException e) {

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -43,11 +44,10 @@ final class DecisionWatcher implements AutoCloseable {
     private volatile int unreadable;
 
     private volatile Expectation expectation;
-    private volatile int matched;
-    private volatile int cancelledMatched;
     private volatile Cancellations cancellations;
 
-    private record Expectation(UuidIndex accepted, Outcomes outcomes) {}
+    /** One play's bookings and what of them is matched so far; a new play starts from zero. */
+    private record Expectation(UuidIndex accepted, Outcomes outcomes, AtomicInteger decided, AtomicInteger cancelled) {}
 
     DecisionWatcher(String bootstrapServers) throws IOException {
         List<String> command = new ArrayList<>(feedCommand());
@@ -102,7 +102,7 @@ final class DecisionWatcher implements AutoCloseable {
                 long readMicros = in.readLong();
                 if (k == DecisionFeed.UNREADABLE) {
                     unreadable++;
-                } else if (k != DecisionFeed.HEARTBEAT) {
+                } else if (k != DecisionFeed.HEARTBEAT && k != DecisionFeed.OTHER) {
                     keep(k, m, l, timestampMs, readMicros);
                 }
                 if (in.available() < DecisionFeed.RECORD_BYTES) {
@@ -137,7 +137,7 @@ final class DecisionWatcher implements AutoCloseable {
         }
     }
 
-    private void match() {
+    private synchronized void match() {
         Expectation expected = expectation;
         if (expected == null) {
             return;
@@ -163,12 +163,8 @@ final class DecisionWatcher implements AutoCloseable {
                 newlyMatched++;
             }
         }
-        if (newlyMatched > 0) {
-            matched += newlyMatched;
-        }
-        if (newlyCancelled > 0) {
-            cancelledMatched += newlyCancelled;
-        }
+        expected.decided().addAndGet(newlyMatched);
+        expected.cancelled().addAndGet(newlyCancelled);
     }
 
     /** Confirmations from now on are handed to these (the workload's cancellations). */
@@ -177,8 +173,17 @@ final class DecisionWatcher implements AutoCloseable {
     }
 
     /** From now on, decisions of these bookings are written into their requests' outcomes. */
-    void expect(UuidIndex accepted, Outcomes outcomes) {
-        expectation = new Expectation(accepted, outcomes);
+    synchronized void expect(UuidIndex accepted, Outcomes outcomes) {
+        expectation = new Expectation(accepted, outcomes, new AtomicInteger(), new AtomicInteger());
+    }
+
+    /**
+     * The play is over: nothing more is written into its outcomes (safe to read once this returns), and the next
+     * play's events are matched from where this one's matching stopped. The feed keeps running, warm.
+     */
+    synchronized void finishPlay() {
+        expectation = null;
+        cancellations = null;
     }
 
     /**
@@ -191,12 +196,14 @@ final class DecisionWatcher implements AutoCloseable {
 
     /** As {@link #awaitDecided(int, long, long)}, with a progress line every ~10 s while it waits. */
     int awaitDecided(int count, long boundNs, long stallNs, Consumer<String> progress) throws InterruptedException {
-        return await(() -> matched, count, boundNs, stallNs, progress, "decisions");
+        Expectation expected = expectation;
+        return await(() -> expected.decided().get(), count, boundNs, stallNs, progress, "decisions");
     }
 
     /** Waits for {@code count} cancellations of expected bookings, as {@link #awaitDecided} waits for decisions. */
     int awaitCancelled(int count, long boundNs, long stallNs, Consumer<String> progress) throws InterruptedException {
-        return await(() -> cancelledMatched, count, boundNs, stallNs, progress, "cancellations");
+        Expectation expected = expectation;
+        return await(() -> expected.cancelled().get(), count, boundNs, stallNs, progress, "cancellations");
     }
 
     private interface Counter {
