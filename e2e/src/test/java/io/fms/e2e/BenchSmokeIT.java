@@ -6,6 +6,7 @@ import io.fms.bench.Bench;
 import io.fms.bench.BenchConfig;
 import io.fms.bench.BenchResult;
 import io.fms.bench.Measurement;
+import io.fms.bench.Scenario;
 import io.fms.bench.Stack;
 import io.fms.testkit.TestPostgres;
 import io.fms.testkit.TestRedis;
@@ -29,8 +30,30 @@ class BenchSmokeIT {
     private static final int TRIPS = 3;
 
     @Test
-    @SuppressWarnings("unchecked")
     void aSmallPeakSaleSellsNoSeatTwiceAndLosesNothing(RunningFms fms) throws Exception {
+        BenchResult result = smokeRun(fms, Scenario.PEAK_SALE, REQUESTS, TRIPS, List.of("fms", "rowlock", "redislock"));
+        assertThat(result.checksHold()).isTrue();
+    }
+
+    /**
+     * The contention shape, small: a wide-body trip, crowded front rows and cancellations of confirmed bookings while
+     * the run goes on; the cancelled seats sell again without a seat sold twice. The baselines only, for now: FMS's
+     * processor cannot yet commit a batch that frees a cancelled seat and sells it again (its seats of new bookings
+     * are written before the cancelled ones are released), so its partition would stall; FMS joins this run with
+     * that fix.
+     */
+    @Test
+    void aSmallContentionRunCancelsAndSellsNoSeatTwice(RunningFms fms) throws Exception {
+        BenchResult result = smokeRun(fms, Scenario.CONTENTION, REQUESTS, 1, List.of("rowlock", "redislock"));
+        result.systems()
+                .forEach((name, figures) -> assertThat(figures.measured().cancelled())
+                        .as("%s: cancellations took effect", name)
+                        .isPositive());
+        assertThat(result.checksHold()).isTrue();
+    }
+
+    private static BenchResult smokeRun(
+            RunningFms fms, Scenario scenario, int requests, int trips, List<String> systems) throws Exception {
         Path moduleTarget =
                 Path.of(System.getProperty("fms.e2e.moduleDir", ".")).resolve("target");
         // No .fms/ under the root: the runner measures no CPU here, which nothing below looks at.
@@ -50,32 +73,17 @@ class BenchSmokeIT {
                 .getParent()
                 .resolve("infra/bench/baselines/target/bench-baselines-0.1.0-SNAPSHOT-exec.jar");
         assertThat(baselinesJar).as("built before e2e (its test dependency)").isRegularFile();
-        BenchConfig config = new BenchConfig(
-                stack,
-                "peak-sale",
-                REQUESTS,
-                TRIPS,
-                16,
-                0,
-                0,
-                seed,
-                1.0,
-                0.5,
-                List.of("fms", "rowlock", "redislock"),
-                0,
-                60,
-                baselinesJar,
-                0);
+        BenchConfig config = BenchConfig.of(stack, scenario, requests, trips, 16, seed, systems, baselinesJar, 1);
 
         BenchResult result = new Bench(
                         config, line -> System.out.println("bench smoke: " + line), moduleTarget.resolve("e2e-logs"))
                 .measure();
 
-        assertThat(result.systems()).as("seed %d", seed).containsOnlyKeys("fms", "rowlock", "redislock");
+        assertThat(result.systems()).as("seed %d", seed).containsOnlyKeys(systems);
         result.systems().forEach((name, figures) -> {
             String what = name + ", seed " + seed + ": " + figures;
             Measurement measured = figures.measured();
-            assertThat(measured.requestsSent()).as(what).isEqualTo(REQUESTS);
+            assertThat(measured.requestsSent()).as(what).isEqualTo(requests);
             assertThat(measured.transportErrors()).as(what).isEqualTo(0);
             assertThat(measured.statusCounts().keySet())
                     .as(
@@ -88,9 +96,11 @@ class BenchSmokeIT {
             assertThat(figures.checks().tripsOverCapacity()).as(what).isZero();
             assertThat(figures.checks().lost()).as(what).isZero();
         });
-        assertThat(result.systems().get("fms").undecidedEvents())
-                .as("every 202 has its decision on fms.booking.events")
-                .isEqualTo(0);
-        assertThat(result.checksHold()).isTrue();
+        if (systems.contains("fms")) {
+            assertThat(result.systems().get("fms").undecidedEvents())
+                    .as("every 202 has its decision on fms.booking.events")
+                    .isEqualTo(0);
+        }
+        return result;
     }
 }

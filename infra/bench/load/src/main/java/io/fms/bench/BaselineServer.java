@@ -33,7 +33,9 @@ final class BaselineServer implements AutoCloseable {
         this.log = log;
     }
 
-    static BaselineServer start(Stack stack, Path jar, String design, Path logDirectory) throws IOException {
+    /** @param route where the server finds Postgres and Redis (the latency proxy's addresses, or the stack's) */
+    static BaselineServer start(Stack stack, BenchConfig.DbRoute route, Path jar, String design, Path logDirectory)
+            throws IOException {
         int port = freePort();
         Files.createDirectories(logDirectory);
         Path log = logDirectory.resolve("baseline-" + design + ".log");
@@ -50,11 +52,11 @@ final class BaselineServer implements AutoCloseable {
         Map<String, String> env = builder.environment();
         env.put("FMS_BASELINE_DESIGN", design);
         env.put("FMS_BASELINE_PORT", String.valueOf(port));
-        env.put("FMS_POSTGRES_URL", stack.postgresUrl());
+        env.put("FMS_POSTGRES_URL", route.postgresUrl());
         env.put("FMS_POSTGRES_USER", stack.postgresUser());
         env.put("FMS_POSTGRES_PASSWORD", stack.postgresPassword());
-        env.put("FMS_REDIS_HOST", stack.redisHost());
-        env.put("FMS_REDIS_PORT", String.valueOf(stack.redisPort()));
+        env.put("FMS_REDIS_HOST", route.redisHost());
+        env.put("FMS_REDIS_PORT", String.valueOf(route.redisPort()));
         env.put("SPRING_OUTPUT_ANSI_ENABLED", "never");
         BaselineServer server = new BaselineServer(design, builder.start(), port, log);
         try {
@@ -96,7 +98,7 @@ final class BaselineServer implements AutoCloseable {
     }
 
     HttpLoad.Endpoint endpoint(String[] tripIds) {
-        return new HttpLoad.Endpoint(port, "/bookings", tripIds);
+        return new HttpLoad.Endpoint("localhost", port, "/bookings", tripIds);
     }
 
     void reset() {
@@ -106,14 +108,12 @@ final class BaselineServer implements AutoCloseable {
         }
     }
 
-    /** {@code count} new trips of 30 x ABCDEF (PUT /trips/{id}). */
-    String[] createTrips(int count) {
+    /** {@code count} new trips of this layout (PUT /trips/{id}). */
+    String[] createTrips(int count, Workload.Layout layout) {
         String[] ids = new String[count];
         for (int t = 0; t < count; t++) {
             ids[t] = UUID.randomUUID().toString();
-            SetupHttp.Answer created = http.put(
-                    uri("/trips/" + ids[t]),
-                    "{\"rows\":" + Workload.ROWS + ",\"columns\":\"" + Workload.COLUMNS + "\"}");
+            SetupHttp.Answer created = http.put(uri("/trips/" + ids[t]), "{" + layout.json() + "}");
             if (created.status() != 204) {
                 throw new IllegalStateException(
                         "PUT /trips on " + design + ": " + created.status() + " " + created.body());

@@ -3,6 +3,7 @@ package io.fms.bench;
 import io.fms.bench.BenchResult.CeilingResults;
 import io.fms.bench.BenchResult.Cpu;
 import io.fms.bench.BenchResult.HalfRatePhase;
+import io.fms.bench.BenchResult.Method;
 import io.fms.bench.BenchResult.RunConfig;
 import io.fms.bench.BenchResult.SystemFigures;
 import java.nio.file.Files;
@@ -10,12 +11,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * One bench run: the scenario's workload played against each chosen system in turn with the same load generator,
- * then the ceilings; answers everything measured as one {@link BenchResult}.
+ * One bench run: every chosen system started once and warmed the same way, then the scenario's workload played
+ * against each of them in interleaved rounds ({@code --repeat}: each round runs every system once, the order
+ * rotating), Postgres reset before each measured run; then FMS's drain probe and half-rate phase, then the ceilings.
+ * Answers everything measured as one {@link BenchResult}, each system as its median run with the spread of all.
  */
 public final class Bench {
 
@@ -25,6 +29,21 @@ public final class Bench {
             "rowlock", List.of("baseline", "postgres"),
             "redislock", List.of("baseline", "postgres", "redis"),
             "http", List.of("baseline"));
+
+    /** Systems measured in the rounds, in this order in the first (later rounds rotate it). */
+    static final List<String> MEASURED = List.of("fms", "rowlock", "redislock", "http");
+
+    /** A warm-up round less than this much faster than the best before it means the figures stopped climbing. */
+    static final double WARMUP_CLIMB_MIN = 0.05;
+
+    static final String WARMUP_RULE = "rounds of --warmup requests on trips of their own, until a round's answers/s is"
+            + " less than 5 % above the best round before it, at most --warmup-rounds rounds; the same for every system";
+    static final String SPREAD = "min-max over the runs (median in the middle)";
+    static final String DECISION_TIME = "fms: the decision event's Kafka record timestamp, set when the processor"
+            + " sends it after the Postgres commit that made the decision (rounded up to the next ms); door 409s and the"
+            + " baselines: their HTTP answer, which comes after their commit";
+    static final String DECISION_WATCHER = "a process of its own (bench watch-decisions), started with FMS and kept"
+            + " for the whole run, that reads fms.booking.events and streams fixed-size records to the bench";
 
     // Ceilings run long enough to be rates rather than start-up costs, and short enough not to dominate a run. The
     // Postgres one writes batched inserts in transactions, as the processor does, with sizes of its own: the
@@ -40,12 +59,18 @@ public final class Bench {
     private static final int POSTGRES_CEILING_CONNECTIONS = 2;
     /** The half-rate phase is bounded in time by its option, and in memory by this. */
     private static final int HALF_RATE_REQUESTS_MAX = 2_000_000;
+    /** Cancellation events come a batch after their DELETE; a quiet this long means no more will. */
+    private static final long CANCEL_STALL_NS = 15 * Measurement.SECOND_NS;
 
     private static final int CORES = Runtime.getRuntime().availableProcessors();
 
     private final BenchConfig config;
     private final Consumer<String> progress;
     private final Path logDirectory;
+    private final Map<String, List<Double>> warmupRates = new LinkedHashMap<>();
+    private String lastReset = "not run";
+    /** FMS's decision watcher, started with FMS and kept for the whole run, so that it is warm for every play. */
+    private DecisionWatcher fmsWatcher;
 
     public Bench(BenchConfig config, Consumer<String> progress, Path logDirectory) {
         this.config = config;
@@ -55,75 +80,290 @@ public final class Bench {
 
     public BenchResult measure() throws Exception {
         Workload workload = config.workload();
-        Workload warmup = config.warmupWorkload();
         progress.accept(String.format(
-                java.util.Locale.ROOT,
-                "%s: %d requests over %d trips of %d seats (%d seats asked for), %d connections, %s, %d warm-up"
-                        + " requests, seed %d",
-                config.scenario(),
+                Locale.ROOT,
+                "%s: %d requests over %d trips of %d seats (%s; %d seats asked for), %d connections, %s, seed %d;"
+                        + " %d round(s) per system, interleaved; warm-up: %s (--warmup %d, --warmup-rounds %d);"
+                        + " db latency %d ms each way",
+                config.scenario().label(),
                 workload.size(),
                 workload.trips(),
-                Workload.CAPACITY,
+                workload.layout().capacity(),
+                workload.layout().rows() + " x " + workload.layout().columns(),
                 workload.seatsDemanded(),
                 config.connections(),
                 config.ratePerSecond() > 0 ? "open loop at " + config.ratePerSecond() + "/s" : "closed loop",
+                config.seed(),
+                config.repeat(),
+                WARMUP_RULE,
                 config.warmup(),
-                config.seed()));
-        Map<String, SystemFigures> systems = new LinkedHashMap<>();
-        SystemFigures httpCeiling = null;
-        Ceilings.Kafka kafkaCeiling = null;
-        Ceilings.Postgres postgresCeiling = null;
+                config.warmupRoundsMax(),
+                config.dbLatencyMs()));
+        Map<String, String> durability = PostgresHousekeeping.durability(config.stack());
+        progress.accept("durability on the stack (the same for every system): " + durability);
         Map<String, String> skipped = new LinkedHashMap<>();
+        List<String> measured = new ArrayList<>();
         for (String system : config.systems()) {
-            switch (system) {
-                case "fms" -> systems.put("fms", runFms(workload, warmup));
-                case "rowlock", "redislock" -> {
-                    if (baselinesJarMissing(system, skipped)) {
-                        continue;
-                    }
-                    systems.put(system, runBaseline(system, workload, warmup, true));
-                }
-                case "http" -> {
-                    if (baselinesJarMissing(system, skipped)) {
-                        continue;
-                    }
-                    Workload http = workload.size() <= HTTP_CEILING_MAX
-                            ? workload
-                            : Workload.generate(
-                                    workload.trips(),
-                                    HTTP_CEILING_MAX,
-                                    config.zipfExponent(),
-                                    config.explicitShare(),
-                                    config.seed());
-                    httpCeiling = ceiling("http", skipped, () -> runBaseline("noop", http, warmup, false));
-                }
-                case "kafka" -> {
-                    int records = Math.clamp(workload.size(), KAFKA_CEILING_MIN, KAFKA_CEILING_MAX);
-                    progress.accept("kafka ceiling: " + records + " records");
-                    kafkaCeiling = ceiling(
-                            "kafka",
-                            skipped,
-                            () -> Ceilings.kafka(
-                                    config.stack().kafkaBootstrapServers(), records, Math.max(1, workload.trips())));
-                }
-                case "postgres" -> {
-                    int rows = Math.clamp(workload.size(), POSTGRES_CEILING_MIN, POSTGRES_CEILING_MAX);
-                    progress.accept("postgres ceiling: " + rows + " rows");
-                    postgresCeiling = ceiling(
-                            "postgres",
-                            skipped,
-                            () -> Ceilings.postgres(
-                                    config.stack(), rows, POSTGRES_CEILING_BATCH, POSTGRES_CEILING_CONNECTIONS));
-                }
-                default -> throw new IllegalArgumentException(system);
+            if (MEASURED.contains(system) && (system.equals("fms") || !baselinesJarMissing(system, skipped))) {
+                measured.add(system);
             }
         }
+        Map<String, List<SystemFigures>> runs = new LinkedHashMap<>();
+        measured.forEach(system -> runs.put(system, new ArrayList<>()));
+        List<List<String>> orderByRound = new ArrayList<>();
+        Map<String, SystemUnderTest> started = new LinkedHashMap<>();
+        SystemFigures fmsExtras = null;
+        try {
+            for (int round = 0; round < config.repeat() && !measured.isEmpty(); round++) {
+                List<String> order = new ArrayList<>(measured);
+                java.util.Collections.rotate(order, -round);
+                orderByRound.add(order);
+                for (String system : order) {
+                    SystemUnderTest target = started.get(system);
+                    if (target == null) {
+                        target = start(system);
+                        started.put(system, target);
+                        warmUp(target);
+                    }
+                    String label = system + " run " + (round + 1) + "/" + config.repeat();
+                    Workload played = system.equals("http") ? httpWorkload(workload) : workload;
+                    runs.get(system).add(measureOnce(target, played, label, config.ratePerSecond()));
+                }
+            }
+            SystemUnderTest fms = started.get("fms");
+            if (fms != null) {
+                fmsExtras = fmsExtras((FmsTarget) fms, runs.get("fms"));
+            }
+        } finally {
+            started.values().forEach(SystemUnderTest::close);
+            if (fmsWatcher != null) {
+                fmsWatcher.close();
+            }
+        }
+        Map<String, SystemFigures> systems = new LinkedHashMap<>();
+        SystemFigures httpCeiling = null;
+        for (Map.Entry<String, List<SystemFigures>> entry : runs.entrySet()) {
+            SystemFigures median = Repeats.median(
+                    entry.getValue(),
+                    entry.getKey().equals("http")
+                            ? "decisions_per_s"
+                            : config.scenario().headline());
+            if (entry.getKey().equals("fms") && fmsExtras != null) {
+                median = median.withDrainProbe(fmsExtras.drainProbe()).withHalfRatePhase(fmsExtras.halfRatePhase());
+            }
+            if (entry.getKey().equals("http")) {
+                httpCeiling = median;
+            } else {
+                systems.put(entry.getKey(), median);
+            }
+        }
+        Ceilings.Kafka kafkaCeiling = null;
+        Ceilings.Postgres postgresCeiling = null;
+        if (config.systems().contains("kafka")) {
+            int records = Math.clamp(workload.size(), KAFKA_CEILING_MIN, KAFKA_CEILING_MAX);
+            progress.accept("kafka ceiling: " + records + " records");
+            kafkaCeiling = ceiling(
+                    "kafka",
+                    skipped,
+                    () -> Ceilings.kafka(
+                            config.stack().kafkaBootstrapServers(), records, Math.max(1, workload.trips())));
+        }
+        if (config.systems().contains("postgres")) {
+            int rows = Math.clamp(workload.size(), POSTGRES_CEILING_MIN, POSTGRES_CEILING_MAX);
+            progress.accept("postgres ceiling: " + rows + " rows");
+            postgresCeiling = ceiling(
+                    "postgres",
+                    skipped,
+                    () -> Ceilings.postgres(
+                            config.stack(), rows, POSTGRES_CEILING_BATCH, POSTGRES_CEILING_CONNECTIONS));
+        }
+        Method method = new Method(
+                WARMUP_RULE, warmupRates, orderByRound, SPREAD, lastReset, durability, DECISION_TIME, DECISION_WATCHER);
         return BenchResult.of(
-                config.scenario(),
+                config.scenario().label(),
                 RunConfig.of(config, workload, CORES),
+                method,
                 systems,
                 new CeilingResults(httpCeiling, kafkaCeiling, postgresCeiling),
                 skipped);
+    }
+
+    /** The HTTP ceiling plays at most {@link #HTTP_CEILING_MAX} of the requests: it is a rate. */
+    private Workload httpWorkload(Workload workload) {
+        return workload.size() <= HTTP_CEILING_MAX
+                ? workload
+                : Workload.generate(workload.trips(), HTTP_CEILING_MAX, workload.shape(), config.seed());
+    }
+
+    private SystemUnderTest start(String system) throws Exception {
+        if (system.equals("fms")) {
+            FmsSystem fms = new FmsSystem(config.stack());
+            fms.requireUp();
+            return new FmsTarget(fms);
+        }
+        String design = system.equals("http") ? "noop" : system;
+        progress.accept(system + ": starting the baseline server (" + design + ")");
+        BaselineServer server =
+                BaselineServer.start(config.stack(), config.dbRoute(), config.baselinesJar(), design, logDirectory);
+        return new BaselineTarget(system, server);
+    }
+
+    /**
+     * Warm-up rounds on trips of their own until a round is no longer clearly faster than the best before it: the
+     * same rule, request count and round limit for every system, so that none is measured colder than another.
+     */
+    private void warmUp(SystemUnderTest target) throws Exception {
+        List<Double> rates = new ArrayList<>();
+        warmupRates.put(target.name(), rates);
+        if (config.warmup() == 0) {
+            return;
+        }
+        double best = 0;
+        for (int round = 0; round < config.warmupRoundsMax(); round++) {
+            Workload warmup = config.warmupWorkload(round);
+            String label = target.name() + " warm-up " + (round + 1);
+            SystemFigures figures = play(target, warmup, label, 0, false);
+            double rate = figures.measured().ingestPerS();
+            rates.add(rate);
+            progress.accept(String.format(Locale.ROOT, "%s: %,.0f answers/s", label, rate));
+            if (!(rate > best * (1 + WARMUP_CLIMB_MIN))) {
+                break;
+            }
+            best = rate;
+        }
+        target.reset();
+    }
+
+    private SystemFigures measureOnce(SystemUnderTest target, Workload workload, String label, double rate)
+            throws Exception {
+        lastReset = PostgresHousekeeping.reset(config.stack());
+        progress.accept(label + ": Postgres " + lastReset);
+        SystemFigures figures = play(target, workload, label, rate, true);
+        target.reset();
+        return figures;
+    }
+
+    /**
+     * One play of a workload: intake, (FMS) the decisions read from Kafka, the cancellations the workload asks for,
+     * CPU over all of it, then (when {@code checked}) the checks by SQL.
+     */
+    private SystemFigures play(SystemUnderTest target, Workload workload, String label, double rate, boolean checked)
+            throws Exception {
+        progress.accept(label + ": creating " + workload.trips() + " trips");
+        String[] tripIds = target.createTrips(workload.trips(), workload.layout());
+        String keyPrefix = "bench-" + Long.toHexString(System.nanoTime()) + "-";
+        HttpLoad load = new HttpLoad(target.endpoint(tripIds), workload, keyPrefix, label, progress);
+        Outcomes outcomes = load.outcomes();
+        Map<String, List<Long>> roots = stackRoots();
+        roots.putAll(target.processes());
+        boolean cancelling = workload.shape().cancelShare() > 0 && target.bookingPathPrefix() != null;
+        if (target.asynchronous() && fmsWatcher == null) {
+            fmsWatcher = new DecisionWatcher(config.stack().kafkaBootstrapServers());
+        }
+        DecisionWatcher watcher = target.asynchronous() ? fmsWatcher : null;
+        int unreadableBefore = watcher == null ? 0 : watcher.unreadable();
+        int undecided = 0;
+        int unreadable = 0;
+        Cpu cpu;
+        double generatorShareIntake;
+        try {
+            if (watcher != null) {
+                roots.put("decision-watcher", List.of(watcher.pid()));
+            }
+            HttpLoad.Endpoint endpoint = target.endpoint(tripIds);
+            Cancellations cancellations = cancelling
+                    ? new Cancellations(endpoint.host(), endpoint.port(), target.bookingPathPrefix(), outcomes)
+                    : null;
+            load.cancellingWith(cancellations);
+            if (watcher != null) {
+                watcher.cancellingWith(cancellations);
+            }
+            progress.accept(label + ": " + workload.size() + " requests"
+                    + (rate > 0 ? String.format(Locale.ROOT, ", open loop at %.0f/s", rate) : ""));
+            CpuMeter.Sample before = CpuMeter.Sample.take(roots);
+            load.run(config.connections(), rate, Long.MAX_VALUE);
+            CpuMeter.Sample intakeDone = CpuMeter.Sample.take(roots);
+            if (watcher != null) {
+                int accepted = outcomes.count(202);
+                progress.accept(label + ": intake done (" + accepted + " accepted), waiting for decisions");
+                watcher.expect(UuidIndex.of(outcomes), outcomes);
+                int decided = watcher.awaitDecided(
+                        accepted,
+                        config.decisionTimeoutSeconds() * Measurement.SECOND_NS,
+                        60 * Measurement.SECOND_NS,
+                        line -> progress.accept(label + ": " + line));
+                undecided = accepted - decided;
+            }
+            if (cancellations != null) {
+                cancellations.close();
+                Cancellations.Counts counts = cancellations.counts();
+                if (watcher != null) {
+                    watcher.awaitCancelled(
+                            (int) counts.accepted(),
+                            config.decisionTimeoutSeconds() * Measurement.SECOND_NS,
+                            CANCEL_STALL_NS,
+                            line -> progress.accept(label + ": " + line));
+                }
+                progress.accept(
+                        label + ": " + counts.accepted() + " cancellations taken, " + counts.refused() + " refused");
+            }
+            CpuMeter.Sample after = CpuMeter.Sample.take(roots);
+            cpu = Cpu.between(before, after, CPU_OF.get(target.name()), CORES);
+            generatorShareIntake = intakeDone.generatorShareSince(before, CORES);
+        } finally {
+            if (watcher != null) {
+                watcher.finishPlay();
+                unreadable = watcher.unreadable() - unreadableBefore;
+            }
+        }
+        Measurement measured = Measurement.of(outcomes, workload, target.asynchronous());
+        if (target.tables() == null) {
+            return SystemFigures.httpCeiling(measured, cpu, generatorShareIntake);
+        }
+        Checks.Result checks = null;
+        if (checked) {
+            progress.accept(label + ": checking the ledger");
+            checks = Checks.run(config.stack(), target.tables(), tripIds, outcomes);
+        }
+        return target.asynchronous()
+                ? SystemFigures.fms(measured, undecided, unreadable, cpu, generatorShareIntake, checks)
+                : SystemFigures.baseline(measured, cpu, generatorShareIntake, checks);
+    }
+
+    /** The drain probe and the half-rate phase, once, after the rounds. */
+    private SystemFigures fmsExtras(FmsTarget fms, List<SystemFigures> fmsRuns) throws Exception {
+        SystemFigures extras = fmsRuns.getLast();
+        if (config.drainCommands() > 0) {
+            lastReset = PostgresHousekeeping.reset(config.stack());
+            progress.accept("fms: drain probe, " + config.drainCommands() + " commands straight to Kafka");
+            extras = extras.withDrainProbe(
+                    fms.fms().drainProbe(config.drainCommands(), config.decisionTimeoutSeconds()));
+        }
+        if (config.halfRatePhaseSeconds() > 0) {
+            SystemFigures median = Repeats.median(fmsRuns, "ingest_per_s");
+            extras = extras.withHalfRatePhase(halfRatePhase(fms, median));
+        }
+        return extras;
+    }
+
+    /**
+     * The latency target's condition: open loop at half the (median) ingest rate the closed-loop runs measured, on
+     * fresh trips with the scenario's shape, bounded to {@code --half-rate-phase-s} seconds of requests.
+     */
+    private HalfRatePhase halfRatePhase(FmsTarget fms, SystemFigures closedLoop) throws Exception {
+        double ingest = closedLoop.measured().ingestPerS();
+        if (config.ratePerSecond() > 0) {
+            return HalfRatePhase.skipped("the run itself is open loop (--rate): no closed-loop ingest to halve");
+        }
+        if (!(ingest > 0)) {
+            return HalfRatePhase.skipped("no ingest rate measured");
+        }
+        double rate = ingest / 2;
+        int requests = (int) Math.max(1, Math.min(HALF_RATE_REQUESTS_MAX, rate * config.halfRatePhaseSeconds()));
+        int trips = config.scenario().trips(requests);
+        Workload workload = Workload.generate(trips, requests, config.shape(), config.seed() ^ 0x4A1F_BA5EL);
+        SystemFigures figures = measureOnce(fms, workload, "fms half-rate phase", rate);
+        return HalfRatePhase.measured(figures, rate, requests, trips);
     }
 
     private interface CeilingRun<T> {
@@ -155,163 +395,115 @@ public final class Bench {
         return true;
     }
 
-    private SystemFigures runFms(Workload workload, Workload warmup) throws Exception {
-        FmsSystem fms = new FmsSystem(config.stack());
-        fms.requireUp();
-        progress.accept("fms: creating " + (workload.trips() + (config.warmup() > 0 ? warmup.trips() : 0)) + " trips");
-        String[] tripIds = fms.createTrips(workload.trips());
-        String[] warmupTrips = config.warmup() > 0 ? fms.createTrips(warmup.trips()) : new String[0];
-        String runTag = "bench-" + Long.toHexString(System.nanoTime()) + "-";
-        if (config.warmup() > 0) {
-            progress.accept("fms: warm-up, " + warmup.size() + " requests");
-            load(fms.endpoint(warmupTrips), warmup, runTag + "w", "fms warm-up")
-                    .run(config.connections(), 0, Long.MAX_VALUE);
+    /** FMS on the running stack: its processes are the stack's, its trips fresh each play. */
+    private record FmsTarget(FmsSystem fms) implements SystemUnderTest {
+
+        @Override
+        public String name() {
+            return "fms";
         }
-        SystemFigures figures = measureFms(fms, workload, tripIds, config.ratePerSecond(), runTag + "m", "fms");
-        if (config.drainCommands() > 0) {
-            progress.accept("fms: drain probe, " + config.drainCommands() + " commands straight to Kafka");
-            figures = figures.withDrainProbe(fms.drainProbe(config.drainCommands(), config.decisionTimeoutSeconds()));
+
+        @Override
+        public String[] createTrips(int count, Workload.Layout layout) throws Exception {
+            return fms.createTrips(count, layout);
         }
-        if (config.halfRatePhaseSeconds() > 0) {
-            figures = figures.withHalfRatePhase(halfRatePhase(fms, figures, runTag + "h"));
+
+        @Override
+        public HttpLoad.Endpoint endpoint(String[] tripIds) {
+            return fms.endpoint(tripIds);
         }
-        return figures;
+
+        @Override
+        public String bookingPathPrefix() {
+            return fms.endpoint(new String[0]).path() + "/";
+        }
+
+        @Override
+        public boolean asynchronous() {
+            return true;
+        }
+
+        @Override
+        public Map<String, List<Long>> processes() {
+            return Map.of();
+        }
+
+        @Override
+        public Checks.Tables tables() {
+            return Checks.Tables.FMS;
+        }
+
+        @Override
+        public void reset() {}
+
+        @Override
+        public void close() {}
     }
 
-    /** One measured FMS run: intake, the decisions read from Kafka, CPU, then the checks by SQL. */
-    private SystemFigures measureFms(
-            FmsSystem fms, Workload workload, String[] tripIds, double rate, String keyPrefix, String label)
-            throws Exception {
-        Map<String, List<Long>> roots = stackRoots();
-        Outcomes outcomes;
-        int undecided;
-        int unreadable;
-        Cpu cpu;
-        double generatorShareIntake;
-        try (DecisionWatcher watcher = new DecisionWatcher(config.stack().kafkaBootstrapServers())) {
-            progress.accept(label + ": " + workload.size() + " requests"
-                    + (rate > 0 ? String.format(java.util.Locale.ROOT, ", open loop at %.0f/s", rate) : ""));
-            CpuMeter.Sample before = CpuMeter.Sample.take(roots);
-            outcomes = load(fms.endpoint(tripIds), workload, keyPrefix, label)
-                    .run(config.connections(), rate, Long.MAX_VALUE);
-            CpuMeter.Sample intakeDone = CpuMeter.Sample.take(roots);
-            int accepted = outcomes.count(202);
-            progress.accept(label + ": intake done (" + accepted + " accepted), waiting for decisions");
-            watcher.expect(UuidIndex.of(outcomes), outcomes);
-            int decided = watcher.awaitDecided(
-                    accepted,
-                    config.decisionTimeoutSeconds() * Measurement.SECOND_NS,
-                    60 * Measurement.SECOND_NS,
-                    line -> progress.accept(label + ": " + line));
-            CpuMeter.Sample after = CpuMeter.Sample.take(roots);
-            undecided = accepted - decided;
-            unreadable = watcher.unreadable();
-            cpu = Cpu.between(before, after, CPU_OF.get("fms"), CORES);
-            generatorShareIntake = intakeDone.generatorShareSince(before, CORES);
-        }
-        progress.accept(label + ": checking the ledger");
-        Checks.Result checks = Checks.run(config.stack(), Checks.Tables.FMS, tripIds, outcomes);
-        return new SystemFigures(
-                Measurement.of(outcomes, true),
-                undecided,
-                unreadable,
-                cpu,
-                generatorShareIntake,
-                checks,
-                null,
-                null,
-                null);
-    }
+    /** A baseline server (rowlock, redislock, or noop for the HTTP ceiling) started for the whole run. */
+    private record BaselineTarget(String name, BaselineServer server) implements SystemUnderTest {
 
-    /**
-     * The latency target's condition: open loop at half the ingest rate the closed-loop run just measured, on fresh
-     * trips with the scenario's shape, bounded to {@code --half-rate-phase-s} seconds of requests.
-     */
-    private HalfRatePhase halfRatePhase(FmsSystem fms, SystemFigures closedLoop, String keyPrefix) throws Exception {
-        double ingest = closedLoop.measured().ingestPerS();
-        if (config.ratePerSecond() > 0) {
-            return HalfRatePhase.skipped("the run itself is open loop (--rate): no closed-loop ingest to halve");
+        @Override
+        public String[] createTrips(int count, Workload.Layout layout) {
+            if (name.equals("http")) {
+                String[] ids = new String[count];
+                for (int i = 0; i < count; i++) {
+                    ids[i] = java.util.UUID.randomUUID().toString();
+                }
+                return ids;
+            }
+            return server.createTrips(count, layout);
         }
-        if (!(ingest > 0)) {
-            return HalfRatePhase.skipped("no ingest rate measured");
+
+        @Override
+        public HttpLoad.Endpoint endpoint(String[] tripIds) {
+            return server.endpoint(tripIds);
         }
-        double rate = ingest / 2;
-        int requests = (int) Math.max(1, Math.min(HALF_RATE_REQUESTS_MAX, rate * config.halfRatePhaseSeconds()));
-        int trips = BenchConfig.defaultTrips(config.scenario(), requests);
-        Workload workload = Workload.generate(
-                trips,
-                requests,
-                config.scenario().equals("hot-trip") ? 0 : config.zipfExponent(),
-                config.explicitShare(),
-                config.seed() ^ 0x4A1F_BA5EL);
-        progress.accept("fms half-rate phase: creating " + trips + " trips");
-        String[] tripIds = fms.createTrips(trips);
-        SystemFigures figures = measureFms(fms, workload, tripIds, rate, keyPrefix, "fms half-rate phase");
-        return HalfRatePhase.measured(figures, rate, requests, trips);
-    }
 
-    private HttpLoad load(HttpLoad.Endpoint endpoint, Workload workload, String keyPrefix, String label) {
-        return new HttpLoad(endpoint, workload, keyPrefix, label, progress);
-    }
+        @Override
+        public String bookingPathPrefix() {
+            return name.equals("http") ? null : "/bookings/";
+        }
 
-    private SystemFigures runBaseline(String design, Workload workload, Workload warmup, boolean decides)
-            throws Exception {
-        String name = decides ? design : "http (noop)";
-        progress.accept(name + ": starting the baseline server");
-        try (BaselineServer server =
-                BaselineServer.start(config.stack(), config.baselinesJar(), design, logDirectory)) {
-            String[] tripIds;
-            String[] warmupTrips;
-            if (decides) {
+        @Override
+        public boolean asynchronous() {
+            return false;
+        }
+
+        @Override
+        public Map<String, List<Long>> processes() {
+            return Map.of("baseline", List.of(server.pid()));
+        }
+
+        @Override
+        public Checks.Tables tables() {
+            return name.equals("http") ? null : Checks.Tables.baseline("bench_" + name);
+        }
+
+        @Override
+        public void reset() {
+            if (!name.equals("http")) {
                 server.reset();
-                progress.accept(name + ": creating " + (workload.trips() + (config.warmup() > 0 ? warmup.trips() : 0))
-                        + " trips");
-                tripIds = server.createTrips(workload.trips());
-                warmupTrips = config.warmup() > 0 ? server.createTrips(warmup.trips()) : new String[0];
-            } else {
-                tripIds = randomIds(workload.trips());
-                warmupTrips = randomIds(warmup.trips());
             }
-            String runTag = "bench-" + Long.toHexString(System.nanoTime()) + "-";
-            if (config.warmup() > 0) {
-                progress.accept(name + ": warm-up, " + warmup.size() + " requests");
-                load(server.endpoint(warmupTrips), warmup, runTag + "w", name + " warm-up")
-                        .run(config.connections(), 0, Long.MAX_VALUE);
-            }
-            Map<String, List<Long>> roots = stackRoots();
-            roots.put("baseline", List.of(server.pid()));
-            progress.accept(name + ": " + workload.size() + " requests");
-            CpuMeter.Sample before = CpuMeter.Sample.take(roots);
-            Outcomes outcomes = load(server.endpoint(tripIds), workload, runTag + "m", name)
-                    .run(config.connections(), config.ratePerSecond(), Long.MAX_VALUE);
-            CpuMeter.Sample after = CpuMeter.Sample.take(roots);
-            Measurement measured = Measurement.of(outcomes, false);
-            Cpu cpu = Cpu.between(before, after, CPU_OF.get(decides ? design : "http"), CORES);
-            double generatorShare = after.generatorShareSince(before, CORES);
-            if (!decides) {
-                return SystemFigures.httpCeiling(measured, cpu, generatorShare);
-            }
-            progress.accept(name + ": checking its tables");
-            Checks.Result checks =
-                    Checks.run(config.stack(), Checks.Tables.baseline("bench_" + design), tripIds, outcomes);
-            server.reset();
-            return SystemFigures.baseline(measured, cpu, generatorShare, checks);
         }
-    }
 
-    private static String[] randomIds(int count) {
-        String[] ids = new String[count];
-        for (int i = 0; i < count; i++) {
-            ids[i] = java.util.UUID.randomUUID().toString();
+        @Override
+        public void close() {
+            server.close();
         }
-        return ids;
     }
 
     /** The stack's processes as infra/fms started them; Postgres and Redis servers may have left their launcher. */
     private Map<String, List<Long>> stackRoots() {
         Map<String, List<Long>> roots = new LinkedHashMap<>();
-        for (String component :
-                List.of("booking-api", "booking-processor", "notification-worker", "kafka", "postgres", "redis")) {
+        for (String component : List.of(
+                "booking-api",
+                "booking-processor",
+                "notification-worker",
+                "kafka",
+                "postgres",
+                "redis",
+                "latency-proxy")) {
             List<Long> pids = new ArrayList<>();
             readPid(config.stack().pidFile(component), pids);
             if (component.equals("postgres")) {

@@ -1,6 +1,7 @@
 package io.fms.bench;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,39 +10,68 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 
-/** {@code infra/fms bench hot-trip|peak-sale [options]}: see {@link #USAGE}. */
+/** {@code infra/fms bench hot-trip|peak-sale|contention [options]}: see {@link #USAGE}. */
 public final class BenchMain {
 
     static final String USAGE = """
-            usage: infra/fms bench hot-trip|peak-sale [options]     (against the stack of infra/fms up)
+            usage: infra/fms bench hot-trip|peak-sale|contention [options]   (against the stack of infra/fms up)
               hot-trip                one trip of 180 seats, 20,000 requests as fast as they come
               peak-sale               1,500,000 requests over 2,000 trips of 180 seats, Zipf-skewed popularity
+              contention              20,000 requests over 20 trips of 850 seats (85 x ABCDEFGHJK), 80 % naming
+                                      crowded front-row seats, 15 % of confirmed bookings cancelled, 256 connections
               --requests N            fewer (or more) requests; peak-sale scales its trips with them
               --trips T               trips, instead of the scenario's
-              --connections C         concurrent keep-alive connections (default 64)
+              --connections C         concurrent keep-alive connections (default 64; contention 256)
               --rate R                open loop: R requests/s, latency from each request's due time
                                       (default: closed loop, every connection at full speed)
-              --warmup W              unmeasured requests per system first, on trips of their own (default 2000)
+              --repeat N              measured runs per system, interleaved, order rotating (default 3);
+                                      the report shows the median run and the min-max of all
+              --warmup W              requests per warm-up round, on trips of their own (default 2000)
+              --warmup-rounds K       warm-up rounds at most; each system warms until a round is less than
+                                      5 % faster than the best before it (default 5)
               --systems LIST          of fms,rowlock,redislock,http,kafka,postgres (default all)
+              --db-latency-ms N       N ms each way between every system and Postgres and Redis, through a
+                                      latency proxy (default 0; 1 for realistic runs); needs infra/fms bench,
+                                      which starts the proxy and points FMS's services at it
+              --api URL               booking-api's base URL (default the stack's, http://localhost:3000)
               --drain N               FMS drain probe: N commands straight to Kafka (default peak-sale
-                                      min(requests, 50000), hot-trip 0; 0 skips it)
-              --zipf S                trip popularity exponent (default 1.0); --explicit-share F (default 0.5)
+                                      min(requests, 50000), else 0; 0 skips it)
+              --zipf S                trip popularity exponent, peak-sale (default 1.0)
+              --explicit-share F      share of requests naming their seats (default 0.5; contention 0.8)
+              --cancel-share F        share of confirmed bookings cancelled during the run (default 0;
+                                      contention 0.15)
+              --hold-share F          the "with holds" variant: share asking for a hold (default 0; not yet
+                                      played: the baselines hold nothing yet)
               --seed S                workload seed (default random, printed)
               --decision-timeout-s T  bound on waiting for FMS decisions (default 600, or 1 s per 500
                                       requests when more: 3000 at 1.5 million; 60 s without a new
                                       decision ends the wait anyway)
-              --half-rate-phase-s S   FMS after the closed-loop run: S seconds of open-loop requests at half
-                                      its measured ingest, on fresh trips: the latency target's condition
-                                      (default peak-sale 30, hot-trip 0; 0 skips it)
-              --json FILE             also write the figures as JSON
-              --chart FILE            the PNG chart (default next to the Markdown report)
-              --results DIR           where the report goes (default infra/bench/results)
+              --half-rate-phase-s S   FMS after the closed-loop runs: S seconds of open-loop requests at half
+                                      its median ingest, on fresh trips: the latency target's condition
+                                      (default peak-sale 30, else 0; 0 skips it)
+              --out DIR               where the report, chart and JSON go (default .fms/bench)
+              --json FILE             the figures as JSON (default DIR/<stamp>-<scenario>.json)
+              --chart FILE            the PNG chart (default DIR/<stamp>-<scenario>.png)
+              --update-docs           also write the report into docs/performance.md (its block for the
+                                      scenario) and the chart into docs/performance/
               --baselines-jar JAR     default infra/bench/baselines/target/bench-baselines-*-exec.jar
             Ports, Postgres, Kafka, Redis and the admin key come from the same FMS_* variables as infra/fms.
             Exit status 1 when a check fails (a seat sold twice, a trip over capacity, an answered request lost).
             """;
+
+    /** The decision watcher's process: {@code watch-decisions BOOTSTRAP} (see {@link DecisionFeed}). */
+    static final String WATCH_DECISIONS = "watch-decisions";
+
+    static final String LATENCY_PROXY = "latency-proxy";
+
+    /** Set by infra/fms bench when it put the latency proxy in front of Postgres and Redis. */
+    static final String PROXY_POSTGRES_URL = "FMS_BENCH_PROXY_POSTGRES_URL";
+
+    static final String PROXY_REDIS_PORT = "FMS_BENCH_PROXY_REDIS_PORT";
+    static final String PROXY_DELAY_MS = "FMS_BENCH_PROXY_DELAY_MS";
 
     private BenchMain() {}
 
@@ -63,31 +93,45 @@ public final class BenchMain {
             System.out.print(USAGE);
             return args.length == 0 ? 2 : 0;
         }
-        String scenario = args[0];
-        if (!scenario.equals("hot-trip") && !scenario.equals("peak-sale")) {
-            throw new IllegalArgumentException("unknown scenario " + scenario);
+        if (args[0].equals(WATCH_DECISIONS) && args.length == 2) {
+            return DecisionFeed.run(args[1]);
         }
+        if (args[0].equals(LATENCY_PROXY)) {
+            return LatencyProxy.run(Arrays.asList(args).subList(1, args.length));
+        }
+        Scenario scenario = Scenario.named(args[0]);
         Path root = Path.of(System.getenv().getOrDefault("FMS_BENCH_ROOT", "."))
                 .toAbsolutePath()
                 .normalize();
-        int requests = scenario.equals("hot-trip") ? 20_000 : BenchConfig.PEAK_SALE_REQUESTS;
+        int requests = scenario.requests();
         Integer trips = null;
-        int connections = 64;
+        int connections = scenario.connections();
         double rate = 0;
-        int warmup = 2000;
+        int warmup = BenchConfig.WARMUP_DEFAULT;
+        int warmupRounds = BenchConfig.WARMUP_ROUNDS_MAX_DEFAULT;
+        int repeat = BenchConfig.REPEAT_DEFAULT;
         long seed = new Random().nextLong() & 0xffffffffL;
-        double zipf = 1.0;
-        double explicitShare = 0.5;
+        double zipf = scenario.zipfExponent();
+        double explicitShare = scenario.explicitShare();
+        double cancelShare = scenario.cancelShare();
+        double holdShare = 0;
         List<String> systems = BenchConfig.ALL_SYSTEMS;
         Integer drain = null;
         Integer decisionTimeout = null;
+        Integer halfRatePhase = null;
+        int dbLatencyMs = 0;
+        URI api = null;
         Path json = null;
         Path chart = null;
-        Path results = root.resolve("infra/bench/results");
+        Path out = root.resolve(".fms/bench");
+        boolean updateDocs = false;
         Path baselinesJar = null;
-        Integer halfRatePhase = null;
         for (int i = 1; i < args.length; i++) {
             String name = args[i];
+            if (name.equals("--update-docs")) {
+                updateDocs = true;
+                continue;
+            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(name + " needs a value");
             }
@@ -96,52 +140,69 @@ public final class BenchMain {
                 case "--requests" -> requests = bounded(name, value, 1, 20_000_000);
                 case "--trips" -> trips = bounded(name, value, 1, 100_000);
                 case "--connections" -> connections = bounded(name, value, 1, 4096);
-                case "--rate" -> rate = Double.parseDouble(value);
+                case "--rate" -> rate = share(name, value, 0, 10_000_000);
+                case "--repeat" -> repeat = bounded(name, value, 1, 20);
                 case "--warmup" -> warmup = bounded(name, value, 0, 1_000_000);
+                case "--warmup-rounds" -> warmupRounds = bounded(name, value, 1, 50);
                 case "--systems" ->
                     systems = Arrays.stream(value.split(","))
                             .map(String::strip)
                             .filter(s -> !s.isEmpty())
                             .toList();
+                case "--db-latency-ms" -> dbLatencyMs = bounded(name, value, 0, 1000);
+                case "--api" -> api = apiUrl(value);
                 case "--drain" -> drain = bounded(name, value, 0, 5_000_000);
-                case "--zipf" -> zipf = Double.parseDouble(value);
-                case "--explicit-share" -> explicitShare = Double.parseDouble(value);
+                case "--zipf" -> zipf = share(name, value, 0, 5);
+                case "--explicit-share" -> explicitShare = share(name, value, 0, 1);
+                case "--cancel-share" -> cancelShare = share(name, value, 0, 1);
+                case "--hold-share" -> holdShare = share(name, value, 0, 1);
                 case "--seed" -> seed = Long.parseLong(value);
                 case "--decision-timeout-s" -> decisionTimeout = bounded(name, value, 1, 7200);
+                case "--half-rate-phase-s" -> halfRatePhase = bounded(name, value, 0, 3600);
                 case "--json" -> json = Path.of(value);
                 case "--chart" -> chart = Path.of(value);
-                case "--results" -> results = Path.of(value);
+                case "--out" -> out = Path.of(value);
                 case "--baselines-jar" -> baselinesJar = Path.of(value);
-                case "--half-rate-phase-s" -> halfRatePhase = bounded(name, value, 0, 3600);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
-        if (rate < 0 || rate > 10_000_000 || explicitShare < 0 || explicitShare > 1 || zipf < 0 || zipf > 5) {
-            throw new IllegalArgumentException("--rate, --explicit-share or --zipf out of range");
+        if (holdShare > 0) {
+            // The "with holds" variant: FMS holds seats (HELD, then a confirmation with a payment reference); the
+            // baselines do not yet, and a comparison needs both. The workload and the request bodies already carry
+            // the hold; what is missing is the baselines' holds and the confirmation step of the load.
+            throw new IllegalArgumentException("--hold-share: the \"with holds\" variant is not played yet (the"
+                    + " baselines hold nothing yet); leave it at 0");
         }
         if (baselinesJar == null) {
             baselinesJar = findBaselinesJar(root);
         }
         Stack stack = Stack.fromEnvironment(root);
+        if (api != null) {
+            stack = stack.withApi(api);
+        }
+        BenchConfig.DbRoute route = dbRoute(stack, dbLatencyMs, System.getenv());
         BenchConfig config = new BenchConfig(
                 stack,
                 scenario,
                 requests,
-                trips != null ? trips : BenchConfig.defaultTrips(scenario, requests),
+                trips != null ? trips : scenario.trips(requests),
                 connections,
                 rate,
                 warmup,
+                warmupRounds,
+                repeat,
                 seed,
-                zipf,
-                explicitShare,
+                scenario.shape(zipf, explicitShare, cancelShare, holdShare),
                 systems,
-                drain != null ? drain : scenario.equals("peak-sale") ? Math.min(requests, 50_000) : 0,
+                drain != null ? drain : scenario.drainCommands(requests),
                 // A backlog of 1.5 million must not be cut off by a bound sized for 20,000: undecided counts as lost.
                 decisionTimeout != null ? decisionTimeout : Math.max(600, requests / 500),
                 baselinesJar,
-                halfRatePhase != null ? halfRatePhase : scenario.equals("peak-sale") ? 30 : 0);
+                halfRatePhase != null ? halfRatePhase : scenario.halfRatePhaseSeconds(),
+                dbLatencyMs,
+                route);
         String commandLine = "infra/fms bench " + String.join(" ", args);
-        Files.createDirectories(results);
+        Files.createDirectories(out);
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss", Locale.ROOT));
         Path logs = stack.logsDir();
         BenchResult result;
@@ -151,16 +212,54 @@ public final class BenchMain {
         String markdown = Report.markdown(result, commandLine);
         System.out.println();
         System.out.println(markdown);
-        Path report = results.resolve(stamp + "-" + scenario + ".md");
-        Path png = chart != null ? chart : results.resolve(stamp + "-" + scenario + ".png");
+        String base = stamp + "-" + scenario.label();
+        Path report = out.resolve(base + ".md");
+        Path png = chart != null ? chart : out.resolve(base + ".png");
+        Path jsonFile = json != null ? json : out.resolve(base + ".json");
         Chart.write(result, png);
         Files.writeString(report, markdown + "\n![chart](" + png.getFileName() + ")\n");
-        System.out.println("Written: " + report + ", " + png);
-        if (json != null) {
-            Files.writeString(json, Report.json(result));
-            System.out.println("Written: " + json);
+        Files.writeString(jsonFile, Report.json(result));
+        System.out.println("Written: " + report + ", " + png + ", " + jsonFile);
+        if (updateDocs) {
+            // A run with database latency is a block of its own: it does not replace the run without.
+            String block = scenario.label() + (dbLatencyMs > 0 ? "-db-latency-" + dbLatencyMs + "ms" : "");
+            Path docs = DocsUpdate.write(root, block, markdown, png);
+            System.out.println("Updated: " + docs);
         }
         return result.checksHold() ? 0 : 1;
+    }
+
+    /**
+     * With a latency, every system reaches Postgres and Redis through the proxy infra/fms bench started (and FMS's
+     * services were restarted to use it); without, the stack's own addresses.
+     */
+    static BenchConfig.DbRoute dbRoute(Stack stack, int dbLatencyMs, Map<String, String> env) {
+        if (dbLatencyMs == 0) {
+            return BenchConfig.DbRoute.direct(stack);
+        }
+        String url = env.get(PROXY_POSTGRES_URL);
+        String redisPort = env.get(PROXY_REDIS_PORT);
+        String delay = env.get(PROXY_DELAY_MS);
+        if (url == null || redisPort == null || !String.valueOf(dbLatencyMs).equals(delay)) {
+            throw new IllegalArgumentException("--db-latency-ms needs the latency proxy in front of Postgres and Redis"
+                    + " for every system, FMS's services included: run it as infra/fms bench ... --db-latency-ms "
+                    + dbLatencyMs + ", which starts the proxy and restarts the services through it");
+        }
+        return new BenchConfig.DbRoute(url, "localhost", Integer.parseInt(redisPort));
+    }
+
+    private static URI apiUrl(String value) {
+        URI uri;
+        try {
+            uri = URI.create(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--api must be a URL such as http://localhost:3000");
+        }
+        if (!"http".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException(
+                    "--api must be an http:// URL with a host (the load generator speaks plain HTTP/1.1)");
+        }
+        return uri;
     }
 
     private static Path findBaselinesJar(Path root) throws IOException {
@@ -183,6 +282,19 @@ public final class BenchMain {
             throw new IllegalArgumentException(name + " must be a whole number");
         }
         if (parsed < min || parsed > max) {
+            throw new IllegalArgumentException(name + " must be between " + min + " and " + max);
+        }
+        return parsed;
+    }
+
+    private static double share(String name, String value, double min, double max) {
+        double parsed;
+        try {
+            parsed = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number");
+        }
+        if (!(parsed >= min && parsed <= max)) {
             throw new IllegalArgumentException(name + " must be between " + min + " and " + max);
         }
         return parsed;

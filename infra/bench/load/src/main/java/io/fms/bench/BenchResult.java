@@ -19,6 +19,7 @@ import java.util.Map;
 public record BenchResult(
         String scenario,
         RunConfig config,
+        Method method,
         Map<String, SystemFigures> systems,
         CeilingResults ceilings,
         Map<String, Double> sharesOfCeilings,
@@ -30,12 +31,14 @@ public record BenchResult(
     static BenchResult of(
             String scenario,
             RunConfig config,
+            Method method,
             Map<String, SystemFigures> systems,
             CeilingResults ceilings,
             Map<String, String> skipped) {
         return new BenchResult(
                 scenario,
                 config,
+                method,
                 systems,
                 ceilings,
                 shares(systems.get("fms"), ceilings),
@@ -57,74 +60,198 @@ public record BenchResult(
             double zipfExponent,
             double explicitShare,
             int drainCommands,
-            int cores) {
+            int cores,
+            String layout,
+            double rowSkew,
+            double cancelShare,
+            double holdShare,
+            int repeat,
+            int dbLatencyMs,
+            String api) {
 
         static RunConfig of(BenchConfig config, Workload workload, int cores) {
+            Workload.Shape shape = workload.shape();
             return new RunConfig(
                     workload.size(),
                     workload.trips(),
-                    Workload.CAPACITY,
+                    workload.layout().capacity(),
                     workload.seatsDemanded(),
                     config.connections(),
                     config.ratePerSecond(),
                     config.warmup(),
                     config.seed(),
-                    config.scenario().equals("hot-trip") ? 0 : config.zipfExponent(),
-                    config.explicitShare(),
+                    shape.zipfExponent(),
+                    shape.explicitShare(),
                     config.drainCommands(),
-                    cores);
+                    cores,
+                    workload.layout().rows() + " x " + workload.layout().columns(),
+                    shape.rowSkew(),
+                    shape.cancelShare(),
+                    shape.holdShare(),
+                    config.repeat(),
+                    config.dbLatencyMs(),
+                    config.stack().api().toString());
         }
     }
 
     /**
+     * How the run measured, so that a reader can judge the figures: the warm-up each system got, the order of the
+     * interleaved rounds, what was reset between systems, the durability every system ran with.
+     *
+     * @param warmupRule when warming stops, the same rule for every system
+     * @param warmupRatesBySystem answers per second of each warm-up round, per system (its JVMs'), in order
+     * @param orderByRound the systems in the order each round ran them
+     * @param spread what the spread of a repeated figure is
+     * @param resetBetweenSystems what ran on Postgres before each measured run, or why it could not
+     * @param durability the settings found on the stack's Postgres and Redis (the same for every system)
+     * @param decisionTime where a decision's time comes from, per kind of system
+     * @param decisionWatcher where FMS's decision events are read
+     */
+    public record Method(
+            String warmupRule,
+            Map<String, List<Double>> warmupRatesBySystem,
+            List<List<String>> orderByRound,
+            String spread,
+            String resetBetweenSystems,
+            Map<String, String> durability,
+            String decisionTime,
+            String decisionWatcher) {}
+
+    /**
      * One system's figures, flat in the JSON: the measurement, CPU, the checks by SQL and what only some systems have.
+     * A repeated run shows the median run's figures (the run whose headline figure is the median) with the spread of
+     * every run beside them.
      *
      * @param undecidedEvents FMS: accepted requests whose decision event never came
+     * @param cpuUsPerAccepted CPU microseconds of the system's processes per request its booking path took (FMS: a
+     *     {@code 202}; a baseline: every answer)
+     * @param cpuUsPerDecision CPU microseconds per final decision, door {@code 409}s included
      * @param checks null for the HTTP ceiling, which books nothing
      * @param requestsPerS the HTTP ceiling's rate
+     * @param repeat how many runs these figures are the median of
+     * @param spread figure name (as in the JSON) to its minimum, median and maximum over the runs
+     * @param checksAllRuns the checks added up over every run (any failure in any run shows)
      */
     public record SystemFigures(
             @JsonUnwrapped Measurement measured,
             @JsonInclude(JsonInclude.Include.NON_NULL) Integer undecidedEvents,
             @JsonInclude(JsonInclude.Include.NON_NULL) Integer unreadableEvents,
             @JsonUnwrapped Cpu cpu,
+            double cpuUsPerAccepted,
+            double cpuUsPerDecision,
             double generatorCpuShareIntake,
             @JsonUnwrapped Checks.Result checks,
             @JsonInclude(JsonInclude.Include.NON_NULL) Double requestsPerS,
             @JsonInclude(JsonInclude.Include.NON_NULL) FmsSystem.DrainProbe drainProbe,
-            @JsonInclude(JsonInclude.Include.NON_NULL) HalfRatePhase halfRatePhase) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) HalfRatePhase halfRatePhase,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer repeat,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Spread> spread,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Checks.Result checksAllRuns) {
+
+        static SystemFigures fms(
+                Measurement measured,
+                int undecided,
+                int unreadable,
+                Cpu cpu,
+                double generatorShare,
+                Checks.Result checks) {
+            return of(measured, undecided, unreadable, cpu, generatorShare, checks, null, measured.accepted202());
+        }
 
         static SystemFigures baseline(
                 Measurement measured, Cpu cpu, double generatorCpuShareIntake, Checks.Result checks) {
-            return new SystemFigures(measured, null, null, cpu, generatorCpuShareIntake, checks, null, null, null);
+            return of(
+                    measured,
+                    null,
+                    null,
+                    cpu,
+                    generatorCpuShareIntake,
+                    checks,
+                    null,
+                    measured.acceptedPath().decided());
         }
 
         static SystemFigures httpCeiling(Measurement measured, Cpu cpu, double generatorCpuShareIntake) {
+            return of(
+                    measured,
+                    null,
+                    null,
+                    cpu,
+                    generatorCpuShareIntake,
+                    null,
+                    measured.ingestPerS(),
+                    measured.answered());
+        }
+
+        private static SystemFigures of(
+                Measurement measured,
+                Integer undecided,
+                Integer unreadable,
+                Cpu cpu,
+                double generatorShare,
+                Checks.Result checks,
+                Double requestsPerS,
+                int accepted) {
             return new SystemFigures(
-                    measured, null, null, cpu, generatorCpuShareIntake, null, measured.ingestPerS(), null, null);
+                    measured,
+                    undecided,
+                    unreadable,
+                    cpu,
+                    cpu == null ? Double.NaN : cpu.cpuS() * 1e6 / accepted,
+                    cpu == null ? Double.NaN : cpu.cpuS() * 1e6 / measured.decided(),
+                    generatorShare,
+                    checks,
+                    requestsPerS,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
         }
 
         SystemFigures withDrainProbe(FmsSystem.DrainProbe probe) {
-            return with(probe, halfRatePhase);
+            return with(probe, halfRatePhase, repeat, spread, checksAllRuns);
         }
 
         SystemFigures withHalfRatePhase(HalfRatePhase phase) {
-            return with(drainProbe, phase);
+            return with(drainProbe, phase, repeat, spread, checksAllRuns);
         }
 
-        private SystemFigures with(FmsSystem.DrainProbe probe, HalfRatePhase phase) {
+        SystemFigures withRepeats(int runs, Map<String, Spread> spreads, Checks.Result allRuns) {
+            return with(drainProbe, halfRatePhase, runs, spreads, allRuns);
+        }
+
+        private SystemFigures with(
+                FmsSystem.DrainProbe probe,
+                HalfRatePhase phase,
+                Integer runs,
+                Map<String, Spread> spreads,
+                Checks.Result allRuns) {
             return new SystemFigures(
                     measured,
                     undecidedEvents,
                     unreadableEvents,
                     cpu,
+                    cpuUsPerAccepted,
+                    cpuUsPerDecision,
                     generatorCpuShareIntake,
                     checks,
                     requestsPerS,
                     probe,
-                    phase);
+                    phase,
+                    runs,
+                    spreads,
+                    allRuns);
+        }
+
+        /** The checks that decide the exit status: every run's when repeated. */
+        Checks.Result checksToHold() {
+            return checksAllRuns != null ? checksAllRuns : checks;
         }
     }
+
+    /** One figure over the repeated runs: NaN runs (not measured) are left out of min, median and max. */
+    public record Spread(double min, double median, double max, double[] runs) {}
 
     /**
      * FMS after its closed-loop run: open loop at half the ingest it measured, on fresh trips; or why it did not run
@@ -226,7 +353,7 @@ public record BenchResult(
     private static boolean checksHold(Iterable<SystemFigures> systems) {
         List<Checks.Result> checked = new ArrayList<>();
         for (SystemFigures figures : systems) {
-            checked.add(figures.checks());
+            checked.add(figures.checksToHold());
             HalfRatePhase phase = figures.halfRatePhase();
             if (phase != null && phase.skipped() == null) {
                 checked.add(phase.figures().checks());

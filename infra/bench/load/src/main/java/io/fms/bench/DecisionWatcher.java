@@ -1,132 +1,189 @@
 package io.fms.bench;
 
-import io.fms.events.BookingCancelled;
-import io.fms.events.BookingConfirmed;
-import io.fms.events.BookingEvent;
-import io.fms.events.BookingJson;
-import io.fms.events.Topics;
-import io.fms.events.UnreadableRecordException;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
- * Reads FMS's decisions from {@code fms.booking.events}, from the end offsets taken when it was created (so nothing
- * older counts), on a thread of its own. Decisions are kept as they come (a decision may arrive before the load
- * connection has even parsed its {@code 202}); once the accepted booking IDs are known ({@link #expect}), they are
- * matched to their requests.
+ * FMS's decisions as {@code fms.booking.events} carries them, read by a {@link DecisionFeed} in a process of its own
+ * (its Kafka consumer and JSON cost the load generator nothing) and collected here on a thread that only reads the
+ * feed's fixed-size records. Decisions are kept as they come (one may arrive before the load connection has even
+ * parsed its {@code 202}); once the accepted booking IDs are known ({@link #expect}), they are matched to their
+ * requests.
+ *
+ * <p>A decision's time is its event record's timestamp: the processor sends the event after the Postgres commit that
+ * made the decision, so the time is never earlier than the moment the decision became visible. Kafka stamps whole
+ * milliseconds; the time is rounded up to the next one.
  */
 final class DecisionWatcher implements AutoCloseable {
 
-    private static final Duration POLL = Duration.ofMillis(100);
+    private static final long START_TIMEOUT_S = 60;
 
-    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Process feed;
     private final Thread thread;
-    private volatile boolean stopping;
 
     // Owned by the watcher thread until it ends.
     private long[] msb = new long[1 << 16];
     private long[] lsb = new long[1 << 16];
     private long[] decidedNs = new long[1 << 16];
     private long[] observedNs = new long[1 << 16];
-    private boolean[] confirmed = new boolean[1 << 16];
+    private byte[] kind = new byte[1 << 16];
     private int seen;
     private int matchedUpTo;
-    private int unreadable;
+    private volatile int unreadable;
 
     private volatile Expectation expectation;
-    private volatile int matched;
+    private volatile Cancellations cancellations;
 
-    private record Expectation(UuidIndex accepted, Outcomes outcomes) {}
+    /** One play's bookings and what of them is matched so far; a new play starts from zero. */
+    private record Expectation(UuidIndex accepted, Outcomes outcomes, AtomicInteger decided, AtomicInteger cancelled) {}
 
-    DecisionWatcher(String bootstrapServers) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "fms-bench-decisions");
-        consumer = new KafkaConsumer<>(config);
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.BOOKING_EVENTS, Duration.ofSeconds(10)).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition()))
-                .toList();
-        consumer.assign(partitions);
-        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(10));
-        ends.forEach(consumer::seek);
-        thread = Thread.ofPlatform().name("fms-bench-decisions").daemon().start(this::loop);
+    DecisionWatcher(String bootstrapServers) throws IOException {
+        List<String> command = new ArrayList<>(feedCommand());
+        command.addAll(List.of(BenchMain.WATCH_DECISIONS, bootstrapServers));
+        feed = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        DataInputStream in = new DataInputStream(new BufferedInputStream(feed.getInputStream(), 1 << 16));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_S);
+        int ready = -1;
+        while (System.nanoTime() < deadline && feed.isAlive() && ready < 0) {
+            if (in.available() > 0 || !feed.isAlive()) {
+                ready = in.read();
+            } else {
+                sleep(20);
+            }
+        }
+        if (ready != DecisionFeed.READY) {
+            feed.destroyForcibly();
+            throw new IllegalStateException(
+                    "the decision watcher's process did not start (no Kafka at " + bootstrapServers + "?)");
+        }
+        thread = Thread.ofPlatform().name("fms-bench-decisions").daemon().start(() -> loop(in));
     }
 
-    private void loop() {
+    /**
+     * The same Java and class path as this process: {@code -jar} of the bench's jar when it runs from it (its
+     * classes are nested), else the plain class path (tests).
+     */
+    private static List<String> feedCommand() {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classPath = System.getProperty("java.class.path");
+        List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx256m"));
+        // The bench's own jar nests its classes (Spring Boot's layout): it runs with -jar. Anything else, a plain
+        // class path or a test runner's manifest-only jar, names the classes directly.
+        if (!classPath.contains(java.io.File.pathSeparator)
+                && Path.of(classPath).getFileName().toString().matches("bench-load-.*-exec\\.jar")) {
+            command.addAll(List.of("-jar", classPath));
+        } else {
+            command.addAll(List.of("-cp", classPath, BenchMain.class.getName()));
+        }
+        return command;
+    }
+
+    private void loop(DataInputStream in) {
         try {
-            while (!stopping) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-                    long observed = Clock.now();
-                    try {
-                        BookingEvent event = BookingJson.readEvent(record.value());
-                        if (!(event instanceof BookingCancelled)) {
-                            keep(event, observed);
-                        }
-                    } catch (UnreadableRecordException e) {
-                        unreadable++;
-                    }
+            while (true) {
+                byte k = in.readByte();
+                long m = in.readLong();
+                long l = in.readLong();
+                long timestampMs = in.readLong();
+                long readMicros = in.readLong();
+                if (k == DecisionFeed.UNREADABLE) {
+                    unreadable++;
+                } else if (k != DecisionFeed.HEARTBEAT && k != DecisionFeed.OTHER) {
+                    keep(k, m, l, timestampMs, readMicros);
                 }
-                match();
+                if (in.available() < DecisionFeed.RECORD_BYTES) {
+                    match();
+                }
             }
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
+        } catch (EOFException e) {
+            match();
+        } catch (IOException e) {
+            match();
         }
     }
 
-    private void keep(BookingEvent event, long observed) {
+    private void keep(byte k, long m, long l, long timestampMs, long readMicros) {
         if (seen == msb.length) {
             int size = seen * 2;
             msb = Arrays.copyOf(msb, size);
             lsb = Arrays.copyOf(lsb, size);
             decidedNs = Arrays.copyOf(decidedNs, size);
             observedNs = Arrays.copyOf(observedNs, size);
-            confirmed = Arrays.copyOf(confirmed, size);
+            kind = Arrays.copyOf(kind, size);
         }
-        msb[seen] = event.bookingId().getMostSignificantBits();
-        lsb[seen] = event.bookingId().getLeastSignificantBits();
-        decidedNs[seen] = Clock.of(event.occurredAt());
-        observedNs[seen] = observed;
-        confirmed[seen] = event instanceof BookingConfirmed;
+        msb[seen] = m;
+        lsb[seen] = l;
+        decidedNs[seen] = Clock.of(Instant.ofEpochMilli(timestampMs + 1));
+        observedNs[seen] = Clock.of(Instant.ofEpochSecond(readMicros / 1_000_000, (readMicros % 1_000_000) * 1000));
+        kind[seen] = k;
         seen++;
+        Cancellations cancelling = cancellations;
+        if (k == DecisionFeed.CONFIRMED && cancelling != null) {
+            cancelling.decisionConfirmed(new UUID(m, l));
+        }
     }
 
-    private void match() {
+    private synchronized void match() {
         Expectation expected = expectation;
         if (expected == null) {
             return;
         }
         Outcomes outcomes = expected.outcomes();
         int newlyMatched = 0;
+        int newlyCancelled = 0;
         for (; matchedUpTo < seen; matchedUpTo++) {
             int i = expected.accepted().get(msb[matchedUpTo], lsb[matchedUpTo]);
-            if (i >= 0 && outcomes.decidedNs[i] == 0) {
+            if (i < 0) {
+                continue;
+            }
+            if (kind[matchedUpTo] == DecisionFeed.CANCELLED) {
+                if (outcomes.cancelledNs[i] == 0) {
+                    outcomes.cancelledNs[i] = decidedNs[matchedUpTo];
+                    newlyCancelled++;
+                }
+            } else if (outcomes.decidedNs[i] == 0) {
                 outcomes.decidedNs[i] = decidedNs[matchedUpTo];
                 outcomes.observedNs[i] = observedNs[matchedUpTo];
-                outcomes.decision[i] = confirmed[matchedUpTo] ? Outcomes.CONFIRMED : Outcomes.REJECTED;
+                outcomes.decision[i] =
+                        kind[matchedUpTo] == DecisionFeed.CONFIRMED ? Outcomes.CONFIRMED : Outcomes.REJECTED;
                 newlyMatched++;
             }
         }
-        if (newlyMatched > 0) {
-            matched += newlyMatched;
-        }
+        expected.decided().addAndGet(newlyMatched);
+        expected.cancelled().addAndGet(newlyCancelled);
+    }
+
+    /** Confirmations from now on are handed to these (the workload's cancellations). */
+    void cancellingWith(Cancellations cancelling) {
+        this.cancellations = cancelling;
     }
 
     /** From now on, decisions of these bookings are written into their requests' outcomes. */
-    void expect(UuidIndex accepted, Outcomes outcomes) {
-        expectation = new Expectation(accepted, outcomes);
+    synchronized void expect(UuidIndex accepted, Outcomes outcomes) {
+        expectation = new Expectation(accepted, outcomes, new AtomicInteger(), new AtomicInteger());
+    }
+
+    /**
+     * The play is over: nothing more is written into its outcomes (safe to read once this returns), and the next
+     * play's events are matched from where this one's matching stopped. The feed keeps running, warm.
+     */
+    synchronized void finishPlay() {
+        expectation = null;
+        cancellations = null;
     }
 
     /**
@@ -138,21 +195,37 @@ final class DecisionWatcher implements AutoCloseable {
     }
 
     /** As {@link #awaitDecided(int, long, long)}, with a progress line every ~10 s while it waits. */
-    int awaitDecided(int count, long boundNs, long stallNs, java.util.function.Consumer<String> progress)
+    int awaitDecided(int count, long boundNs, long stallNs, Consumer<String> progress) throws InterruptedException {
+        Expectation expected = expectation;
+        return await(() -> expected.decided().get(), count, boundNs, stallNs, progress, "decisions");
+    }
+
+    /** Waits for {@code count} cancellations of expected bookings, as {@link #awaitDecided} waits for decisions. */
+    int awaitCancelled(int count, long boundNs, long stallNs, Consumer<String> progress) throws InterruptedException {
+        Expectation expected = expectation;
+        return await(() -> expected.cancelled().get(), count, boundNs, stallNs, progress, "cancellations");
+    }
+
+    private interface Counter {
+        int get();
+    }
+
+    private int await(Counter counter, int count, long boundNs, long stallNs, Consumer<String> progress, String what)
             throws InterruptedException {
         long start = Clock.now();
         long deadline = start + boundNs;
         int last = -1;
         long lastProgress = start;
         long nextReport = start + 10 * Measurement.SECOND_NS;
-        while (matched < count && Clock.now() < deadline && thread.isAlive()) {
-            int now = matched;
+        while (counter.get() < count && Clock.now() < deadline && thread.isAlive()) {
+            int now = counter.get();
             if (Clock.now() >= nextReport) {
                 progress.accept(String.format(
                         java.util.Locale.ROOT,
-                        "%,d of %,d decisions read after %.0f s",
+                        "%,d of %,d %s read after %.0f s",
                         now,
                         count,
+                        what,
                         (Clock.now() - start) / 1e9));
                 nextReport += 10 * Measurement.SECOND_NS;
             }
@@ -164,17 +237,37 @@ final class DecisionWatcher implements AutoCloseable {
             }
             Thread.sleep(50);
         }
-        return matched;
+        return counter.get();
     }
 
     int unreadable() {
         return unreadable;
     }
 
-    /** Stops the thread; afterwards the outcomes it wrote are safe to read. */
+    /** The feed process, for CPU accounting. */
+    long pid() {
+        return feed.pid();
+    }
+
+    /** Stops the feed and the thread; afterwards the outcomes it wrote are safe to read. */
     @Override
     public void close() throws InterruptedException {
-        stopping = true;
+        try {
+            feed.getOutputStream().close();
+        } catch (IOException e) {
+            // already gone
+        }
+        if (!feed.waitFor(15, TimeUnit.SECONDS)) {
+            feed.destroyForcibly();
+        }
         thread.join(Duration.ofSeconds(15));
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

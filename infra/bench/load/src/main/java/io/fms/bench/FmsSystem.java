@@ -60,11 +60,16 @@ final class FmsSystem {
     }
 
     HttpLoad.Endpoint endpoint(String[] tripIds) {
-        return new HttpLoad.Endpoint(stack.api().getPort(), "/api/v1/bookings", tripIds);
+        URI api = stack.api();
+        return new HttpLoad.Endpoint(
+                api.getHost(),
+                api.getPort() > 0 ? api.getPort() : 80,
+                api.getRawPath().replaceAll("/+$", "") + "/api/v1/bookings",
+                tripIds);
     }
 
-    /** A new flight (flight numbers are unique for good) and {@code count} trips of 30 x ABCDEF on it. */
-    String[] createTrips(int count) throws Exception {
+    /** A new flight (flight numbers are unique for good) and {@code count} trips of this layout on it. */
+    String[] createTrips(int count, Workload.Layout layout) throws Exception {
         String flightId = null;
         SplittableRandom random = new SplittableRandom();
         for (int attempt = 0; attempt < 20 && flightId == null; attempt++) {
@@ -93,8 +98,8 @@ final class FmsSystem {
                     for (int t = next.getAndIncrement(); t < count; t = next.getAndIncrement()) {
                         SetupHttp.Answer created = http.post(
                                 trips,
-                                "{\"departureTime\":\"" + departure.plus(t, ChronoUnit.MINUTES) + "\",\"rows\":"
-                                        + Workload.ROWS + ",\"columns\":\"" + Workload.COLUMNS + "\"}",
+                                "{\"departureTime\":\"" + departure.plus(t, ChronoUnit.MINUTES) + "\"," + layout.json()
+                                        + "}",
                                 stack.adminKey());
                         if (created.status() != 201) {
                             throw new IllegalStateException(
@@ -125,8 +130,12 @@ final class FmsSystem {
      */
     DrainProbe drainProbe(int count, int decisionTimeoutSeconds) throws Exception {
         Workload workload = Workload.generate(
-                Math.max(1, count * (1 + Workload.PARTY_MAX) / 2 / Workload.CAPACITY), count, 0, 0.5, 42);
-        String[] tripIds = createTrips(workload.trips());
+                Math.max(1, count * (1 + Workload.PARTY_MAX) / 2 / Workload.Layout.NARROW_BODY.capacity()),
+                count,
+                0,
+                0.5,
+                42);
+        String[] tripIds = createTrips(workload.trips(), workload.layout());
         Outcomes outcomes = new Outcomes(count);
         UuidIndex index = new UuidIndex(count);
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>(count);

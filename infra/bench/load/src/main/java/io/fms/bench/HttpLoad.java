@@ -24,6 +24,8 @@ final class HttpLoad {
     private static final int BODY_MAX_BYTES = 64 * 1024;
     private static final byte[] BOOKING_ID = "\"bookingId\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CONFIRMED = "\"CONFIRMED\"".getBytes(StandardCharsets.US_ASCII);
+    /** A hold long enough for any run's confirmation to beat it. */
+    static final int HOLD_SECONDS = 300;
     /** A progress line this often, so a long run shows it is alive. */
     private static final long PROGRESS_EVERY_NS = 10 * Measurement.SECOND_NS;
 
@@ -38,7 +40,7 @@ final class HttpLoad {
     }
 
     /** Where the requests go and how their bodies name the trips. */
-    record Endpoint(int port, String path, String[] tripIds) {}
+    record Endpoint(String host, int port, String path, String[] tripIds) {}
 
     private final Endpoint endpoint;
     private final Workload workload;
@@ -48,6 +50,9 @@ final class HttpLoad {
     private final LongAdder answeredCount = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private volatile boolean throttled;
+    private final Outcomes outcomes;
+    /** Where confirmed bookings marked for cancellation go, for a system that answers with its decision. */
+    private Cancellations cancellations;
 
     HttpLoad(Endpoint endpoint, Workload workload, String keyPrefix) {
         this(endpoint, workload, keyPrefix, "load", line -> {});
@@ -60,6 +65,18 @@ final class HttpLoad {
         this.keyPrefix = keyPrefix;
         this.label = label;
         this.progress = progress;
+        this.outcomes = new Outcomes(workload.size());
+    }
+
+    /** What happened to each request: filled in by {@link #run}, and by a decision watcher for FMS. */
+    Outcomes outcomes() {
+        return outcomes;
+    }
+
+    /** A synchronous answer that confirms a booking marked for cancellation hands it to these. */
+    HttpLoad cancellingWith(Cancellations cancellations) {
+        this.cancellations = cancellations;
+        return this;
     }
 
     /**
@@ -69,7 +86,6 @@ final class HttpLoad {
      * @param deadlineNs on the {@link Clock}; requests not yet due by then are not sent
      */
     Outcomes run(int connections, double ratePerSecond, long deadlineNs) throws InterruptedException {
-        Outcomes outcomes = new Outcomes(workload.size());
         AtomicInteger next = new AtomicInteger();
         long start = Clock.now();
         List<Throwable> failures = new ArrayList<>();
@@ -77,7 +93,7 @@ final class HttpLoad {
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int c = 0; c < connections; c++) {
                 threads.submit(() -> {
-                    try (Client client = new Client(endpoint.port())) {
+                    try (Client client = new Client(endpoint.host(), endpoint.port())) {
                         for (int i = next.getAndIncrement();
                                 i < workload.size() && !throttled;
                                 i = next.getAndIncrement()) {
@@ -148,10 +164,10 @@ final class HttpLoad {
         private byte[] out = new byte[2048];
         private final Http11Connection connection;
 
-        Client(int port) {
-            this.head = "POST " + endpoint.path() + " HTTP/1.1\r\nHost: localhost:" + port
+        Client(String host, int port) {
+            this.head = "POST " + endpoint.path() + " HTTP/1.1\r\nHost: " + host + ":" + port
                     + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nIdempotency-Key: " + keyPrefix;
-            this.connection = new Http11Connection("localhost", port, BODY_MAX_BYTES);
+            this.connection = new Http11Connection(host, port, BODY_MAX_BYTES);
         }
 
         void book(int i, Outcomes outcomes) {
@@ -171,11 +187,17 @@ final class HttpLoad {
                 if (at >= 0) {
                     readUuid(responseBody, responseBodyLength, at + BOOKING_ID.length, i, outcomes);
                 }
+                if (status == 202 && cancellations != null && workload.cancels(i) && outcomes.hasBookingId(i)) {
+                    cancellations.accepted(i);
+                }
                 if (status == 200 || status == 409) {
                     // A synchronous decision (the baselines), or FMS turning a request away at the door.
                     boolean confirmed = status == 200 && indexOf(responseBody, responseBodyLength, CONFIRMED, 0) >= 0;
                     outcomes.decision[i] = confirmed ? Outcomes.CONFIRMED : Outcomes.REJECTED;
                     outcomes.decidedNs[i] = answered;
+                    if (confirmed && cancellations != null && workload.cancels(i) && outcomes.hasBookingId(i)) {
+                        cancellations.confirmed(i);
+                    }
                 }
             } catch (IOException e) {
                 outcomes.answeredNs[i] = Clock.now();
@@ -199,6 +221,11 @@ final class HttpLoad {
                 body.append(",\"seats\":[");
                 workload.appendSeats(i, body);
                 body.append(']');
+            }
+            if (workload.holds(i)) {
+                // The "with holds" variant: the decision is HELD, and paying confirms it (not played yet: see
+                // infra/bench/README.md, "contention").
+                body.append(",\"hold\":{\"seconds\":").append(HOLD_SECONDS).append('}');
             }
             body.append('}');
             request.setLength(0);

@@ -1,5 +1,6 @@
 package io.fms.bench;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.Arrays;
@@ -11,6 +12,12 @@ import java.util.TreeMap;
  * where there is nothing to measure.
  *
  * @param accepted202 FMS only: a 2xx is intake and the decision comes later; 0 for the baselines
+ * @param turnedAwayAtDoor FMS only: {@code 409}s of the API (trip known sold out), decided without the processor
+ * @param acceptedPath the decisions made by the system's booking path: for FMS the processor's (of the {@code 202}s,
+ *     its own rejections included), for a baseline every answer (it has no door)
+ * @param confirmedPerS confirmed bookings over the time from the first request to the last decision
+ * @param selloutS from the first request until every trip had been full at least once (cancellations free seats
+ *     again); NaN when some trip never was
  * @param accepted FMS only (null for the baselines, and then absent from the JSON)
  */
 public record Measurement(
@@ -21,9 +28,14 @@ public record Measurement(
         int transportErrors,
         int decided,
         int confirmedBookings,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer turnedAwayAtDoor,
+        @JsonUnwrapped(prefix = "accepted_path_") AcceptedPath acceptedPath,
+        int cancelled,
         double intakeS,
         double ingestPerS,
         double decisionsPerS,
+        double confirmedPerS,
+        double selloutS,
         double acceptP50Ms,
         double acceptP99Ms,
         double acceptMaxMs,
@@ -51,13 +63,16 @@ public record Measurement(
             double decisionSeenP50Ms,
             double decisionSeenP99Ms) {}
 
+    /** The decisions of the system's own booking path, apart from any door in front of it. */
+    public record AcceptedPath(int decided, int confirmed, int rejected, double decisionsPerS) {}
+
     /** Answers and decisions per second of the run, second by second from the first request. */
     public record Timeline(int[] answersPerS, int[] decisionsPerS) {}
 
     /**
      * @param asynchronous FMS: a 2xx is intake and the decision comes later; the baselines answer with the decision
      */
-    static Measurement of(Outcomes o, boolean asynchronous) {
+    static Measurement of(Outcomes o, Workload workload, boolean asynchronous) {
         long firstDue = Long.MAX_VALUE;
         long lastAnswer = 0;
         long lastDecision = 0;
@@ -66,6 +81,11 @@ public record Measurement(
         int errors = 0;
         int decided = 0;
         int confirmed = 0;
+        int door = 0;
+        int pathDecided = 0;
+        int pathConfirmed = 0;
+        long lastPathDecision = 0;
+        int cancelled = 0;
         Map<String, Integer> statuses = new TreeMap<>();
         for (int i = 0; i < o.size(); i++) {
             if (o.dueNs[i] == 0) {
@@ -86,11 +106,25 @@ public record Measurement(
                 if (o.decision[i] == Outcomes.CONFIRMED) {
                     confirmed++;
                 }
+                boolean atDoor = asynchronous && o.status[i] == 409;
+                if (atDoor) {
+                    door++;
+                } else {
+                    pathDecided++;
+                    lastPathDecision = Math.max(lastPathDecision, o.decidedNs[i]);
+                    if (o.decision[i] == Outcomes.CONFIRMED) {
+                        pathConfirmed++;
+                    }
+                }
+            }
+            if (o.cancelledNs[i] != 0) {
+                cancelled++;
             }
         }
         int accepted = asynchronous ? o.count(202) : 0;
         double intakeSeconds = sent == 0 ? Double.NaN : (lastAnswer - firstDue) / 1e9;
         double decideSeconds = decided == 0 ? Double.NaN : (lastDecision - firstDue) / 1e9;
+        double pathSeconds = pathDecided == 0 ? Double.NaN : (lastPathDecision - firstDue) / 1e9;
         long[] accept = Outcomes.latencies(o.dueNs, o.answeredNs);
         long[] decide = Outcomes.latencies(o.dueNs, o.decidedNs);
 
@@ -110,9 +144,14 @@ public record Measurement(
                 errors,
                 decided,
                 confirmed,
+                asynchronous ? door : null,
+                new AcceptedPath(pathDecided, pathConfirmed, pathDecided - pathConfirmed, pathDecided / pathSeconds),
+                cancelled,
                 intakeSeconds,
                 answered / intakeSeconds,
                 decided / decideSeconds,
+                confirmed / decideSeconds,
+                selloutSeconds(o, workload, firstDue),
                 Outcomes.quantileMs(accept, 0.50),
                 Outcomes.quantileMs(accept, 0.99),
                 Outcomes.quantileMs(accept, 1.0),
@@ -126,6 +165,54 @@ public record Measurement(
                 asynchronous && drainSeconds > 0 ? backlog / drainSeconds : Double.NaN,
                 asynchronous ? accepted(o, accepted) : null,
                 timeline(o, firstDue));
+    }
+
+    /**
+     * When every trip had been full at least once: each trip's confirmations (+ party) and cancellations (- party)
+     * in time order, until its seats are all taken.
+     */
+    static double selloutSeconds(Outcomes o, Workload workload, long origin) {
+        int trips = workload.trips();
+        int[] counts = new int[trips + 1];
+        for (int i = 0; i < o.size(); i++) {
+            if (o.decision[i] == Outcomes.CONFIRMED && o.decidedNs[i] != 0) {
+                counts[workload.trip(i) + 1] += o.cancelledNs[i] != 0 ? 2 : 1;
+            }
+        }
+        for (int t = 0; t < trips; t++) {
+            counts[t + 1] += counts[t];
+        }
+        // Per trip: time << 4 | cancelled << 3 | party, so that a sort orders them by time.
+        long[] events = new long[counts[trips]];
+        int[] next = Arrays.copyOf(counts, trips);
+        for (int i = 0; i < o.size(); i++) {
+            if (o.decision[i] == Outcomes.CONFIRMED && o.decidedNs[i] != 0) {
+                int t = workload.trip(i);
+                events[next[t]++] = o.decidedNs[i] << 4 | workload.party(i);
+                if (o.cancelledNs[i] != 0) {
+                    events[next[t]++] = Math.max(o.cancelledNs[i], o.decidedNs[i]) << 4 | 8 | workload.party(i);
+                }
+            }
+        }
+        int capacity = workload.layout().capacity();
+        long last = 0;
+        for (int t = 0; t < trips; t++) {
+            Arrays.sort(events, counts[t], counts[t + 1]);
+            int booked = 0;
+            long full = 0;
+            for (int e = counts[t]; e < counts[t + 1] && full == 0; e++) {
+                int party = (int) (events[e] & 7);
+                booked += (events[e] & 8) != 0 ? -party : party;
+                if (booked >= capacity) {
+                    full = events[e] >>> 4;
+                }
+            }
+            if (full == 0) {
+                return Double.NaN;
+            }
+            last = Math.max(last, full);
+        }
+        return origin == Long.MAX_VALUE ? Double.NaN : (last - origin) / 1e9;
     }
 
     private static Accepted accepted(Outcomes o, int accepted) {

@@ -29,6 +29,8 @@ final class Outcomes {
     final long[] decidedNs;
     /** For FMS: when the bench saw the decision event on Kafka; 0 otherwise. */
     final long[] observedNs;
+    /** When the client's cancellation of a confirmed booking took effect (the seats free again); 0 if none did. */
+    final long[] cancelledNs;
 
     Outcomes(int size) {
         dueNs = new long[size];
@@ -39,6 +41,7 @@ final class Outcomes {
         decision = new byte[size];
         decidedNs = new long[size];
         observedNs = new long[size];
+        cancelledNs = new long[size];
     }
 
     int size() {

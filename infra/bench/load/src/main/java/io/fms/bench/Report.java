@@ -28,28 +28,56 @@ final class Report {
                     .addSerializer(double.class, new NotMeasuredAsNull()))
             .build();
 
-    /** One row of the table: its label, the figure of a system, and how the figure is written. */
-    private record Row(String label, Function<SystemFigures, Object> figure, String format) {}
+    /**
+     * One row of the table: its label, the figure of a system, how the figure is written, and (for the main figures)
+     * the name of its spread: repeated, the row shows the median of the runs and their min-max.
+     */
+    private record Row(String label, Function<SystemFigures, Object> figure, String format, String spread) {
+        Row(String label, Function<SystemFigures, Object> figure, String format) {
+            this(label, figure, format, null);
+        }
+    }
 
-    /** Formats: "n" count, "r" rate, "ms", "s", "%" share. */
+    /** Formats: "n" count, "r" rate, "ms", "s", "%" share, "us" microseconds. */
     private static final List<Row> ROWS = List.of(
             new Row("requests sent", f -> f.measured().requestsSent(), "n"),
             new Row("202 accepted / synchronous answers", Report::answered, "n"),
             new Row(
-                    "  of which 409 (FMS: turned away at the door)",
-                    f -> f.measured().statusCounts().getOrDefault("409", 0),
+                    "FMS: turned away at the door (409, decided at once)",
+                    f -> f.measured().turnedAwayAtDoor(),
+                    "n"),
+            new Row(
+                    "accepted path: decided (confirmed / rejected)",
+                    f -> cell(f.measured().acceptedPath().decided(), "n") + " ("
+                            + cell(f.measured().acceptedPath().confirmed(), "n") + " / "
+                            + cell(f.measured().acceptedPath().rejected(), "n") + ")",
                     "n"),
             new Row("transport errors / other statuses", Report::errors, "n"),
+            new Row("cancellations that took effect", f -> f.measured().cancelled(), "n"),
             new Row(
                     "seats confirmed (SQL)",
                     f -> f.checks() == null ? null : f.checks().confirmedSeats(),
                     "n"),
-            new Row("ingest: answers/s", f -> f.measured().ingestPerS(), "r"),
-            new Row("decisions/s", f -> f.measured().decisionsPerS(), "r"),
+            new Row("ingest: answers/s", f -> f.measured().ingestPerS(), "r", "ingest_per_s"),
+            new Row("decisions/s (door 409s included)", f -> f.measured().decisionsPerS(), "r", "decisions_per_s"),
+            new Row(
+                    "accepted path: decisions/s",
+                    f -> f.measured().acceptedPath().decisionsPerS(),
+                    "r",
+                    "accepted_path_decisions_per_s"),
+            new Row("confirmed bookings/s", f -> f.measured().confirmedPerS(), "r", "confirmed_per_s"),
+            new Row("time to sell out (every trip full once)", f -> f.measured().selloutS(), "s", "sellout_s"),
             new Row("accept p50", f -> f.measured().acceptP50Ms(), "ms"),
-            new Row("accept p99", f -> f.measured().acceptP99Ms(), "ms"),
-            new Row("submit-to-decision p50", f -> f.measured().decideP50Ms(), "ms"),
-            new Row("submit-to-decision p99", f -> f.measured().decideP99Ms(), "ms"),
+            new Row("accept p99", f -> f.measured().acceptP99Ms(), "ms", "accept_p99_ms"),
+            new Row("submit-to-decision p50", f -> f.measured().decideP50Ms(), "ms", "decide_p50_ms"),
+            new Row("submit-to-decision p99", f -> f.measured().decideP99Ms(), "ms", "decide_p99_ms"),
+            new Row(
+                    "FMS accepted path: submit-to-decision p99",
+                    f -> f.measured().accepted() == null
+                            ? null
+                            : f.measured().accepted().decideAcceptedP99Ms(),
+                    "ms",
+                    "decide_accepted_p99_ms"),
             new Row("submit-to-decision max", f -> f.measured().decideMaxMs(), "ms"),
             new Row(
                     "FMS: submit to decision event read, p99",
@@ -63,19 +91,21 @@ final class Report {
                     "drain probe: decisions/s (commands straight to Kafka)",
                     f -> f.drainProbe() == null ? null : f.drainProbe().decisionsPerS(),
                     "r"),
-            new Row("CPU s of the system's processes", f -> f.cpu().cpuS(), "s"),
+            new Row("CPU s of the system's processes", f -> f.cpu().cpuS(), "s", "cpu_s"),
+            new Row("CPU per accepted request", SystemFigures::cpuUsPerAccepted, "us", "cpu_us_per_accepted"),
+            new Row("CPU per decision", SystemFigures::cpuUsPerDecision, "us", "cpu_us_per_decision"),
             new Row("load generator CPU share (of all cores)", f -> f.cpu().generatorCpuShare(), "%"),
             new Row(
-                    "double-booked seats",
-                    f -> f.checks() == null ? null : f.checks().doubleBookedSeats(),
+                    "double-booked seats (all runs)",
+                    f -> f.checksToHold() == null ? null : f.checksToHold().doubleBookedSeats(),
                     "n"),
             new Row(
-                    "trips over capacity",
-                    f -> f.checks() == null ? null : f.checks().tripsOverCapacity(),
+                    "trips over capacity (all runs)",
+                    f -> f.checksToHold() == null ? null : f.checksToHold().tripsOverCapacity(),
                     "n"),
             new Row(
-                    "answered but never decided (lost)",
-                    f -> f.checks() == null ? null : f.checks().lost(),
+                    "answered but never decided (lost, all runs)",
+                    f -> f.checksToHold() == null ? null : f.checksToHold().lost(),
                     "n"));
 
     private Report() {}
@@ -108,6 +138,7 @@ final class Report {
                 .append(", ")
                 .append(config.cores())
                 .append(" cores)\n\n");
+        method(md, result);
         List<String> names = new ArrayList<>(systems.keySet());
         if (!names.isEmpty()) {
             md.append("| |");
@@ -118,9 +149,7 @@ final class Report {
             for (Row row : ROWS) {
                 md.append("| ").append(row.label()).append(" |");
                 for (String name : names) {
-                    md.append(' ')
-                            .append(cell(row.figure().apply(systems.get(name)), row.format()))
-                            .append(" |");
+                    md.append(' ').append(cell(systems.get(name), row)).append(" |");
                 }
                 md.append('\n');
             }
@@ -259,6 +288,73 @@ final class Report {
         return figures.measured().transportErrors() + " / " + other;
     }
 
+    /** The row's figure; for a repeated run's main figures the median of the runs and their min-max. */
+    private static String cell(SystemFigures figures, Row row) {
+        BenchResult.Spread spread = row.spread() == null || figures.spread() == null
+                ? null
+                : figures.spread().get(row.spread());
+        if (spread == null || figures.repeat() == null || figures.repeat() < 2) {
+            return cell(row.figure().apply(figures), row.format());
+        }
+        String median = cell(spread.median(), row.format());
+        if (median.equals("-")) {
+            return median;
+        }
+        return median + " ("
+                + cell(spread.min(), row.format())
+                        .replace(" ms", "")
+                        .replace(" s", "")
+                        .replace(" µs", "") + "-" + cell(spread.max(), row.format()) + ")";
+    }
+
+    /** What the reader needs to judge the figures: warm-up, rounds, resets, durability, where decision times come from. */
+    private static void method(StringBuilder md, BenchResult result) {
+        BenchResult.Method method = result.method();
+        BenchResult.RunConfig config = result.config();
+        if (method == null) {
+            return;
+        }
+        md.append("Method: ")
+                .append(config.repeat())
+                .append(config.repeat() == 1 ? " run" : " runs")
+                .append(" per system, interleaved (rounds: ");
+        for (int r = 0; r < method.orderByRound().size(); r++) {
+            md.append(r == 0 ? "" : "; ")
+                    .append(String.join(", ", method.orderByRound().get(r)));
+        }
+        md.append("); figures are ")
+                .append(config.repeat() == 1 ? "of the one run" : "the median of the runs, in brackets their min-max")
+                .append(". Layout ")
+                .append(config.layout())
+                .append(", ")
+                .append(cell(config.explicitShare(), "%"))
+                .append(" naming seats, ")
+                .append(cell(config.cancelShare(), "%"))
+                .append(" of confirmed bookings cancelled, ")
+                .append(cell(config.holdShare(), "%"))
+                .append(" asking for a hold. Database latency ")
+                .append(config.dbLatencyMs())
+                .append(" ms each way. Postgres before each measured run: ")
+                .append(method.resetBetweenSystems())
+                .append(". Durability: ");
+        method.durability().forEach((k, v) -> md.append(k).append(' ').append(v).append(", "));
+        md.setLength(md.length() - 2);
+        md.append(".\n\nWarm-up (").append(method.warmupRule()).append("), answers/s per round:");
+        method.warmupRatesBySystem().forEach((system, rates) -> {
+            md.append(' ').append(system).append(' ');
+            if (rates.isEmpty()) {
+                md.append("none;");
+                return;
+            }
+            for (int i = 0; i < rates.size(); i++) {
+                md.append(i == 0 ? "" : ", ").append(cell(rates.get(i), "r"));
+            }
+            md.append(';');
+        });
+        md.setLength(md.length() - 1);
+        md.append(".\n\n");
+    }
+
     static String cell(Object value, String format) {
         if (value == null) {
             return "-";
@@ -274,6 +370,7 @@ final class Report {
             case "r" -> String.format(Locale.ROOT, "%,.0f", d);
             case "ms" -> String.format(Locale.ROOT, d < 10 ? "%.1f ms" : "%,.0f ms", d);
             case "s" -> String.format(Locale.ROOT, "%.1f s", d);
+            case "us" -> String.format(Locale.ROOT, "%,.0f µs", d);
             case "%" -> String.format(Locale.ROOT, "%.1f %%", d * 100);
             default -> String.format(Locale.ROOT, "%,d", number.longValue());
         };

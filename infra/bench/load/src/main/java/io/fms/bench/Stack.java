@@ -40,6 +40,20 @@ public record Stack(
                 addresses.redisPort());
     }
 
+    /** The same stack with booking-api at another base URL (a staging API, say). */
+    public Stack withApi(URI otherApi) {
+        return new Stack(
+                root,
+                otherApi,
+                adminKey,
+                kafkaBootstrapServers,
+                postgresUrl,
+                postgresUser,
+                postgresPassword,
+                redisHost,
+                redisPort);
+    }
+
     /** The PID file infra/fms keeps for each component it started; absent for anything external. */
     Path pidFile(String component) {
         return StackAddresses.fromEnvironment().pidFile(root, component);

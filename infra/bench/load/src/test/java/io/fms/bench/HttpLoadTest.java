@@ -72,7 +72,9 @@ class HttpLoadTest {
         Workload workload = Workload.generate(2, 500, 1.0, 0.5, 7);
         String[] trips = {UUID.randomUUID().toString(), UUID.randomUUID().toString()};
         HttpLoad load = new HttpLoad(
-                new HttpLoad.Endpoint(server.getAddress().getPort(), "/bookings", trips), workload, "test-");
+                new HttpLoad.Endpoint("localhost", server.getAddress().getPort(), "/bookings", trips),
+                workload,
+                "test-");
 
         Outcomes outcomes = load.run(8, 0, Long.MAX_VALUE);
 
@@ -95,7 +97,7 @@ class HttpLoadTest {
     void openLoopMeasuresFromEachRequestsDueTime() throws Exception {
         Workload workload = Workload.generate(1, 50, 0, 0.5, 8);
         HttpLoad load = new HttpLoad(
-                new HttpLoad.Endpoint(server.getAddress().getPort(), "/bookings", new String[] {"t"}),
+                new HttpLoad.Endpoint("localhost", server.getAddress().getPort(), "/bookings", new String[] {"t"}),
                 workload,
                 "open-");
 
@@ -111,7 +113,7 @@ class HttpLoadTest {
     void aRateLimitStopsTheRunWithASayingMessageInsteadOfMeasuringTheLimit() {
         Workload workload = Workload.generate(1, 5000, 0, 0.5, 9);
         HttpLoad load = new HttpLoad(
-                new HttpLoad.Endpoint(server.getAddress().getPort(), "/limited", new String[] {"t"}),
+                new HttpLoad.Endpoint("localhost", server.getAddress().getPort(), "/limited", new String[] {"t"}),
                 workload,
                 "limited-");
 

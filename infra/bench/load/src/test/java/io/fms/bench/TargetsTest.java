@@ -31,6 +31,17 @@ class TargetsTest {
     }
 
     @Test
+    void contentionIsReportedNotJudged() {
+        Map<String, SystemFigures> systems =
+                Map.of("fms", figures(measured(10_000.0, 1.0, NOT_MEASURED, 9_000.0, null), null));
+        assertThat(Targets.judge("hot-trip", 20_000, systems, new CeilingResults(null, null, null)))
+                .as("the same figures are judged for hot-trip: the positive control")
+                .isNotEmpty();
+        assertThat(Targets.judge("contention", 20_000, systems, new CeilingResults(null, null, null)))
+                .isEmpty();
+    }
+
+    @Test
     void aMissingSystemIsNotJudgedRatherThanMet() {
         Map<String, SystemFigures> systems =
                 Map.of("fms", figures(measured(10_000.0, 1.0, NOT_MEASURED, NOT_MEASURED, null), null));
@@ -59,16 +70,9 @@ class TargetsTest {
         // 2,000/s is 67 % of a 3,000/s ceiling: met by the second clause.
         assertThat(scaled).extracting(Target::met).containsExactly(true, true, false, null);
         assertThat(full).extracting(Target::met).containsExactly(true, true, false, true);
-        SystemFigures oneLost = new SystemFigures(
-                fms.measured(),
-                null,
-                null,
-                null,
-                NOT_MEASURED,
-                new Checks.Result(0, 0, 0, 1),
-                null,
-                fms.drainProbe(),
-                fms.halfRatePhase());
+        SystemFigures oneLost = figures(fms.measured(), new Checks.Result(0, 0, 0, 1))
+                .withDrainProbe(fms.drainProbe())
+                .withHalfRatePhase(fms.halfRatePhase());
         assertThat(Targets.judge("peak-sale", 20_000, Map.of("fms", oneLost), ceilings)
                         .get(3)
                         .met())
@@ -93,9 +97,14 @@ class TargetsTest {
                 0,
                 0,
                 0,
+                null,
+                new Measurement.AcceptedPath(0, 0, 0, n),
+                0,
                 n,
                 ingestPerS,
                 decisionsPerS,
+                n,
+                n,
                 n,
                 acceptP99Ms,
                 n,
@@ -112,7 +121,12 @@ class TargetsTest {
     }
 
     private static SystemFigures figures(Measurement measured, Checks.Result checks) {
-        return new SystemFigures(measured, null, null, null, NOT_MEASURED, checks, null, null, null);
+        return new SystemFigures(
+                measured, null, null, null, n(), n(), NOT_MEASURED, checks, null, null, null, null, null, null);
+    }
+
+    private static double n() {
+        return NOT_MEASURED;
     }
 
     private static FmsSystem.DrainProbe probe(double decisionsPerS) {

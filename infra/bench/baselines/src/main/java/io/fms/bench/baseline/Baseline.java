@@ -22,6 +22,14 @@ public interface Baseline {
      */
     BookingAnswer book(ValidBooking booking);
 
+    /**
+     * Cancels a confirmed booking: its seats are free again at once. Cancelling a cancelled booking answers the same.
+     *
+     * @throws io.fms.bench.baseline.web.NotFoundException if no such booking exists
+     * @throws io.fms.bench.baseline.booking.NotCancellableException if it was rejected
+     */
+    BookingAnswer cancel(UUID bookingId);
+
     /** Drops every trip, seat and booking of this design. */
     void reset();
 

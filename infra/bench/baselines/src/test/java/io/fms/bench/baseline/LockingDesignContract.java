@@ -74,6 +74,53 @@ abstract class LockingDesignContract {
     private record Answered(Sent sent, BaselineHttp.Response response) {}
 
     @Test
+    void aCancelledBookingFreesItsSeatsForTheNextBuyer() {
+        UUID trip = UUID.randomUUID();
+        http.putTrip(trip, ROWS, COLUMNS).assertStatus(204);
+        String body = BaselineHttp.bookingBody(trip, 2, List.of("1A", "1B"));
+        String first = http.book(body, "cancel-first")
+                .assertStatus(200)
+                .json()
+                .get("bookingId")
+                .asString();
+        http.book(body, "cancel-second").assertStatus(409);
+
+        BaselineHttp.Response cancelled = http.delete("/bookings/" + first).assertStatus(200);
+        assertThat(cancelled.json().get("status").asString()).isEqualTo("CANCELLED");
+        http.delete("/bookings/" + first).assertStatus(200);
+
+        String third = http.book(body, "cancel-third")
+                .assertStatus(200)
+                .json()
+                .get("bookingId")
+                .asString();
+        assertThat(jdbc.queryForObject(
+                        "SELECT status FROM " + schema() + ".booking WHERE booking_id = ?::uuid", String.class, first))
+                .isEqualTo("CANCELLED");
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM " + schema() + ".seat WHERE trip_id = ? AND booking_id = ?::uuid",
+                        Integer.class,
+                        trip,
+                        third))
+                .isEqualTo(2);
+        http.delete("/bookings/" + UUID.randomUUID()).assertProblem(404, "not-found");
+    }
+
+    @Test
+    void aRejectedBookingCannotBeCancelled() {
+        UUID trip = UUID.randomUUID();
+        http.putTrip(trip, ROWS, COLUMNS).assertStatus(204);
+        String body = BaselineHttp.bookingBody(trip, 1, List.of("2C"));
+        http.book(body, "reject-first").assertStatus(200);
+        String rejected = http.book(body, "reject-second")
+                .assertStatus(409)
+                .json()
+                .get("bookingId")
+                .asString();
+        http.delete("/bookings/" + rejected).assertProblem(409, "conflict");
+    }
+
+    @Test
     void aCrowdForTooFewSeatsNeverDoubleSellsAndEveryAnswerIsRecorded() throws Exception {
         UUID trip = UUID.randomUUID();
         http.putTrip(trip, ROWS, COLUMNS).assertStatus(204);

@@ -13,6 +13,7 @@ public record BookingAnswer(UUID bookingId, String status, List<String> seats, S
 
     public static final String CONFIRMED = "CONFIRMED";
     public static final String REJECTED = "REJECTED";
+    public static final String CANCELLED = "CANCELLED";
     public static final String SEAT_UNAVAILABLE = "SEAT_UNAVAILABLE";
     public static final String SOLD_OUT = "SOLD_OUT";
 
@@ -22,6 +23,10 @@ public record BookingAnswer(UUID bookingId, String status, List<String> seats, S
 
     public static BookingAnswer rejected(UUID bookingId, String reason) {
         return new BookingAnswer(bookingId, REJECTED, null, reason);
+    }
+
+    public static BookingAnswer cancelled(UUID bookingId) {
+        return new BookingAnswer(bookingId, CANCELLED, null, null);
     }
 
     public boolean isConfirmed() {

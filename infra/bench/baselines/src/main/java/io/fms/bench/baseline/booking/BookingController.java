@@ -2,14 +2,20 @@ package io.fms.bench.baseline.booking;
 
 import io.fms.bench.baseline.Baseline;
 import java.time.Instant;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /bookings}: answers with the decision itself, synchronously. */
+/**
+ * {@code POST /bookings}: answers with the decision itself, synchronously; {@code DELETE /bookings/{id}} cancels a
+ * confirmed booking, also synchronously ({@code 200}).
+ */
 @RestController
 class BookingController {
 
@@ -26,5 +32,10 @@ class BookingController {
         BookingAnswer answer = baseline.book(request.validated(idempotencyKey, Instant.now()));
         return ResponseEntity.status(answer.isConfirmed() ? HttpStatus.OK : HttpStatus.CONFLICT)
                 .body(answer);
+    }
+
+    @DeleteMapping("/bookings/{bookingId}")
+    BookingAnswer cancel(@PathVariable UUID bookingId) {
+        return baseline.cancel(bookingId);
     }
 }

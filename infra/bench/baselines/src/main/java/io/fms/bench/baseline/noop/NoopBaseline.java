@@ -4,6 +4,7 @@ import io.fms.bench.baseline.Baseline;
 import io.fms.bench.baseline.booking.BookingAnswer;
 import io.fms.bench.baseline.booking.ValidBooking;
 import io.fms.bench.baseline.trip.TripLayout;
+import io.fms.bench.baseline.web.NotFoundException;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,6 +22,12 @@ public class NoopBaseline implements Baseline {
     @Override
     public BookingAnswer book(ValidBooking booking) {
         return FIXED;
+    }
+
+    /** The HTTP ceiling books nothing, so there is nothing to cancel. */
+    @Override
+    public BookingAnswer cancel(UUID bookingId) {
+        throw new NotFoundException("Booking " + bookingId + " does not exist");
     }
 
     @Override

@@ -159,6 +159,11 @@ public class RedisLockBaseline implements Baseline {
     }
 
     @Override
+    public BookingAnswer cancel(UUID bookingId) {
+        return ledger.cancel(bookingId);
+    }
+
+    @Override
     public void reset() {
         tables.reset();
         locks.clear();

@@ -121,6 +121,11 @@ public class RowLockBaseline implements Baseline {
     }
 
     @Override
+    public BookingAnswer cancel(UUID bookingId) {
+        return ledger.cancel(bookingId);
+    }
+
+    @Override
     public void reset() {
         tables.reset();
     }

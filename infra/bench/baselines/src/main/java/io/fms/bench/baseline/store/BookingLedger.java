@@ -1,8 +1,10 @@
 package io.fms.bench.baseline.store;
 
 import io.fms.bench.baseline.booking.BookingAnswer;
+import io.fms.bench.baseline.booking.NotCancellableException;
 import io.fms.bench.baseline.booking.SeatLabels;
 import io.fms.bench.baseline.booking.ValidBooking;
+import io.fms.bench.baseline.web.NotFoundException;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -23,6 +25,7 @@ public class BookingLedger {
     private final String confirm;
     private final String reject;
     private final String findByKey;
+    private final String cancel;
 
     public BookingLedger(JdbcTemplate jdbc, String schema) {
         this.jdbc = jdbc;
@@ -53,6 +56,34 @@ public class BookingLedger {
                 SELECT b.booking_id, b.status, b.reason,
                        ARRAY(SELECT s.seat_label FROM %1$s.booking_seat s WHERE s.booking_id = b.booking_id) AS seats
                 FROM %1$s.booking b WHERE b.idempotency_key = ?""".formatted(schema);
+        // One statement, one round trip, for both designs: the booking becomes CANCELLED and the seats it holds are
+        // freed. "s.booking_id = c.booking_id" frees only seats this booking still holds, so no lock is needed
+        // beyond the row locks the UPDATE takes. The final SELECT sees the rows as they were before the statement.
+        this.cancel = """
+                WITH cancelled AS (
+                    UPDATE %1$s.booking SET status = 'CANCELLED'
+                    WHERE booking_id = ? AND status = 'CONFIRMED'
+                    RETURNING booking_id),
+                freed AS (
+                    UPDATE %1$s.seat s SET booking_id = NULL
+                    FROM %1$s.booking_seat bs, cancelled c
+                    WHERE bs.booking_id = c.booking_id AND s.trip_id = bs.trip_id AND s.seat_label = bs.seat_label
+                      AND s.booking_id = c.booking_id
+                    RETURNING s.seat_label)
+                SELECT (SELECT count(*) FROM freed) AS freed,
+                       (SELECT status FROM %1$s.booking WHERE booking_id = ?) AS status_before""".formatted(schema);
+    }
+
+    /** Cancels a confirmed booking in one statement (autocommit): see {@link io.fms.bench.baseline.Baseline#cancel}. */
+    public BookingAnswer cancel(UUID bookingId) {
+        String before = jdbc.queryForObject(cancel, (rs, row) -> rs.getString(2), bookingId, bookingId);
+        if (before == null) {
+            throw new NotFoundException("Booking " + bookingId + " does not exist");
+        }
+        if (BookingAnswer.REJECTED.equals(before)) {
+            throw new NotCancellableException("Booking " + bookingId + " was rejected: there is nothing to cancel");
+        }
+        return BookingAnswer.cancelled(bookingId);
     }
 
     /** What {@link #confirm} did; the caller's transaction must roll back unless {@link #complete}. */

@@ -1,5 +1,6 @@
 package io.fms.bench.baseline.web;
 
+import io.fms.bench.baseline.booking.NotCancellableException;
 import io.fms.bench.baseline.trip.LayoutConflictException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -41,6 +42,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
                 .body(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage()));
+    }
+
+    @ExceptionHandler(NotCancellableException.class)
+    ResponseEntity<ProblemDetail> notCancellable(NotCancellableException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage()));
     }
 
     @ExceptionHandler(LayoutConflictException.class)
