@@ -91,6 +91,21 @@ class ComposeAndKubernetesTest {
     }
 
     @Test
+    void everyDollarIsAnInterpolationComposeAccepts() throws IOException {
+        // ${NAME}, ${NAME:-default}, ${NAME:?message} or an escaped $$; a "$(" would stop compose with an error.
+        Pattern accepted = Pattern.compile("\\$(\\{[A-Z_][A-Z0-9_]*(:?[-?][^}$]*)?}|\\$)");
+        List<String> lines = Files.readAllLines(COMPOSE).stream()
+                .filter(line -> !line.strip().startsWith("#"))
+                .toList();
+
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("${FMS_ADMIN_API_KEY:?"));
+        assertThat(lines)
+                .allSatisfy(line -> assertThat(accepted.matcher(line).replaceAll(""))
+                        .as("after its interpolations: %s", line)
+                        .doesNotContain("$"));
+    }
+
+    @Test
     void everyImageIsPinnedToAVersion() throws IOException {
         List<String> images = new ArrayList<>();
         ComposeAndKubernetesTest.<Map<String, Object>>map(compose().get("services"))
