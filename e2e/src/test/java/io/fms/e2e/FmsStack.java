@@ -178,7 +178,7 @@ final class FmsStack implements BeforeAllCallback, ParameterResolver {
     }
 
     /** The repository root: the build passes the e2e module's directory; run elsewhere, the working directory. */
-    private static Path repositoryRoot() {
+    static Path repositoryRoot() {
         String moduleDirectory = System.getProperty("fms.e2e.moduleDir", System.getProperty("user.dir"));
         return Path.of(moduleDirectory).toAbsolutePath().getParent();
     }

@@ -32,7 +32,9 @@ final class ServiceProcess {
     private static final List<String> JVM_OPTIONS =
             List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
 
-    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(120);
+    // Three JVMs start side by side; on a two-core machine that other builds share, one has been seen to need just
+    // over two minutes to serve. Still a bound: a service that never comes up fails the run.
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(240);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
     private static final int LOG_TAIL_LINES = 60;
     private static final Pattern KAFKA_CONFIG_LINE = Pattern.compile("\\t[\\w.]+ = .*");

@@ -105,6 +105,13 @@ public final class SettingsTable {
         return new Row(variables, property, defaults);
     }
 
+    /** Every environment variable the rows name, in table order: what a deployment file may set. */
+    public Set<String> variables() {
+        Set<String> variables = new LinkedHashSet<>();
+        rows.forEach(row -> variables.addAll(row.variables()));
+        return variables;
+    }
+
     /** Mismatches between the tables and the code, in words; empty when they agree. */
     public List<String> problems(Service service) {
         List<String> problems = new ArrayList<>();

@@ -46,7 +46,9 @@ public class EnvironmentNames implements EnvironmentPostProcessor {
         Map<String, Object> properties = new LinkedHashMap<>();
         names(classLoader).forEach((variable, property) -> {
             Object value = variables.getProperty(variable);
-            if (value != null) {
+            // Set but empty counts as not set, as everywhere in FMS: a compose file passes "${FMS_X:-}" on, and an
+            // empty endpoint or format must not switch a feature on.
+            if (value != null && !value.toString().isBlank()) {
                 properties.put(property, value);
             }
         });

@@ -47,6 +47,15 @@ class EnvironmentNamesTest {
     }
 
     @Test
+    void anEmptyVariableCountsAsUnset() {
+        var environment = environment(Map.of("FMS_OTLP_TRACES_ENDPOINT", "", "FMS_LOG_FORMAT", "ecs"));
+
+        assertThat(environment.containsProperty("management.opentelemetry.tracing.export.otlp.endpoint"))
+                .isFalse();
+        assertThat(environment.getProperty("logging.structured.format.console")).isEqualTo("ecs");
+    }
+
+    @Test
     void relaxedBindingCoversTheVariablesThatFollowFromTheirProperty() {
         var environment = environment(Map.of("FMS_KAFKA_HEALTH_TIMEOUT_MS", "1500"));
 

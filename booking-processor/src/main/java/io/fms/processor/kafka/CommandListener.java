@@ -2,6 +2,7 @@ package io.fms.processor.kafka;
 
 import io.fms.events.Topics;
 import io.fms.processor.batch.CommandBatchHandler;
+import io.fms.processor.outbox.EventTraces;
 import io.fms.support.FmsKafkaProperties;
 import io.fms.support.FmsTopics;
 import java.util.HashSet;
@@ -22,10 +23,13 @@ class CommandListener {
     private final CommandBatchHandler handler;
     private final int commandPartitions;
     private final CommandLogRange logRange;
+    private final EventTraces traces;
 
-    CommandListener(CommandBatchHandler handler, FmsKafkaProperties topics, CommandLogRange logRange) {
+    CommandListener(
+            CommandBatchHandler handler, FmsKafkaProperties topics, CommandLogRange logRange, EventTraces traces) {
         this.handler = handler;
         this.logRange = logRange;
+        this.traces = traces;
         this.commandPartitions = topics.commandPartitions();
     }
 
@@ -51,6 +55,7 @@ class CommandListener {
         records.forEach(record -> present.add(new TopicPartition(record.topic(), record.partition())));
         present.retainAll(owned);
         Set<TopicPartition> refused = logRange.refusedOf(consumer, present);
+        traces.remember(records);
         handler.handle(records.stream()
                 .filter(record -> {
                     TopicPartition partition = new TopicPartition(record.topic(), record.partition());

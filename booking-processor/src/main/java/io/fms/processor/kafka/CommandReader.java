@@ -11,6 +11,7 @@ import io.fms.events.Texts;
 import io.fms.events.UnreadableRecordException;
 import io.fms.processor.decision.IncomingCommand;
 import io.fms.support.CommandPartitions;
+import io.fms.support.logging.LogFields;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -67,12 +68,14 @@ public final class CommandReader {
             switch (read(record)) {
                 case Readable readable -> commands.add(readable.command());
                 case Unreadable bad -> {
-                    log.warn(
-                            "unreadable command at {}-{}@{}: {}",
-                            record.topic(),
-                            record.partition(),
-                            record.offset(),
-                            bad.error());
+                    try (LogFields fields = LogFields.of(record)) {
+                        log.warn(
+                                "unreadable command at {}-{}@{}: {}",
+                                record.topic(),
+                                record.partition(),
+                                record.offset(),
+                                bad.error());
+                    }
                     unreadable.add(bad);
                 }
             }

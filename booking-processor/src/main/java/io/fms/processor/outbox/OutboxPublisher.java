@@ -52,6 +52,7 @@ public class OutboxPublisher {
     private final BookingLedger ledger;
     private final ProcessorProperties properties;
     private final BookingMetrics metrics;
+    private final EventTraces traces;
     // Event IDs of rows a batch is committing or publishing itself. On a busy machine a batch can take longer than
     // the sweeper's minimum age; publishing its rows twice would be wasted work and duplicate events.
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
@@ -64,8 +65,10 @@ public class OutboxPublisher {
             OutboxStore outbox,
             BookingLedger ledger,
             ProcessorProperties properties,
-            BookingMetrics metrics) {
+            BookingMetrics metrics,
+            EventTraces traces) {
         this.kafka = kafka;
+        this.traces = traces;
         this.readModel = readModel;
         this.outbox = outbox;
         this.ledger = ledger;
@@ -203,6 +206,7 @@ public class OutboxPublisher {
                 ProducerRecord<String, byte[]> record = new ProducerRecord<>(
                         Topics.BOOKING_EVENTS, row.bookingId().toString(), row.payload());
                 record.headers().add(Topics.HEADER_TYPE, row.eventType().getBytes(StandardCharsets.UTF_8));
+                traces.stamp(row.bookingId(), record.headers());
                 futures.add(kafka.send(record));
             }
         } catch (RuntimeException e) {

@@ -22,7 +22,7 @@ import java.util.concurrent.Executors;
  * {@code infra/fms chaos}: for each fault ({@link Faults}), a steady booking load, the fault injected and recovered
  * from, the backlog drained, then the invariants checked by SQL and through the API: every accepted request decided
  * exactly once, no Idempotency-Key answered with two bookings, no seat held twice, no trip over capacity, and the API
- * answering each booking with its decision. Prints a table, appends it to docs/reliability.md, exits 1 if any check
+ * answering each booking with its decision. Prints a table, writes it to .fms/chaos/ (or --out; docs/reliability.md too with --update-docs), exits 1 if any check
  * failed.
  */
 public final class Chaos {
@@ -227,8 +227,22 @@ public final class Chaos {
                 .append('\n');
         rows.forEach(row -> table.append(row.markdown()).append('\n'));
         System.out.println(table);
+        // A run is a measurement of this machine at this moment: it is kept beside the stack's state, and enters
+        // the checkout's docs only when asked.
+        Files.createDirectories(settings.reportDir());
+        Path report = settings.reportDir()
+                .resolve("chaos-"
+                        + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss'Z'")
+                                .withZone(ZoneOffset.UTC)
+                                .format(started)
+                        + ".md");
+        Files.writeString(report, table.toString().stripLeading());
+        System.out.println("Report written to " + report);
         Path doc = settings.root().resolve("docs/reliability.md");
-        if (settings.writeDoc() && Files.exists(doc)) {
+        if (settings.updateDocs()) {
+            if (!Files.exists(doc)) {
+                throw new IOException("--update-docs: there is no " + doc);
+            }
             Files.writeString(doc, table, StandardOpenOption.APPEND);
             System.out.println("Appended to " + settings.root().relativize(doc));
         }

@@ -17,7 +17,8 @@ record Settings(
         int ratePerSecond,
         int durationS,
         int drainTimeoutS,
-        boolean writeDoc,
+        Path reportDir,
+        boolean updateDocs,
         String apiBase,
         String adminKey,
         String kafkaBootstrap,
@@ -27,16 +28,20 @@ record Settings(
 
     static final int RATE_MAX = 200;
     static final int DURATION_MAX_S = 600;
+    /** Where reports go unless --out says otherwise, relative to the root: beside the stack's state, out of git. */
+    static final String REPORT_DIR_DEFAULT = ".fms/chaos";
 
     static final String USAGE = """
-            usage: infra/fms chaos [fault ...] [--cluster] [--rate R] [--duration S] [--drain-timeout S] [--no-doc]
+            usage: infra/fms chaos [fault ...] [--cluster] [--rate R] [--duration S] [--drain-timeout S]
+                                   [--out DIR] [--update-docs]
               faults (default: 1-8, in this order; with --cluster 9-11; by name or number):
             """ + Faults.usage() + """
               --rate R             booking requests per second (default 10, at most 200)
               --duration S         seconds of load per fault (default 60, 20 to 600)
               --drain-timeout S    how long every accepted request may take to be decided (default 240)
               --cluster            the cluster's faults, against infra/fms up --cluster
-              --no-doc             do not append the table to docs/reliability.md
+              --out DIR            where the report goes (default .fms/chaos/ under the repository root)
+              --update-docs        also append the table to docs/reliability.md (for a run worth keeping)
             Runs against the stack infra/fms up started; exits 1 if any check fails.""";
 
     static Settings parse(String[] args) {
@@ -48,7 +53,8 @@ record Settings(
         int rate = 10;
         int duration = 60;
         int drainTimeout = 240;
-        boolean writeDoc = true;
+        String out = null;
+        boolean updateDocs = false;
         boolean cluster = false;
         for (int index = 0; index < args.length; index++) {
             String arg = args[index];
@@ -56,7 +62,8 @@ record Settings(
                 case "--rate" -> rate = bounded(value(args, ++index, arg), 1, RATE_MAX, arg);
                 case "--duration" -> duration = bounded(value(args, ++index, arg), 20, DURATION_MAX_S, arg);
                 case "--drain-timeout" -> drainTimeout = bounded(value(args, ++index, arg), 30, 1800, arg);
-                case "--no-doc" -> writeDoc = false;
+                case "--out" -> out = directory(value(args, ++index, arg), arg);
+                case "--update-docs" -> updateDocs = true;
                 case "--cluster" -> cluster = true;
                 case "--help", "-h" -> throw new UsageException(null);
                 default -> {
@@ -84,7 +91,8 @@ record Settings(
                 rate,
                 duration,
                 drainTimeout,
-                writeDoc,
+                out == null ? root.resolve(REPORT_DIR_DEFAULT) : Path.of(out),
+                updateDocs,
                 addresses.api().toString(),
                 adminKey == null ? "" : adminKey,
                 clustered ? addresses.kafkaClusterBootstrapServers() : addresses.kafkaBootstrapServers(),
@@ -98,6 +106,13 @@ record Settings(
             throw new UsageException(option + " needs a value");
         }
         return args[index];
+    }
+
+    private static String directory(String text, String option) {
+        if (text.isBlank() || text.startsWith("-")) {
+            throw new UsageException(option + " needs a directory, not '" + text + "'");
+        }
+        return text;
     }
 
     private static int bounded(String text, int min, int max, String option) {

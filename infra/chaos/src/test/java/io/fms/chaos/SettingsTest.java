@@ -27,15 +27,29 @@ class SettingsTest {
 
     @Test
     void theKnobsAreBounded() {
-        Settings settings = Settings.parse(
-                new String[] {"--rate", "20", "--duration", "30", "--drain-timeout", "60", "--no-doc"}, Map.of());
+        Settings settings =
+                Settings.parse(new String[] {"--rate", "20", "--duration", "30", "--drain-timeout", "60"}, Map.of());
 
         assertThat(settings.ratePerSecond()).isEqualTo(20);
         assertThat(settings.durationS()).isEqualTo(30);
         assertThat(settings.drainTimeoutS()).isEqualTo(60);
-        assertThat(settings.writeDoc()).isFalse();
         assertThatThrownBy(() -> Settings.parse(new String[] {"--rate", "201"}, Map.of()))
                 .hasMessage("--rate takes a number from 1 to 200, not '201'");
+    }
+
+    @Test
+    void reportsStayOutOfTheCheckoutUnlessAsked() {
+        Settings quiet = Settings.parse(new String[0], Map.of("FMS_CHAOS_ROOT", "/repo"));
+        Settings kept = Settings.parse(new String[] {"--out", "/tmp/runs", "--update-docs"}, Map.of());
+
+        assertThat(quiet.reportDir()).isEqualTo(Path.of("/repo/.fms/chaos"));
+        assertThat(quiet.updateDocs()).isFalse();
+        assertThat(kept.reportDir()).isEqualTo(Path.of("/tmp/runs"));
+        assertThat(kept.updateDocs()).isTrue();
+        assertThatThrownBy(() -> Settings.parse(new String[] {"--out"}, Map.of()))
+                .hasMessage("--out needs a value");
+        assertThatThrownBy(() -> Settings.parse(new String[] {"--out", "--update-docs"}, Map.of()))
+                .hasMessage("--out needs a directory, not '--update-docs'");
     }
 
     @Test
@@ -67,7 +81,8 @@ class SettingsTest {
     @Test
     void theUsageListsEveryFaultByNumberNameAndSummary() {
         assertThat(Settings.USAGE).isEqualTo("""
-                usage: infra/fms chaos [fault ...] [--cluster] [--rate R] [--duration S] [--drain-timeout S] [--no-doc]
+                usage: infra/fms chaos [fault ...] [--cluster] [--rate R] [--duration S] [--drain-timeout S]
+                                       [--out DIR] [--update-docs]
                   faults (default: 1-8, in this order; with --cluster 9-11; by name or number):
                     1 processor-kill   kill -9 the processor at random moments, then a clean restart
                     2 postgres-stop    Postgres stopped 30 s, then started
@@ -84,7 +99,8 @@ class SettingsTest {
                   --duration S         seconds of load per fault (default 60, 20 to 600)
                   --drain-timeout S    how long every accepted request may take to be decided (default 240)
                   --cluster            the cluster's faults, against infra/fms up --cluster
-                  --no-doc             do not append the table to docs/reliability.md
+                  --out DIR            where the report goes (default .fms/chaos/ under the repository root)
+                  --update-docs        also append the table to docs/reliability.md (for a run worth keeping)
                 Runs against the stack infra/fms up started; exits 1 if any check fails.""");
     }
 }

@@ -1,6 +1,7 @@
 package io.fms.notify.delivery;
 
 import io.fms.notify.NotifyProperties;
+import io.fms.support.logging.LogFields;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** One attempt at one claimed delivery: send, record the attempt and what follows, dead-letter if it died. */
@@ -24,7 +26,9 @@ public class AttemptRunner {
     private final NotificationMetrics metrics;
     private final Clock clock;
     private final long leaseMs;
+    private final DeliveryTraces traces;
 
+    /** Without tracing: the attempts carry on the stored traceparent only. */
     public AttemptRunner(
             List<ChannelSender> senders,
             DeliveryLog deliveryLog,
@@ -33,6 +37,20 @@ public class AttemptRunner {
             NotificationMetrics metrics,
             Clock clock,
             NotifyProperties properties) {
+        this(senders, deliveryLog, retryPolicy, deadLetters, metrics, clock, properties, DeliveryTraces.NONE);
+    }
+
+    @Autowired
+    public AttemptRunner(
+            List<ChannelSender> senders,
+            DeliveryLog deliveryLog,
+            RetryPolicy retryPolicy,
+            DeadLetters deadLetters,
+            NotificationMetrics metrics,
+            Clock clock,
+            NotifyProperties properties,
+            DeliveryTraces traces) {
+        this.traces = traces;
         senders.forEach(sender -> this.senders.put(sender.channel(), sender));
         if (this.senders.size() != Channel.values().length) {
             throw new IllegalStateException("a sender is needed for every channel, got " + this.senders.keySet());
@@ -49,7 +67,16 @@ public class AttemptRunner {
         return senders.get(delivery.channel()).concurrencyKey(delivery);
     }
 
+    /** The attempt inside the booking's trace, its log lines carrying the booking and the event's record. */
     public void attempt(DueDelivery delivery) {
+        try (DeliveryTraces.Scope trace = traces.continueFor(delivery);
+                LogFields fields = LogFields.ofBooking(delivery.bookingId(), null)
+                        .record(delivery.kafkaPartition(), delivery.kafkaOffset())) {
+            attemptInTrace(delivery);
+        }
+    }
+
+    private void attemptInTrace(DueDelivery delivery) {
         int attempt = delivery.attemptCount() + 1;
         Instant startedAt = clock.instant();
         if (attempt == 1) {

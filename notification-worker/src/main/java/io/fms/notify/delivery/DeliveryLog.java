@@ -22,8 +22,8 @@ public class DeliveryLog {
 
     private static final String INSERT_EVENT = """
             insert into notify.events (event_id, booking_id, sequence, event_type, payload, kafka_partition, kafka_offset,
-                                received_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?)
+                                received_at, traceparent)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (event_id) do nothing
             """;
 
@@ -36,7 +36,7 @@ public class DeliveryLog {
 
     private static final String CLAIMED_COLUMNS = """
             d.id, d.event_id, d.booking_id, d.channel, d.destination, d.attempt_count, d.created_at, d.last_error,
-            e.event_type, e.payload, e.kafka_partition, e.kafka_offset, d.claimed_until
+            e.event_type, e.payload, e.kafka_partition, e.kafka_offset, d.claimed_until, e.traceparent
             """;
 
     private final JdbcTemplate jdbc;
@@ -75,7 +75,8 @@ public class DeliveryLog {
                 incoming.payload(),
                 incoming.partition(),
                 incoming.offset(),
-                nowTs
+                nowTs,
+                incoming.traceparent()
             });
             for (PlannedDelivery delivery : incoming.deliveries()) {
                 boolean pending = delivery.status() == DeliveryStatus.PENDING;
@@ -228,7 +229,8 @@ public class DeliveryLog {
                 rs.getBytes("payload"),
                 rs.getInt("kafka_partition"),
                 rs.getLong("kafka_offset"),
-                instant(rs, "claimed_until"));
+                instant(rs, "claimed_until"),
+                rs.getString("traceparent"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -11,6 +11,7 @@ import java.util.UUID;
  * @param createdAt when the event was recorded: the retry horizon and time-to-first-attempt count from here
  * @param payload the event record's value as it came from Kafka: the exact webhook body
  * @param claimedUntil the lease of this claim; the attempt's outcome is recorded only while it still holds
+ * @param traceparent the W3C traceparent the event came with, handed on to the receiver; null when it had none
  */
 public record DueDelivery(
         long id,
@@ -25,4 +26,38 @@ public record DueDelivery(
         byte[] payload,
         int kafkaPartition,
         long kafkaOffset,
-        Instant claimedUntil) {}
+        Instant claimedUntil,
+        String traceparent) {
+
+    /** A delivery whose event carried no trace. */
+    public DueDelivery(
+            long id,
+            UUID eventId,
+            UUID bookingId,
+            Channel channel,
+            String destination,
+            int attemptCount,
+            Instant createdAt,
+            String lastError,
+            String eventType,
+            byte[] payload,
+            int kafkaPartition,
+            long kafkaOffset,
+            Instant claimedUntil) {
+        this(
+                id,
+                eventId,
+                bookingId,
+                channel,
+                destination,
+                attemptCount,
+                createdAt,
+                lastError,
+                eventType,
+                payload,
+                kafkaPartition,
+                kafkaOffset,
+                claimedUntil,
+                null);
+    }
+}

@@ -8,11 +8,23 @@ import java.util.List;
  *
  * @param event the record's value, read
  * @param payload the record's value as it came: stored, signed and sent byte for byte
+ * @param traceparent the record's W3C traceparent header when it had a valid one, else null
  */
 public record IncomingEvent(
-        BookingEvent event, byte[] payload, int partition, long offset, List<PlannedDelivery> deliveries) {
+        BookingEvent event,
+        byte[] payload,
+        int partition,
+        long offset,
+        List<PlannedDelivery> deliveries,
+        String traceparent) {
 
     public IncomingEvent {
         deliveries = List.copyOf(deliveries);
+    }
+
+    /** An event that came without a trace. */
+    public IncomingEvent(
+            BookingEvent event, byte[] payload, int partition, long offset, List<PlannedDelivery> deliveries) {
+        this(event, payload, partition, offset, deliveries, null);
     }
 }

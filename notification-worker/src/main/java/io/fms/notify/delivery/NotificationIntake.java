@@ -3,6 +3,8 @@ package io.fms.notify.delivery;
 import io.fms.events.BookingEvent;
 import io.fms.events.BookingJson;
 import io.fms.events.UnreadableRecordException;
+import io.fms.support.logging.LogFields;
+import io.fms.support.tracing.TraceParent;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,19 +55,26 @@ public class NotificationIntake {
                 event = BookingJson.readEvent(record.value());
             } catch (UnreadableRecordException e) {
                 // Set aside with its origin rather than block the partition or drop it unseen.
-                log.warn(
-                        "unreadable record {}-{}@{} sent to the dead-letter topic: {}",
-                        record.topic(),
-                        record.partition(),
-                        record.offset(),
-                        e.getMessage());
+                try (LogFields fields = LogFields.of(record)) {
+                    log.warn(
+                            "unreadable record {}-{}@{} sent to the dead-letter topic: {}",
+                            record.topic(),
+                            record.partition(),
+                            record.offset(),
+                            e.getMessage());
+                }
                 deadLetters.publishUnreadable(record, e.getMessage());
                 metrics.unreadableEvent();
                 continue;
             }
             // Stored as it came: the webhook body is the processor's bytes, not our re-encoding of them.
-            events.add(
-                    new IncomingEvent(event, record.value(), record.partition(), record.offset(), planner.plan(event)));
+            events.add(new IncomingEvent(
+                    event,
+                    record.value(),
+                    record.partition(),
+                    record.offset(),
+                    planner.plan(event),
+                    TraceParent.of(record.headers())));
         }
         List<DeliveryLog.Recorded> recorded = deliveryLog.record(events, clock.instant());
         boolean anyPending = false;

@@ -10,6 +10,7 @@ import io.fms.support.callback.CallbackUrlPolicy;
 import io.fms.support.callback.CallbackUrlPolicy.Accepted;
 import io.fms.support.callback.CallbackUrlPolicy.HostResolver;
 import io.fms.support.callback.CallbackUrlPolicy.Refused;
+import io.fms.support.tracing.TraceParent;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -129,6 +130,11 @@ public class WebhookSender implements ChannelSender, AutoCloseable {
         post.setHeader(
                 StandardWebhookSignature.HEADER_SIGNATURE, standardSignature.signature(id, now, delivery.payload()));
         post.setHeader(HEADER_EVENT_ID, id);
+        // The booking's trace goes on to the receiver: the attempt's own span when tracing runs, else the event's.
+        String traceparent = TraceParent.outgoing(delivery.traceparent());
+        if (traceparent != null) {
+            post.setHeader(TraceParent.HEADER, traceparent);
+        }
         post.setHeader(WebhookSignature.HEADER, WebhookSignature.header(secret, now, delivery.payload()));
         post.setEntity(new ByteArrayEntity(delivery.payload(), JSON));
         // Read timeouts reset with every byte; this bounds a receiver that drips its answer.

@@ -77,6 +77,39 @@ class WebhookSenderTest {
     }
 
     @Test
+    void theEventsTraceparentGoesOnToTheReceiverAndNoneIsMadeUpWithoutOne() throws Exception {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        try (var receiver = TestReceiver.answering(204);
+                var sender = sender(true)) {
+            String url = "http://receiver.test:" + receiver.port() + "/hooks";
+            DueDelivery untraced = delivery(url);
+            DueDelivery traced = new DueDelivery(
+                    2,
+                    untraced.eventId(),
+                    untraced.bookingId(),
+                    Channel.WEBHOOK,
+                    url,
+                    0,
+                    untraced.createdAt(),
+                    null,
+                    untraced.eventType(),
+                    untraced.payload(),
+                    0,
+                    0,
+                    untraced.claimedUntil(),
+                    traceparent);
+
+            assertThat(sender.send(traced, 1).outcome()).isEqualTo(AttemptOutcome.SUCCESS);
+            assertThat(sender.send(untraced, 1).outcome()).isEqualTo(AttemptOutcome.SUCCESS);
+
+            assertThat(receiver.requests()).hasSize(2);
+            assertThat(receiver.requests().get(0).headers())
+                    .containsEntry("traceparent", java.util.List.of(traceparent));
+            assertThat(receiver.requests().get(1).headers()).doesNotContainKey("traceparent");
+        }
+    }
+
+    @Test
     void withLoopbackNotAllowedTheSendTimeCheckRefusesALoopbackReceiverBeforeConnecting() throws Exception {
         try (var receiver = TestReceiver.answering(200);
                 var sender = sender(false)) {
