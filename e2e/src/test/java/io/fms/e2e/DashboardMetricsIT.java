@@ -65,7 +65,10 @@ class DashboardMetricsIT {
                 });
     }
 
-    /** A booking with an email, a sold-out refusal, a cancellation: each kind of meter the dashboard reads. */
+    /**
+     * A booking with an email, a sold-out refusal, a cancellation, a stream beyond the cap (a 503): each kind of
+     * meter the dashboard reads.
+     */
     private static void driveTraffic(RunningFms fms) {
         FmsClient client = fms.client();
         String tripId = client.createTrip(1, "A");
@@ -79,6 +82,20 @@ class DashboardMetricsIT {
                         == 409);
         assertThat(client.cancel(booked).status()).isEqualTo(202);
         URI api = fms.service(FmsStack.API).baseUri();
+        List<SeatStream> streams = new ArrayList<>();
+        try {
+            boolean refused = false;
+            for (int i = 0; i <= FmsStack.SEAT_STREAMS_MAX && !refused; i++) {
+                SeatStream.Opened opened = SeatStream.open(api, tripId, null);
+                refused = opened.stream() == null;
+                if (!refused) {
+                    streams.add(opened.stream());
+                }
+            }
+            assertThat(refused).as("a stream beyond the cap was refused").isTrue();
+        } finally {
+            streams.forEach(SeatStream::close);
+        }
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             JsonNode notifications = client.send(
                             HttpRequest.newBuilder(api.resolve("/api/v1/bookings/" + booked + "/notifications"))

@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(FmsStack.class)
 class SeatStreamIT {
 
-    private static final int ROWS = 10;
+    private static final int ROWS = 30;
     private static final String COLUMNS = "ABCDEF";
     private static final int BOOKINGS = 400;
     private static final int CANCELLATIONS = 100;
@@ -50,6 +51,7 @@ class SeatStreamIT {
         assertThat(follower.events().getFirst().name()).isEqualTo("snapshot");
 
         Random random = new Random(7);
+        AtomicInteger completed = new AtomicInteger();
         List<Callable<Void>> work = new ArrayList<>();
         for (int i = 0; i < BOOKINGS; i++) {
             String seat = random.nextBoolean() ? cabin.get(random.nextInt(cabin.size())) : null;
@@ -59,6 +61,7 @@ class SeatStreamIT {
             boolean cancelsAfterwards = i < CANCELLATIONS;
             work.add(() -> {
                 Answer answer = client.book(request, UUID.randomUUID().toString());
+                completed.incrementAndGet();
                 if (answer.status() != 202) {
                     return null;
                 }
