@@ -10,6 +10,7 @@ import io.fms.processor.decision.BookingRecord;
 import io.fms.processor.outbox.OutboxRow;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -41,7 +42,7 @@ public class BookingLedger {
             booking.bookings (id, trip_id, status, reason, unavailable_seats, seats, passengers, contact_email,
                               callback_url, requested_at, decided_at)""";
 
-    private static final String COPY_SEATS = "booking.booking_seats (trip_id, seat, booking_id)";
+    private static final String COPY_SEATS = "booking.booking_seats (trip_id, seat, booking_id, released_at)";
 
     private static final String CANCEL_BOOKING = """
             update booking.bookings set status = 'CANCELLED', cancelled_at = ?
@@ -115,10 +116,28 @@ public class BookingLedger {
      */
     public void commit(
             BatchDecisions decisions, List<OutboxRow> outbox, List<OffsetAdvance> offsets, Instant committedAt) {
+        // One batch may free a seat and sell it again (a cancellation, then a booking of the same seat), and may
+        // decide a booking and cancel it: the live-seat index holds at every statement, so seats freed by the batch
+        // are released before its new seats are written, and the seats of a booking cancelled in the same batch are
+        // written released.
+        Map<UUID, Instant> cancelledNow = new HashMap<>();
+        decisions.decided().forEach(booking -> cancelledNow.put(booking.bookingId(), null));
+        List<Cancellation> ofEarlierBookings = new ArrayList<>();
+        List<Cancellation> ofThisBatch = new ArrayList<>();
+        for (Cancellation cancellation : decisions.cancelled()) {
+            UUID bookingId = cancellation.booking().bookingId();
+            if (cancelledNow.containsKey(bookingId)) {
+                cancelledNow.put(bookingId, cancellation.booking().cancelledAt());
+                ofThisBatch.add(cancellation);
+            } else {
+                ofEarlierBookings.add(cancellation);
+            }
+        }
         transaction.executeWithoutResult(status -> {
             insertBookings(decisions.decided());
-            insertSeats(decisions.decided());
-            cancel(decisions.cancelled());
+            cancel(ofEarlierBookings, true);
+            insertSeats(decisions.decided(), cancelledNow);
+            cancel(ofThisBatch, false);
             insertOutbox(outbox, committedAt);
             offsets.forEach(this::advance);
         });
@@ -143,7 +162,8 @@ public class BookingLedger {
         copy(rows, COPY_BOOKINGS);
     }
 
-    private void insertSeats(List<BookingRecord> bookings) {
+    /** @param releasedAt per booking, when the same batch cancelled it (else null) */
+    private void insertSeats(List<BookingRecord> bookings, Map<UUID, Instant> releasedAt) {
         CopyRows rows = new CopyRows();
         for (BookingRecord booking : bookings) {
             if (booking.status() == BookingStatus.CONFIRMED) {
@@ -151,6 +171,7 @@ public class BookingLedger {
                     rows.uuid(booking.tripId())
                             .text(seat)
                             .uuid(booking.bookingId())
+                            .instant(releasedAt.get(booking.bookingId()))
                             .endRow();
                 }
             }
@@ -158,17 +179,20 @@ public class BookingLedger {
         copy(rows, COPY_SEATS);
     }
 
-    private void cancel(List<Cancellation> cancellations) {
+    /** @param releaseSeats false for bookings of this batch, whose seats were written released */
+    private void cancel(List<Cancellation> cancellations, boolean releaseSeats) {
         for (Cancellation cancellation : cancellations) {
             BookingRecord booking = cancellation.booking();
             int bookingRows = jdbc.update(CANCEL_BOOKING, statement -> {
                 Sql.setInstant(statement, 1, booking.cancelledAt());
                 statement.setObject(2, booking.bookingId());
             });
-            int seatRows = jdbc.update(RELEASE_SEATS, statement -> {
-                Sql.setInstant(statement, 1, booking.cancelledAt());
-                statement.setObject(2, booking.bookingId());
-            });
+            int seatRows = !releaseSeats
+                    ? cancellation.releasedSeats().size()
+                    : jdbc.update(RELEASE_SEATS, statement -> {
+                        Sql.setInstant(statement, 1, booking.cancelledAt());
+                        statement.setObject(2, booking.bookingId());
+                    });
             // The inventory said the booking held these seats; Postgres must agree, or memory and truth have parted.
             if (bookingRows != 1 || seatRows != cancellation.releasedSeats().size()) {
                 throw new IllegalStateException("cancelling " + booking.bookingId() + " changed " + bookingRows
