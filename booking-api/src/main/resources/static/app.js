@@ -13,6 +13,18 @@
 
   const $ = (id) => document.getElementById(id);
 
+  /** A random UUID; crypto.randomUUID exists only on https and localhost pages, getRandomValues everywhere. */
+  function randomId() {
+    if (crypto.randomUUID) {
+      return crypto.randomUUID();
+    }
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    const hex = [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  }
+
   const page = {
     trip: null,          // the trip shown, as GET /trips/{id} answers it
     seats: new Map(),    // seat label -> AVAILABLE | HELD | BOOKED (as the stream says)
@@ -399,7 +411,7 @@
       body.hold = { seconds: Number.parseInt($("hold-seconds").value, 10) };
     }
     // The same key for a retry of the same form (after a 503 or a lost answer): never a second booking.
-    page.idempotencyKey ||= crypto.randomUUID();
+    page.idempotencyKey ||= randomId();
     const button = $("book-button");
     button.disabled = true;
     try {
@@ -510,7 +522,7 @@
     if (!booking) {
       return;
     }
-    const reference = `demo-${crypto.randomUUID().slice(0, 8)}`;
+    const reference = `demo-${randomId().slice(0, 8)}`;
     $("pay-button").disabled = true;
     try {
       await call("POST", `/bookings/${encodeURIComponent(booking.bookingId)}/confirmation`,
