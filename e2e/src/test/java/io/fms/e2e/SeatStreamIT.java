@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(FmsStack.class)
 class SeatStreamIT {
 
-    private static final int ROWS = 30;
+    // More seats than bookings: the run ends with seats of both kinds.
+    private static final int ROWS = 80;
     private static final String COLUMNS = "ABCDEF";
     private static final int BOOKINGS = 400;
     private static final int CANCELLATIONS = 100;
