@@ -15,7 +15,10 @@ class BookingPageIT extends SharedApiContext {
 
     @Test
     void thePageAndItsFilesAreServedAtTheRoot() {
-        var page = http.get("/").assertStatus(200);
+        var page = http.send(http.request("/")
+                        .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                        .GET())
+                .assertStatus(200);
         assertThat(page.header("Content-Type")).startsWith("text/html");
         assertThat(page.body()).contains("<title>FMS: book a seat</title>", "/app.js", "/style.css");
         assertThat(http.get("/app.js").assertStatus(200).header("Content-Type")).contains("javascript");
