@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -110,7 +111,7 @@ class SeatStreams implements DisposableBean {
         Runnable closed = () -> {
             if (counted.compareAndSet(true, false)) {
                 open.decrementAndGet();
-                fanOut.execute(() -> unsubscribe(tripId, subscriber));
+                onFanOut(() -> unsubscribe(tripId, subscriber));
             }
         };
         emitter.onCompletion(closed);
@@ -118,13 +119,13 @@ class SeatStreams implements DisposableBean {
         // The stream ends after its longest duration; the client reconnects with Last-Event-ID.
         emitter.onTimeout(subscriber::close);
         subscriber.offer(Frame.hello(RECONNECT_MS));
-        fanOut.execute(() -> subscribe(tripId, subscriber));
+        onFanOut(() -> subscribe(tripId, subscriber));
         return emitter;
     }
 
     /** A delta from the processor, from the feed's thread. */
     void accept(SeatsChanged delta) {
-        fanOut.execute(() -> {
+        onFanOut(() -> {
             TripSeats trip = trips.get(delta.tripId());
             if (trip != null) {
                 trip.apply(delta);
@@ -176,7 +177,7 @@ class SeatStreams implements DisposableBean {
             }
             VersionedSeats loaded = seats;
             RuntimeException failed = failure;
-            fanOut.execute(() -> {
+            onFanOut(() -> {
                 if (trips.get(trip.tripId()) != trip) {
                     return;
                 }
@@ -226,6 +227,15 @@ class SeatStreams implements DisposableBean {
             }
         }
         due.forEach(trip -> load(trip, true));
+    }
+
+    /** Runs on the fan-out thread; once the application is shutting down, streams closing need nothing done. */
+    private void onFanOut(Runnable task) {
+        try {
+            fanOut.execute(task);
+        } catch (RejectedExecutionException e) {
+            log.debug("seat streams stopped; {} not run", task);
+        }
     }
 
     private static Runnable guarded(String what, Runnable task) {
