@@ -3,6 +3,7 @@ package io.fms.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fms.api.ratelimit.RateLimitSettings;
+import io.fms.api.seatmap.SeatStreamSettings;
 import io.fms.support.EnvironmentNames;
 import io.fms.testkit.SettingsTable;
 import java.nio.file.Files;
@@ -16,7 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
 class SettingsTableTest {
 
     private static final SettingsTable.Service API = new SettingsTable.Service(
-            Map.of("fms.api", ApiProperties.class, "fms.rate-limit", RateLimitSettings.class),
+            Map.of(
+                    "fms.api",
+                    ApiProperties.class,
+                    "fms.rate-limit",
+                    RateLimitSettings.class,
+                    "fms.seat-stream",
+                    SeatStreamSettings.class),
             List.of("application.yml", "fms-service-defaults.yml"),
             List.of(new EnvironmentNames()));
 

@@ -9,6 +9,13 @@ public final class Topics {
     /** Decisions keyed by booking ID. */
     public static final String BOOKING_EVENTS = "fms.booking.events";
 
+    /**
+     * Each batch's seat changes per trip ({@link SeatsChanged}), keyed by trip ID so that one trip's changes stay in
+     * order; what the API's live seat map streams. Not a log of record: the seats in Postgres are the truth, and
+     * the API reloads from them.
+     */
+    public static final String SEAT_CHANGES = "fms.seat.changes";
+
     /** Command records that could not be read (bad JSON, unknown type or version), kept with their origin. */
     public static final String BOOKING_COMMANDS_DLT = "fms.booking.commands.dlt";
 

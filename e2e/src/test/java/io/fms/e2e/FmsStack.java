@@ -33,6 +33,8 @@ final class FmsStack implements BeforeAllCallback, ParameterResolver {
     static final String PROCESSOR = "booking-processor";
     static final String WORKER = "notification-worker";
     static final int COMMAND_PARTITIONS = 4;
+    /** Few, so that a test reaches the cap on seat map streams. */
+    static final int SEAT_STREAMS_MAX = 12;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -142,6 +144,9 @@ final class FmsStack implements BeforeAllCallback, ParameterResolver {
         // Short claims, so that deliveries a killed worker held are taken up again within the tests' bounds.
         shared.put("FMS_NOTIFY_REQUEST_TIMEOUT_MS", "5000");
         shared.put("FMS_NOTIFY_LEASE_MS", "10000");
+        shared.put("FMS_SEAT_STREAM_STREAMS_MAX", String.valueOf(SEAT_STREAMS_MAX));
+        // Frequent comments: a closed stream is noticed at the next write, so the cap frees up within a second.
+        shared.put("FMS_SEAT_STREAM_HEARTBEAT_MS", "1000");
         shared.put("SPRING_OUTPUT_ANSI_ENABLED", "never");
 
         Map<String, String> portVariables = Map.of(

@@ -33,8 +33,10 @@ final class ServiceProcess {
             List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
 
     // Three JVMs start side by side; on a two-core machine that other builds share, one has been seen to need just
-    // over two minutes to serve. Still a bound: a service that never comes up fails the run.
-    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(240);
+    // over two minutes to serve. Still a bound: a service that never comes up fails the run. A slower machine may
+    // give more: -Dfms.e2e.healthTimeoutSeconds=300.
+    private static final Duration HEALTH_TIMEOUT =
+            Duration.ofSeconds(Long.getLong("fms.e2e.healthTimeoutSeconds", 240));
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
     private static final int LOG_TAIL_LINES = 60;
     private static final Pattern KAFKA_CONFIG_LINE = Pattern.compile("\\t[\\w.]+ = .*");

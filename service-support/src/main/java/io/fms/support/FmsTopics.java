@@ -55,6 +55,9 @@ public class FmsTopics implements SmartInitializingSingleton {
             TopicConfig.RETENTION_BYTES_CONFIG, "-1",
             TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
 
+    /** Seat changes matter only while streams follow them; an hour covers any reconnect. */
+    static final String SEAT_CHANGES_RETENTION_MS = "3600000";
+
     private final KafkaAdmin kafkaAdmin;
     private final FmsKafkaProperties kafka;
 
@@ -107,6 +110,13 @@ public class FmsTopics implements SmartInitializingSingleton {
                 topic(Topics.BOOKING_COMMANDS, kafka.commandPartitions()).configs(commandTopicConfig()),
                 topic(Topics.BOOKING_EVENTS, kafka.eventPartitions()),
                 topic(Topics.BOOKING_COMMANDS_DLT, DEAD_LETTER_PARTITIONS),
+                // Read live by the API's seat streams, which reload from Postgres when they miss something.
+                topic(Topics.SEAT_CHANGES, kafka.commandPartitions())
+                        .configs(Map.of(
+                                TopicConfig.RETENTION_MS_CONFIG,
+                                SEAT_CHANGES_RETENTION_MS,
+                                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
+                                minInSyncReplicas())),
                 topic(Topics.NOTIFICATIONS_DLT, DEAD_LETTER_PARTITIONS));
         Set<String> existing = admin.listTopics().names().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
         List<NewTopic> missing = new ArrayList<>();

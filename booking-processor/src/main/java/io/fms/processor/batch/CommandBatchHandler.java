@@ -2,6 +2,7 @@ package io.fms.processor.batch;
 
 import io.fms.events.PartitionProgress;
 import io.fms.processor.BookingMetrics;
+import io.fms.processor.DecisionLatency;
 import io.fms.processor.decision.BatchDecider;
 import io.fms.processor.decision.BatchDecisions;
 import io.fms.processor.decision.BookingRecord;
@@ -10,6 +11,7 @@ import io.fms.processor.kafka.CommandReader;
 import io.fms.processor.kafka.DeadLetters;
 import io.fms.processor.outbox.OutboxPublisher;
 import io.fms.processor.outbox.OutboxRow;
+import io.fms.processor.seatmap.SeatChangePublisher;
 import io.fms.processor.store.BookingLedger;
 import io.fms.processor.store.OffsetAdvance;
 import io.fms.support.FmsKafkaProperties;
@@ -46,6 +48,9 @@ public class CommandBatchHandler {
     private final Clock clock;
     private final BatchDecider decider = new BatchDecider(UUID::randomUUID);
     private final CommandReader reader;
+    // After-commit observers: live seat maps and latency; neither can fail or hold up a batch.
+    private final SeatChangePublisher seatChanges;
+    private final DecisionLatency decisionLatency;
 
     CommandBatchHandler(
             PartitionStates states,
@@ -55,7 +60,9 @@ public class CommandBatchHandler {
             BookingMetrics metrics,
             BatchOutcomes outcomes,
             FmsKafkaProperties topics,
-            Clock clock) {
+            Clock clock,
+            SeatChangePublisher seatChanges,
+            DecisionLatency decisionLatency) {
         this.reader = new CommandReader(topics.commandPartitions());
         this.states = states;
         this.ledger = ledger;
@@ -64,6 +71,8 @@ public class CommandBatchHandler {
         this.metrics = metrics;
         this.outcomes = outcomes;
         this.clock = clock;
+        this.seatChanges = seatChanges;
+        this.decisionLatency = decisionLatency;
     }
 
     public void handle(List<ConsumerRecord<String, byte[]>> records) {
@@ -82,6 +91,8 @@ public class CommandBatchHandler {
             throw e;
         }
         if (committed != null) {
+            seatChanges.publish(records, committed.decisions());
+            decisionLatency.record(committed.decisions());
             try {
                 publish(committed);
             } finally {
