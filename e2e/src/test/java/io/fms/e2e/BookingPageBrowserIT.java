@@ -2,7 +2,6 @@ package io.fms.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fms.e2e.FmsClient.Answer;
 import io.fms.e2e.FmsClient.BookingRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,8 +12,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -40,7 +37,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The booking page at {@code /} in a real Chromium against the whole system: search, open a trip, book two seats by
  * clicking and see them become the visitor's and then booked, see another client's booking appear without a reload,
- * cancel, and (once the API takes holds) hold and pay. Screenshots go to {@code e2e/target/screenshots/}. Needs
+ * cancel, and hold and pay. Screenshots go to {@code e2e/target/screenshots/}. Needs
  * Debian's {@code chromium} and {@code chromium-driver} (or {@code FMS_CHROMIUM} and {@code FMS_CHROMEDRIVER}
  * naming a browser and its driver); without them the tests are reported skipped, saying so.
  */
@@ -177,10 +174,6 @@ class BookingPageBrowserIT {
         FmsClient client = fms.client();
         URI base = fms.service(FmsStack.API).baseUri();
         String tripId = client.createTrip(3, "AB");
-        Assumptions.assumeTrue(
-                holdsSupported(client, base, tripId),
-                "the API does not take holds yet (a booking with \"hold\" is refused): the hold-and-pay part runs"
-                        + " once it does");
 
         browser.get(base.resolve("/?trip=" + tripId).toString());
         markPage();
@@ -206,20 +199,6 @@ class BookingPageBrowserIT {
         assertPageNotReloaded();
         screenshot("paid");
         assertNoConsoleErrors(null);
-    }
-
-    /** Whether the API takes a booking with a hold: it then answers 202, else 400 naming the unknown field. */
-    private static boolean holdsSupported(FmsClient client, URI base, String tripId) {
-        String body = Json.write(Map.of(
-                "tripId", tripId,
-                "passengers", List.of(Map.of("name", "Probe")),
-                "seats", List.of("1A"),
-                "hold", Map.of("seconds", 60)));
-        Answer answer = client.send(java.net.http.HttpRequest.newBuilder(base.resolve("/api/v1/bookings"))
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
-        return answer.status() == 202;
     }
 
     private void awaitLive() {
