@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -50,6 +51,7 @@ class SeatStreamController {
 
     @GetMapping(path = "/api/v1/trips/{tripId}/seats/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(
+            operationId = "streamSeatMap",
             summary = "The trip's seat map, live (Server-Sent Events)",
             description = "First an event `snapshot` {version, seats: [{seat, status}]}, then events `seats`"
                     + " {version, changes: [{seat, status}]}, each with `id` = version. Versions only grow; a"
@@ -65,6 +67,11 @@ class SeatStreamController {
             content =
                     @Content(
                             mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                            schema =
+                                    @Schema(
+                                            type = "string",
+                                            description = "Server-Sent Events: `event:`, `id:` and `data:` lines, the"
+                                                    + " data JSON as described above; comment lines keep it open"),
                             examples = @ExampleObject(name = "stream", value = EXAMPLE)))
     @ProblemAnswers({ProblemKind.VALIDATION, ProblemKind.NOT_FOUND, ProblemKind.UNAVAILABLE})
     SseEmitter stream(
