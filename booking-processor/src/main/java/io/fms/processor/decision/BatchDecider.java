@@ -65,7 +65,7 @@ public final class BatchDecider {
             PartitionClock clock = clocks.apply(incoming.partition());
             Instant now = incoming.loggedAt();
             for (TripState due : clock.due(now)) {
-                batch.apply(incoming.partition(), due, due.inventory().advanceTo(now), now);
+                batch.apply(incoming.partition(), null, due, due.inventory().advanceTo(now), now);
                 clock.schedule(due);
             }
             BookingCommand command = incoming.command();
@@ -129,13 +129,14 @@ public final class BatchDecider {
             int waitlistPosition = decision instanceof Decision.Waitlisted waitlisted ? waitlisted.position() : 0;
             published.add(new PartitionEvent(
                     incoming.partition(),
-                    events.decision(booking, summaryOf(trip, request.tripId()), waitlistPosition)));
+                    events.decision(booking, summaryOf(trip, request.tripId()), waitlistPosition),
+                    incoming.traceparent()));
             if (trip != null) {
                 trip.track(booking);
                 if (booking.status() == BookingStatus.WAITLISTED) {
                     waitlist.add(new WaitlistMove(trip.inventory().tripId(), booking.bookingId(), incoming.offset()));
                 }
-                apply(incoming.partition(), trip, changes, now);
+                apply(incoming.partition(), incoming.traceparent(), trip, changes, now);
                 touchedTrips.add(request.tripId());
             }
         }
@@ -150,7 +151,7 @@ public final class BatchDecider {
             BookingRecord booking = lookup(trip, bookingId);
             checkAgrees(trip, bookingId, booking);
             List<Change> changes = trip.inventory().cancel(bookingId, incoming.loggedAt());
-            apply(incoming.partition(), trip, changes, incoming.loggedAt());
+            apply(incoming.partition(), incoming.traceparent(), trip, changes, incoming.loggedAt());
             boolean cancelledNow = changes.stream()
                     .anyMatch(change -> change.bookingId().equals(bookingId)
                             && (change instanceof Change.Released || change instanceof Change.LeftWaitlist));
@@ -171,12 +172,13 @@ public final class BatchDecider {
             checkAgrees(trip, bookingId, lookup(trip, bookingId));
             List<Change> changes = new ArrayList<>();
             boolean paidInTime = trip.inventory().confirm(bookingId, now, changes);
-            apply(incoming.partition(), trip, changes, now);
+            apply(incoming.partition(), incoming.traceparent(), trip, changes, now);
             BookingRecord booking = lookup(trip, bookingId);
             if (paidInTime) {
                 BookingRecord paid = booking.paid(confirmation.paymentReference(), now);
                 change(trip, paid);
-                published.add(new PartitionEvent(incoming.partition(), events.paid(paid, trip.summary())));
+                published.add(new PartitionEvent(
+                        incoming.partition(), events.paid(paid, trip.summary()), incoming.traceparent()));
             } else if (booking != null
                     && booking.status() == BookingStatus.EXPIRED
                     && booking.lateConfirmation() == null) {
@@ -190,8 +192,11 @@ public final class BatchDecider {
             }
         }
 
-        /** Records what time passing or an operation did to the trip's bookings, with an event for each change. */
-        void apply(int partition, TripState trip, List<Change> changes, Instant now) {
+        /**
+         * Records what time passing or an operation did to the trip's bookings, with an event for each change that
+         * carries the operation's trace context ({@code traceparent}, null for time passing).
+         */
+        void apply(int partition, String traceparent, TripState trip, List<Change> changes, Instant now) {
             for (Change change : changes) {
                 BookingRecord booking = lookup(trip, change.bookingId());
                 if (booking == null) {
@@ -208,7 +213,8 @@ public final class BatchDecider {
                 };
                 change(trip, after);
                 if (after.eventSequence() > booking.eventSequence()) {
-                    published.add(new PartitionEvent(partition, events.change(booking, after, trip.summary())));
+                    published.add(
+                            new PartitionEvent(partition, events.change(booking, after, trip.summary()), traceparent));
                 }
                 if (booking.status() == BookingStatus.WAITLISTED && after.status() != BookingStatus.WAITLISTED) {
                     waitlist.add(new WaitlistMove(trip.inventory().tripId(), booking.bookingId(), null));

@@ -46,8 +46,11 @@ public record BatchDecisions(
     /** A command that changed nothing, and why, for the log. */
     public record IgnoredCommand(UUID bookingId, UUID tripId, String why) {}
 
-    /** An event to publish, and the command partition whose batch made it. */
-    public record PartitionEvent(int partition, BookingEvent event) {}
+    /**
+     * An event to publish, the command partition whose batch made it, and the trace context of the command that
+     * caused it (null for what time alone did: an expiry, a promotion or a closing found due before a command).
+     */
+    public record PartitionEvent(int partition, BookingEvent event, String traceparent) {}
 
     /** A party joined a trip's waitlist at {@code order}, or left it ({@code order} null). */
     public record WaitlistMove(UUID tripId, UUID bookingId, Long order) {}

@@ -2,9 +2,10 @@ package io.fms.processor.kafka;
 
 import io.fms.events.Topics;
 import io.fms.processor.batch.CommandBatchHandler;
-import io.fms.processor.outbox.EventTraces;
 import io.fms.support.FmsKafkaProperties;
 import io.fms.support.FmsTopics;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,13 +24,13 @@ class CommandListener {
     private final CommandBatchHandler handler;
     private final int commandPartitions;
     private final CommandLogRange logRange;
-    private final EventTraces traces;
+    private final BatchSpans spans;
 
     CommandListener(
-            CommandBatchHandler handler, FmsKafkaProperties topics, CommandLogRange logRange, EventTraces traces) {
+            CommandBatchHandler handler, FmsKafkaProperties topics, CommandLogRange logRange, BatchSpans spans) {
         this.handler = handler;
         this.logRange = logRange;
-        this.traces = traces;
+        this.spans = spans;
         this.commandPartitions = topics.commandPartitions();
     }
 
@@ -55,12 +56,20 @@ class CommandListener {
         records.forEach(record -> present.add(new TopicPartition(record.topic(), record.partition())));
         present.retainAll(owned);
         Set<TopicPartition> refused = logRange.refusedOf(consumer, present);
-        traces.remember(records);
-        handler.handle(records.stream()
+        List<ConsumerRecord<String, byte[]>> mine = records.stream()
                 .filter(record -> {
                     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
                     return owned.contains(partition) && !refused.contains(partition);
                 })
-                .toList());
+                .toList();
+        Span span = spans.start(mine);
+        try (Tracer.SpanInScope scope = spans.inScope(span)) {
+            handler.handle(mine);
+        } catch (RuntimeException | Error e) {
+            span.error(e);
+            throw e;
+        } finally {
+            span.end();
+        }
     }
 }

@@ -12,6 +12,7 @@ import io.fms.events.UnreadableRecordException;
 import io.fms.processor.decision.IncomingCommand;
 import io.fms.support.CommandPartitions;
 import io.fms.support.logging.LogFields;
+import io.fms.support.tracing.TraceParent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -96,7 +97,11 @@ public final class CommandReader {
         String problem = problemWith(command, record.key(), record.partition());
         return problem == null
                 ? new Readable(new IncomingCommand(
-                        record.partition(), record.offset(), Instant.ofEpochMilli(record.timestamp()), command))
+                        record.partition(),
+                        record.offset(),
+                        Instant.ofEpochMilli(record.timestamp()),
+                        command,
+                        TraceParent.of(record.headers())))
                 : new Unreadable(record, problem);
     }
 

@@ -10,6 +10,7 @@ import io.fms.processor.decision.BatchDecisions.WaitlistMove;
 import io.fms.processor.decision.BookingRecord;
 import io.fms.processor.readmodel.ReadModel;
 import io.fms.processor.store.BookingLedger;
+import io.fms.support.tracing.TraceParent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -52,7 +53,6 @@ public class OutboxPublisher {
     private final BookingLedger ledger;
     private final ProcessorProperties properties;
     private final BookingMetrics metrics;
-    private final EventTraces traces;
     // Event IDs of rows a batch is committing or publishing itself. On a busy machine a batch can take longer than
     // the sweeper's minimum age; publishing its rows twice would be wasted work and duplicate events.
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
@@ -65,10 +65,8 @@ public class OutboxPublisher {
             OutboxStore outbox,
             BookingLedger ledger,
             ProcessorProperties properties,
-            BookingMetrics metrics,
-            EventTraces traces) {
+            BookingMetrics metrics) {
         this.kafka = kafka;
-        this.traces = traces;
         this.readModel = readModel;
         this.outbox = outbox;
         this.ledger = ledger;
@@ -206,7 +204,7 @@ public class OutboxPublisher {
                 ProducerRecord<String, byte[]> record = new ProducerRecord<>(
                         Topics.BOOKING_EVENTS, row.bookingId().toString(), row.payload());
                 record.headers().add(Topics.HEADER_TYPE, row.eventType().getBytes(StandardCharsets.UTF_8));
-                traces.stamp(row.bookingId(), record.headers());
+                TraceParent.put(record.headers(), row.traceparent());
                 futures.add(kafka.send(record));
             }
         } catch (RuntimeException e) {

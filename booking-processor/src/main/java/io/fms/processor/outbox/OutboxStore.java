@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 public class OutboxStore {
 
     private static final String PENDING = """
-            select event_id, booking_id, kafka_partition, event_type, payload
+            select event_id, booking_id, kafka_partition, event_type, payload, traceparent
               from booking.outbox
              where kafka_partition = any(?) and created_at < now() - make_interval(secs => ?)
              order by seq
@@ -25,7 +25,8 @@ public class OutboxStore {
             row.getObject("booking_id", UUID.class),
             row.getInt("kafka_partition"),
             row.getString("event_type"),
-            row.getBytes("payload"));
+            row.getBytes("payload"),
+            row.getString("traceparent"));
 
     private final JdbcTemplate jdbc;
 

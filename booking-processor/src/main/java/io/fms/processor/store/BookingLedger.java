@@ -47,7 +47,7 @@ public class BookingLedger {
             "update booking.booking_seats set released_at = ? where booking_id = ? and released_at is null";
 
     private static final String COPY_OUTBOX =
-            "booking.outbox (event_id, booking_id, kafka_partition, event_type, payload, created_at)";
+            "booking.outbox (event_id, booking_id, kafka_partition, event_type, payload, created_at, traceparent)";
 
     private static final String SELECT_OFFSET =
             "select next_offset from booking.consumer_offsets where topic = ? and partition = ?";
@@ -246,6 +246,7 @@ public class BookingLedger {
                     .text(row.eventType())
                     .bytes(row.payload())
                     .instant(createdAt)
+                    .text(row.traceparent())
                     .endRow();
         }
         copy(rows, COPY_OUTBOX);

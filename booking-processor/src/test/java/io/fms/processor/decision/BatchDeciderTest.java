@@ -18,6 +18,7 @@ import io.fms.events.RejectionReason;
 import io.fms.events.TripSummary;
 import io.fms.events.Waitlist;
 import io.fms.processor.TestCommands;
+import io.fms.processor.decision.BatchDecisions.PartitionEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -182,6 +183,30 @@ class BatchDeciderTest {
     }
 
     @Test
+    void eachEventCarriesTheTraceOfTheCommandThatCausedIt() {
+        String bookingTrace = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        String cancellationTrace = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        BookingRequested booking = request(tripId, 1, List.of("2B"));
+        BookingRequested untraced = request(tripId, 1, List.of());
+
+        BatchDecisions decisions = decider.decide(
+                List.of(
+                        new IncomingCommand(PARTITION, nextOffset++, NOW, booking, bookingTrace),
+                        new IncomingCommand(PARTITION, nextOffset++, NOW, cancellation(booking), cancellationTrace),
+                        incoming(untraced, NOW)),
+                Map.of(tripId, trip),
+                Map.of(),
+                clocks);
+
+        assertThat(decisions.events())
+                .extracting(event -> event.event().getClass().getSimpleName(), PartitionEvent::traceparent)
+                .containsExactly(
+                        tuple("BookingConfirmed", bookingTrace),
+                        tuple("BookingCancelled", cancellationTrace),
+                        tuple("BookingConfirmed", null));
+    }
+
+    @Test
     void cancelsABookingDecidedInAnEarlierBatchWithItsRecordedDetails() {
         BookingRequested booking = request(tripId, 2, List.of());
         BookingRecord recorded = decide(List.of(booking), Map.of()).decided().getFirst();
@@ -282,7 +307,7 @@ class BatchDeciderTest {
     }
 
     private IncomingCommand incoming(BookingCommand command, Instant loggedAt) {
-        return new IncomingCommand(PARTITION, nextOffset++, loggedAt, command);
+        return new IncomingCommand(PARTITION, nextOffset++, loggedAt, command, null);
     }
 
     private BatchDecisions decide(List<? extends BookingCommand> commands, Map<UUID, BookingRecord> recorded) {

@@ -10,6 +10,7 @@ import io.fms.events.ReadModelKeys;
 import io.fms.events.Topics;
 import io.fms.processor.TestCommands;
 import io.fms.support.FmsKafkaProperties;
+import io.fms.support.tracing.TraceParent;
 import io.fms.testkit.FmsTestInfrastructure;
 import io.fms.testkit.OwnedSchemas;
 import io.fms.testkit.TestKafka;
@@ -35,6 +36,9 @@ import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -58,8 +62,19 @@ import org.springframework.test.context.DynamicPropertySource;
             "spring.datasource.hikari.connection-timeout=2000",
             // Inert until a test arms it: see FailingEvents.
             "spring.kafka.producer.properties[interceptor.classes]=io.fms.processor.it.FailingEvents",
+            // Every new trace recorded, so that the tests that look at spans see each batch's.
+            "management.tracing.sampling.probability=1.0",
         })
+@Import(ProcessorITBase.Spans.class)
 abstract class ProcessorITBase {
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Spans {
+        @Bean
+        RecordedSpans recordedSpans() {
+            return new RecordedSpans();
+        }
+    }
 
     static final Instant FAR_FUTURE = Instant.parse("2099-01-01T08:00:00Z");
     static final Duration DECISION_WAIT = Duration.ofSeconds(60);
@@ -152,10 +167,16 @@ abstract class ProcessorITBase {
 
     /** Sends a command exactly as the API does: keyed by trip, typed header, acknowledged before returning. */
     static RecordMetadata send(BookingCommand command) {
+        return send(command, null);
+    }
+
+    /** As {@link #send(BookingCommand)}, with the W3C trace context the API hands on (none if null). */
+    static RecordMetadata send(BookingCommand command, String traceparent) {
         ProducerRecord<String, byte[]> record =
                 new ProducerRecord<>(Topics.BOOKING_COMMANDS, command.tripId().toString(), BookingJson.write(command));
         record.headers()
                 .add(Topics.HEADER_TYPE, BookingJson.typeOf((Record) command).getBytes(StandardCharsets.UTF_8));
+        TraceParent.put(record.headers(), traceparent);
         return sendAndWait(record);
     }
 

@@ -123,7 +123,8 @@ class StalledInstanceFenceIT extends ProcessorITBase {
                 booking.bookingId(),
                 partition,
                 "BookingConfirmed",
-                "{}".getBytes(StandardCharsets.UTF_8));
+                "{}".getBytes(StandardCharsets.UTF_8),
+                null);
         return new StaleBatch(booking.bookingId(), decisions, List.of(event));
     }
 

@@ -3,6 +3,7 @@ package io.fms.processor.it;
 import io.fms.events.BookingEvent;
 import io.fms.events.BookingJson;
 import io.fms.events.Topics;
+import io.fms.support.tracing.TraceParent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ final class TopicRecorder {
 
     private final Map<UUID, List<BookingEvent>> eventsByBooking = new ConcurrentHashMap<>();
     private final List<ConsumerRecord<String, byte[]>> deadLetters = new CopyOnWriteArrayList<>();
+    private final Map<UUID, String> traceparentByEvent = new ConcurrentHashMap<>();
 
     TopicRecorder(String bootstrapServers) {
         Properties properties = new Properties();
@@ -40,6 +42,10 @@ final class TopicRecorder {
                                 deadLetters.add(record);
                             } else {
                                 BookingEvent event = BookingJson.readEvent(record.value());
+                                String traceparent = TraceParent.of(record.headers());
+                                if (traceparent != null) {
+                                    traceparentByEvent.put(event.eventId(), traceparent);
+                                }
                                 eventsByBooking
                                         .computeIfAbsent(event.bookingId(), id -> new CopyOnWriteArrayList<>())
                                         .add(event);
@@ -55,6 +61,11 @@ final class TopicRecorder {
     /** Every copy of every event published for the booking, republished ones included. */
     List<BookingEvent> events(UUID bookingId) {
         return new ArrayList<>(eventsByBooking.getOrDefault(bookingId, List.of()));
+    }
+
+    /** The traceparent header the event's last copy carried, or null. */
+    String traceparent(BookingEvent event) {
+        return traceparentByEvent.get(event.eventId());
     }
 
     /** The booking's events with republished copies (same event ID) dropped, as a de-duplicating consumer sees them. */

@@ -10,6 +10,7 @@ import io.fms.events.Topics;
 import io.fms.processor.kafka.CommandReader.Readable;
 import io.fms.processor.kafka.CommandReader.Unreadable;
 import io.fms.support.CommandPartitions;
+import io.fms.support.tracing.TraceParent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collections;
@@ -34,7 +35,26 @@ class CommandReaderTest {
         assertThat(read).isInstanceOfSatisfying(Readable.class, readable -> {
             assertThat(readable.command().command()).isEqualTo(request);
             assertThat(readable.command().partition()).isEqualTo(CommandPartitions.of(tripId, PARTITIONS));
+            assertThat(readable.command().traceparent()).isNull();
         });
+    }
+
+    @Test
+    void keepsTheTraceContextACommandArrivedWithWhenItIsValid() {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        ConsumerRecord<String, byte[]> traced = record(tripId.toString(), BookingJson.write(request(1)));
+        TraceParent.put(traced.headers(), traceparent);
+        ConsumerRecord<String, byte[]> garbled = record(tripId.toString(), BookingJson.write(request(1)));
+        garbled.headers().add(TraceParent.HEADER, "00-not-a-trace".getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(READER.read(traced))
+                .isInstanceOfSatisfying(
+                        Readable.class,
+                        readable -> assertThat(readable.command().traceparent()).isEqualTo(traceparent));
+        assertThat(READER.read(garbled))
+                .isInstanceOfSatisfying(
+                        Readable.class,
+                        readable -> assertThat(readable.command().traceparent()).isNull());
     }
 
     @Test

@@ -105,7 +105,7 @@ class SeatChangesTest {
     }
 
     private static PartitionEvent on(int partition, BookingEvent event) {
-        return new PartitionEvent(partition, event);
+        return new PartitionEvent(partition, event, null);
     }
 
     private static TripSummary trip(UUID tripId) {
