@@ -31,21 +31,26 @@ public class BookingMetrics {
                 .description("Time to write a batch's decisions, offsets and outbox rows in one transaction")
                 .publishPercentileHistogram()
                 .register(registry);
-        this.deadLettered = Counter.builder("fms.processor.dead.lettered")
-                .description("Unreadable command records set aside on the dead-letter topic")
-                .register(registry);
-        this.publishFailures = Counter.builder("fms.processor.publish.failures")
-                .description("Post-commit publishes (events, read model) left to the outbox sweeper")
-                .register(registry);
-        this.duplicates = Counter.builder("fms.processor.duplicates")
-                .description("Booking requests whose booking ID was already decided")
-                .register(registry);
-        this.ignoredCancellations = Counter.builder("fms.processor.cancellations.ignored")
-                .description("Cancellations of bookings that hold no seats")
-                .register(registry);
+        this.deadLettered = counter(
+                registry,
+                "fms.processor.dead.lettered",
+                "Unreadable command records set aside on the dead-letter topic");
+        this.publishFailures = counter(
+                registry,
+                "fms.processor.publish.failures",
+                "Post-commit publishes (events, read model) left to the outbox sweeper");
+        this.duplicates =
+                counter(registry, "fms.processor.duplicates", "Booking requests whose booking ID was already decided");
+        this.ignoredCancellations = counter(
+                registry, "fms.processor.cancellations.ignored", "Cancellations of bookings that hold no seats");
         Gauge.builder("fms.processor.outbox.backlog", outboxBacklog, AtomicLong::get)
                 .description("Outbox rows not yet published, as of the last sweep")
                 .register(registry);
+    }
+
+    /** A counter of this registry, described; the one way this module makes its counters. */
+    public static Counter counter(MeterRegistry registry, String name, String description) {
+        return Counter.builder(name).description(description).register(registry);
     }
 
     public void decided(String outcome, String reason, long count) {

@@ -27,25 +27,16 @@ final class Ledger {
 
     /** Booking ID to the status recorded with it. */
     Map<String, String> statuses(String tripId) throws SQLException {
-        Map<String, String> statuses = new LinkedHashMap<>();
-        query(
-                "select id, status from booking.bookings where trip_id = ?::uuid",
-                tripId,
-                rows -> statuses.put(rows.getString(1), rows.getString(2)));
-        return statuses;
+        return pairs("select id, status from booking.bookings where trip_id = ?::uuid", tripId, ResultSet::getString);
+    }
+
+    /** Booking ID to how many events the processor made for it (one for its decision, one more per change). */
+    Map<String, Integer> eventSequences(String tripId) throws SQLException {
+        return pairs(
+                "select id, event_sequence from booking.bookings where trip_id = ?::uuid", tripId, ResultSet::getInt);
     }
 
     /** Seats held by more than one live booking: what the unique constraint exists to make impossible. */
-    /** Booking ID to how many events the processor made for it (one for its decision, one more per change). */
-    Map<String, Integer> eventSequences(String tripId) throws SQLException {
-        Map<String, Integer> sequences = new LinkedHashMap<>();
-        query(
-                "select id, event_sequence from booking.bookings where trip_id = ?::uuid",
-                tripId,
-                rows -> sequences.put(rows.getString(1), rows.getInt(2)));
-        return sequences;
-    }
-
     List<String> seatsHeldTwice(String tripId) throws SQLException {
         List<String> seats = new ArrayList<>();
         query(
@@ -58,6 +49,17 @@ final class Ledger {
 
     private interface RowReader {
         void read(ResultSet row) throws SQLException;
+    }
+
+    private interface Column<V> {
+        V read(ResultSet row, int index) throws SQLException;
+    }
+
+    /** The first column of every row to its second, read by {@code value}, in the order of the rows. */
+    private <V> Map<String, V> pairs(String sql, String tripId, Column<V> value) throws SQLException {
+        Map<String, V> pairs = new LinkedHashMap<>();
+        query(sql, tripId, rows -> pairs.put(rows.getString(1), value.read(rows, 2)));
+        return pairs;
     }
 
     private void query(String sql, String tripId, RowReader reader) throws SQLException {

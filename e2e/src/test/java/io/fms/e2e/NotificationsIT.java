@@ -3,13 +3,11 @@ package io.fms.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
 import io.fms.e2e.FmsClient.BookingRequest;
+import io.fms.e2e.WebhookReceiver.Webhook;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,18 +15,14 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import tools.jackson.databind.JsonNode;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Decisions reach the client: a signed webhook to its callback URL and an email to its contact address. */
 @Order(4)
@@ -38,50 +32,15 @@ class NotificationsIT {
     private static final Duration DELIVERY_BOUND = Duration.ofSeconds(60);
     private static final int FLAKY_FAILURES = 2;
 
-    /** A POST the receiver got: the headers that matter and the raw body, as the signature covers it. */
-    private record Delivery(String signature, String eventId, String body) {}
-
-    private final Queue<Delivery> deliveries = new ConcurrentLinkedQueue<>();
-    private HttpServer receiver;
-
-    @BeforeEach
-    void startReceiver() throws IOException {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/hooks/fms", exchange -> {
-            try (exchange) {
-                deliveries.add(new Delivery(
-                        exchange.getRequestHeaders().getFirst("FMS-Signature"),
-                        exchange.getRequestHeaders().getFirst("FMS-Event-Id"),
-                        new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-                exchange.sendResponseHeaders(204, -1);
-            }
-        });
-        // Fails the first deliveries it gets, as a receiver that is briefly down would.
-        AtomicInteger flakyCalls = new AtomicInteger();
-        receiver.createContext("/hooks/flaky", exchange -> {
-            try (exchange) {
-                Delivery delivery = new Delivery(
-                        exchange.getRequestHeaders().getFirst("FMS-Signature"),
-                        exchange.getRequestHeaders().getFirst("FMS-Event-Id"),
-                        new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-                deliveries.add(delivery);
-                exchange.sendResponseHeaders(flakyCalls.incrementAndGet() <= FLAKY_FAILURES ? 503 : 204, -1);
-            }
-        });
-        receiver.start();
-    }
-
-    @AfterEach
-    void stopReceiver() {
-        receiver.stop(0);
-    }
+    @RegisterExtension
+    final WebhookReceiver receiver = new WebhookReceiver();
 
     @Test
     void confirmationAndCancellationAreSignedWebhooksAndEmails(RunningFms fms) throws Exception {
         FmsClient client = fms.client();
         String tripId = client.createTrip(3, "ABC");
         String email = "ada-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        String callback = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks/fms";
+        String callback = receiver.url("/hooks/fms");
 
         String bookingId = client.bookAccepted(
                 BookingRequest.of(tripId, List.of("Ada Lovelace"), List.of("2C"))
@@ -89,14 +48,14 @@ class NotificationsIT {
                 UUID.randomUUID().toString());
         assertThat(client.longPoll(bookingId, 30).status()).isEqualTo("CONFIRMED");
 
-        Delivery confirmed = awaitWebhook(fms, bookingId, "BookingConfirmed");
+        Webhook confirmed = receiver.first(fms, bookingId, "BookingConfirmed");
         assertSigned(confirmed, fms.webhookSecret());
         awaitEmails(fms, email, 1);
 
         assertThat(client.cancel(bookingId).status()).isEqualTo(202);
-        Delivery cancelled = awaitWebhook(fms, bookingId, "BookingCancelled");
+        Webhook cancelled = receiver.first(fms, bookingId, "BookingCancelled");
         assertSigned(cancelled, fms.webhookSecret());
-        assertThat(cancelled.eventId()).isNotEqualTo(confirmed.eventId());
+        assertThat(cancelled.header("FMS-Event-Id")).isNotEqualTo(confirmed.header("FMS-Event-Id"));
         awaitEmails(fms, email, 2);
     }
 
@@ -104,59 +63,34 @@ class NotificationsIT {
     void aFailingReceiverGetsTheSameEventAgain(RunningFms fms) throws Exception {
         FmsClient client = fms.client();
         String tripId = client.createTrip(3, "ABC");
-        String callback = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks/flaky";
+        // Fails the first deliveries it gets, as a receiver that is briefly down would.
+        AtomicInteger calls = new AtomicInteger();
+        String callback = receiver.url("/hooks/flaky", () -> calls.incrementAndGet() <= FLAKY_FAILURES ? 503 : 204);
 
         String bookingId = client.bookAccepted(
                 BookingRequest.of(tripId, List.of("Grace Hopper"), null).withContact(null, callback),
                 UUID.randomUUID().toString());
         assertThat(client.longPoll(bookingId, 30).status()).isEqualTo("CONFIRMED");
 
-        List<Delivery> attempts = await("a delivery after " + FLAKY_FAILURES + " failed attempts")
+        List<Webhook> attempts = await("a delivery after " + FLAKY_FAILURES + " failed attempts")
                 .atMost(DELIVERY_BOUND)
                 .pollInterval(Duration.ofMillis(300))
-                .until(() -> deliveriesOf(bookingId), found -> found.size() > FLAKY_FAILURES);
+                .until(() -> receiver.about(bookingId), found -> found.size() > FLAKY_FAILURES);
         assertThat(attempts)
-                .extracting(Delivery::eventId)
-                .containsOnly(attempts.getFirst().eventId());
+                .extracting(attempt -> attempt.header("FMS-Event-Id"))
+                .containsOnly(attempts.getFirst().header("FMS-Event-Id"));
         assertThat(attempts)
-                .extracting(Delivery::body)
+                .extracting(Webhook::body)
                 .containsOnly(attempts.getFirst().body());
-        for (Delivery attempt : attempts) {
+        for (Webhook attempt : attempts) {
             assertSigned(attempt, fms.webhookSecret());
         }
     }
 
-    private List<Delivery> deliveriesOf(String bookingId) {
-        return deliveries.stream()
-                .filter(delivery ->
-                        Json.tree(delivery.body()).path("bookingId").asString().equals(bookingId))
-                .toList();
-    }
-
-    private Delivery awaitWebhook(RunningFms fms, String bookingId, String type) {
-        return await(type + " webhook for " + bookingId)
-                .atMost(DELIVERY_BOUND)
-                .pollInterval(Duration.ofMillis(300))
-                .until(
-                        () -> deliveries.stream()
-                                .filter(delivery -> {
-                                    JsonNode event = Json.tree(delivery.body());
-                                    return event.path("bookingId").asString().equals(bookingId)
-                                            && event.path("type").asString().equals(type);
-                                })
-                                .findFirst(),
-                        found -> {
-                            if (found.isEmpty() && !fms.service(FmsStack.WORKER).isAlive()) {
-                                throw new AssertionError("notification-worker died" + fms.logTails(FmsStack.WORKER));
-                            }
-                            return found.isPresent();
-                        })
-                .orElseThrow();
-    }
-
-    private static void assertSigned(Delivery delivery, String secret) throws Exception {
-        assertThat(delivery.signature()).as("FMS-Signature of %s", delivery).matches("t=\\d+,v1=[0-9a-f]{64}");
-        Map<String, String> parts = Arrays.stream(delivery.signature().split(","))
+    private static void assertSigned(Webhook delivery, String secret) throws Exception {
+        String signature = delivery.header("FMS-Signature");
+        assertThat(signature).as("FMS-Signature of %s", delivery.body()).matches("t=\\d+,v1=[0-9a-f]{64}");
+        Map<String, String> parts = Arrays.stream(signature.split(","))
                 .map(part -> part.split("=", 2))
                 .collect(java.util.stream.Collectors.toMap(part -> part[0], part -> part[1]));
         long sentAt = Long.parseLong(parts.get("t"));
@@ -170,7 +104,7 @@ class NotificationsIT {
         assertThat(parts.get("v1"))
                 .as("HMAC-SHA256 of t.body under the configured secret")
                 .isEqualTo(expected);
-        assertThat(delivery.eventId())
+        assertThat(delivery.header("FMS-Event-Id"))
                 .as("FMS-Event-Id")
                 .isEqualTo(Json.tree(delivery.body()).path("eventId").asString());
     }

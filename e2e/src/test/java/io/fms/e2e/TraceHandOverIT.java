@@ -1,27 +1,18 @@
 package io.fms.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
 import io.fms.e2e.FmsClient.Answer;
 import io.fms.e2e.FmsClient.BookingRequest;
-import java.io.IOException;
-import java.net.InetSocketAddress;
+import io.fms.e2e.WebhookReceiver.Webhook;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Queue;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import tools.jackson.databind.JsonNode;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A request's W3C traceparent is handed on through the whole pipeline: the booking's webhook POST carries the same
@@ -31,37 +22,14 @@ import tools.jackson.databind.JsonNode;
 @ExtendWith(FmsStack.class)
 class TraceHandOverIT {
 
-    private static final Duration DELIVERY_BOUND = Duration.ofSeconds(60);
-
-    private record Webhook(String traceparent, JsonNode event) {}
-
-    private final Queue<Webhook> webhooks = new ConcurrentLinkedQueue<>();
-    private HttpServer receiver;
-
-    @BeforeEach
-    void startReceiver() throws IOException {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/hooks/traced", exchange -> {
-            try (exchange) {
-                webhooks.add(new Webhook(
-                        exchange.getRequestHeaders().getFirst("traceparent"),
-                        Json.tree(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8))));
-                exchange.sendResponseHeaders(204, -1);
-            }
-        });
-        receiver.start();
-    }
-
-    @AfterEach
-    void stopReceiver() {
-        receiver.stop(0);
-    }
+    @RegisterExtension
+    final WebhookReceiver receiver = new WebhookReceiver();
 
     @Test
     void aBookingsTraceReachesItsWebhooks(RunningFms fms) {
         FmsClient client = fms.client();
         String tripId = client.createTrip(3, "ABC");
-        String callback = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks/traced";
+        String callback = receiver.url("/hooks/traced");
         String bookingTrace = randomHex(16);
         String cancellationTrace = randomHex(16);
 
@@ -77,60 +45,37 @@ class TraceHandOverIT {
         String bookingId = booked.json().path("bookingId").asString();
         assertThat(client.longPoll(bookingId, 30).status()).isEqualTo("CONFIRMED");
 
-        Webhook confirmed = awaitWebhook(fms, bookingId, "BookingConfirmed");
-        assertThat(confirmed.traceparent())
+        Webhook confirmed = receiver.first(fms, bookingId, "BookingConfirmed");
+        assertThat(confirmed.header("traceparent"))
                 .as("the confirmation's webhook")
                 .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
-        assertThat(traceId(confirmed.traceparent())).isEqualTo(bookingTrace);
+        assertThat(traceId(confirmed.header("traceparent"))).isEqualTo(bookingTrace);
 
         Answer cancel = client.send(
                 HttpRequest.newBuilder(fms.service(FmsStack.API).baseUri().resolve("/api/v1/bookings/" + bookingId))
                         .header("traceparent", traceparent(cancellationTrace))
                         .DELETE());
         assertThat(cancel.status()).as("DELETE booking: %s", cancel).isEqualTo(202);
-        Webhook cancelled = awaitWebhook(fms, bookingId, "BookingCancelled");
-        assertThat(traceId(cancelled.traceparent())).isEqualTo(cancellationTrace);
+        Webhook cancelled = receiver.first(fms, bookingId, "BookingCancelled");
+        assertThat(traceId(cancelled.header("traceparent"))).isEqualTo(cancellationTrace);
     }
 
     @Test
     void aBookingWithoutATraceparentGetsATraceOfItsOwn(RunningFms fms) {
         FmsClient client = fms.client();
         String tripId = client.createTrip(3, "ABC");
-        String callback = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks/traced";
+        String callback = receiver.url("/hooks/traced");
 
         String first = client.bookAccepted(
                 BookingRequest.of(tripId, List.of("Grace Hopper"), null).withContact(null, callback), null);
         String second = client.bookAccepted(
                 BookingRequest.of(tripId, List.of("Alan Turing"), null).withContact(null, callback), null);
 
-        String firstTrace = traceId(awaitWebhook(fms, first, "BookingConfirmed").traceparent());
+        String firstTrace =
+                traceId(receiver.first(fms, first, "BookingConfirmed").header("traceparent"));
         String secondTrace =
-                traceId(awaitWebhook(fms, second, "BookingConfirmed").traceparent());
+                traceId(receiver.first(fms, second, "BookingConfirmed").header("traceparent"));
         assertThat(firstTrace).matches("[0-9a-f]{32}").isNotEqualTo(secondTrace);
-    }
-
-    private Webhook awaitWebhook(RunningFms fms, String bookingId, String type) {
-        return await(type + " webhook for " + bookingId)
-                .atMost(DELIVERY_BOUND)
-                .pollInterval(Duration.ofMillis(300))
-                .until(
-                        () -> webhooks.stream()
-                                .filter(webhook -> webhook.event()
-                                                .path("bookingId")
-                                                .asString()
-                                                .equals(bookingId)
-                                        && webhook.event()
-                                                .path("type")
-                                                .asString()
-                                                .equals(type))
-                                .findFirst(),
-                        found -> {
-                            if (found.isEmpty() && !fms.service(FmsStack.WORKER).isAlive()) {
-                                throw new AssertionError("notification-worker died" + fms.logTails(FmsStack.WORKER));
-                            }
-                            return found.isPresent();
-                        })
-                .orElseThrow();
     }
 
     private static String traceparent(String traceId) {

@@ -93,23 +93,18 @@ public final class KafkaNode {
         p.setProperty("inter.broker.listener.name", "PLAINTEXT");
         p.setProperty("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
         p.setProperty("log.dirs", logDir.toString());
-        // One broker: every internal topic can only have one replica, and must not wait for more.
-        p.setProperty("offsets.topic.replication.factor", "1");
-        p.setProperty("transaction.state.log.replication.factor", "1");
-        p.setProperty("transaction.state.log.min.isr", "1");
-        p.setProperty("share.coordinator.state.topic.replication.factor", "1");
-        p.setProperty("share.coordinator.state.topic.min.isr", "1");
-        p.setProperty("min.insync.replicas", "1");
+        // One broker: every internal topic can only have one replica, and must not wait for more. A cluster replicates
+        // them all, and acknowledges a write once enough replicas have it.
+        String replicas = membership.clustered() ? String.valueOf(CLUSTER_REPLICATION_FACTOR) : "1";
+        String minInsync = membership.clustered() ? String.valueOf(CLUSTER_MIN_INSYNC_REPLICAS) : "1";
+        p.setProperty("offsets.topic.replication.factor", replicas);
+        p.setProperty("transaction.state.log.replication.factor", replicas);
+        p.setProperty("transaction.state.log.min.isr", minInsync);
+        p.setProperty("share.coordinator.state.topic.replication.factor", replicas);
+        p.setProperty("share.coordinator.state.topic.min.isr", minInsync);
+        p.setProperty("min.insync.replicas", minInsync);
         if (membership.clustered()) {
-            String replicas = String.valueOf(CLUSTER_REPLICATION_FACTOR);
-            String minInsync = String.valueOf(CLUSTER_MIN_INSYNC_REPLICAS);
-            p.setProperty("offsets.topic.replication.factor", replicas);
-            p.setProperty("transaction.state.log.replication.factor", replicas);
-            p.setProperty("transaction.state.log.min.isr", minInsync);
-            p.setProperty("share.coordinator.state.topic.replication.factor", replicas);
-            p.setProperty("share.coordinator.state.topic.min.isr", minInsync);
             p.setProperty("default.replication.factor", replicas);
-            p.setProperty("min.insync.replicas", minInsync);
             // Never elect a replica that may miss acknowledged records, even to end an outage.
             p.setProperty("unclean.leader.election.enable", "false");
             // The controller fences a broker that stopped heartbeating after this, and only then moves the

@@ -121,12 +121,7 @@ public final class PostgresNode {
                 throw new IllegalStateException("another PostgresNode is using " + dataDir);
             }
         }
-        Optional<ProcessHandle> postmaster = Files.readAllLines(pidFile).stream()
-                .findFirst()
-                .map(String::trim)
-                .map(Long::parseLong)
-                .flatMap(ProcessHandle::of)
-                .filter(p -> p.info().command().orElse("").endsWith("postgres"));
+        Optional<ProcessHandle> postmaster = PidFiles.process(pidFile, command -> command.endsWith("postgres"));
         if (postmaster.isEmpty()) {
             return;
         }

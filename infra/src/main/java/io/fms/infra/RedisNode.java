@@ -68,12 +68,7 @@ public final class RedisNode {
         if (!Files.exists(pidFile)) {
             return;
         }
-        Optional<ProcessHandle> server = Files.readAllLines(pidFile).stream()
-                .findFirst()
-                .map(String::trim)
-                .map(Long::parseLong)
-                .flatMap(ProcessHandle::of)
-                .filter(p -> p.info().command().orElse("").contains("redis-server"));
+        Optional<ProcessHandle> server = PidFiles.process(pidFile, command -> command.contains("redis-server"));
         if (server.isEmpty()) {
             return;
         }

@@ -143,9 +143,8 @@ public final class BatchDecider {
 
         void cancel(IncomingCommand incoming, BookingCancellationRequested cancellation) {
             UUID bookingId = cancellation.bookingId();
-            TripState trip = trips.get(cancellation.tripId());
+            TripState trip = tripOf(cancellation);
             if (trip == null) {
-                ignored.add(new IgnoredCommand(bookingId, cancellation.tripId(), "trip not in the catalog"));
                 return;
             }
             BookingRecord booking = lookup(trip, bookingId);
@@ -163,9 +162,8 @@ public final class BatchDecider {
 
         void confirm(IncomingCommand incoming, BookingConfirmationRequested confirmation) {
             UUID bookingId = confirmation.bookingId();
-            TripState trip = trips.get(confirmation.tripId());
+            TripState trip = tripOf(confirmation);
             if (trip == null) {
-                ignored.add(new IgnoredCommand(bookingId, confirmation.tripId(), "trip not in the catalog"));
                 return;
             }
             Instant now = incoming.loggedAt();
@@ -190,6 +188,15 @@ public final class BatchDecider {
                         confirmation.tripId(),
                         booking == null ? "unknown booking" : "confirmation of a " + booking.status() + " booking"));
             }
+        }
+
+        /** The trip of a command on an existing booking; null, with the command ignored, when the catalog has none. */
+        private TripState tripOf(BookingCommand.OnBooking command) {
+            TripState trip = trips.get(command.tripId());
+            if (trip == null) {
+                ignored.add(new IgnoredCommand(command.bookingId(), command.tripId(), "trip not in the catalog"));
+            }
+            return trip;
         }
 
         /**

@@ -51,8 +51,9 @@ public class OutboxPublisher {
     private final ReadModel readModel;
     private final OutboxStore outbox;
     private final BookingLedger ledger;
-    private final ProcessorProperties properties;
     private final BookingMetrics metrics;
+    private final int sweepBatchSize;
+    private final long publishTimeoutNanos;
     // Event IDs of rows a batch is committing or publishing itself. On a busy machine a batch can take longer than
     // the sweeper's minimum age; publishing its rows twice would be wasted work and duplicate events.
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
@@ -70,8 +71,9 @@ public class OutboxPublisher {
         this.readModel = readModel;
         this.outbox = outbox;
         this.ledger = ledger;
-        this.properties = properties;
         this.metrics = metrics;
+        this.sweepBatchSize = properties.outboxSweepBatchSize();
+        this.publishTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(properties.publishTimeoutMs());
     }
 
     /**
@@ -130,9 +132,9 @@ public class OutboxPublisher {
     }
 
     private void settle(int partition) {
-        List<OutboxRow> pending = outbox.pending(List.of(partition), 0, properties.outboxSweepBatchSize());
+        List<OutboxRow> pending = outbox.pending(List.of(partition), 0, sweepBatchSize);
         // Rows in flight here are this thread's own batch's: a partition has one owner, so none to leave alone.
-        if (publishFromStore(pending) && pending.size() < properties.outboxSweepBatchSize()) {
+        if (publishFromStore(pending) && pending.size() < sweepBatchSize) {
             unsettled.remove(partition);
         }
     }
@@ -212,7 +214,7 @@ public class OutboxPublisher {
             // rather than wait that long once per row.
             log.warn("events not sent, left to the outbox sweeper: {}", e.toString());
         }
-        long deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(properties.publishTimeoutMs());
+        long deadlineNanos = System.nanoTime() + publishTimeoutNanos;
         List<UUID> acknowledged = new ArrayList<>(futures.size());
         for (int index = 0; index < futures.size(); index++) {
             try {

@@ -24,8 +24,10 @@ public class OutboxSweeper implements SchedulingConfigurer {
     private final OutboxStore outbox;
     private final OutboxPublisher publisher;
     private final OwnedPartitions owned;
-    private final ProcessorProperties properties;
     private final BookingMetrics metrics;
+    private final Duration interval;
+    private final int batchSize;
+    private final long minAgeMs;
 
     public OutboxSweeper(
             OutboxStore outbox,
@@ -36,14 +38,15 @@ public class OutboxSweeper implements SchedulingConfigurer {
         this.outbox = outbox;
         this.publisher = publisher;
         this.owned = owned;
-        this.properties = properties;
         this.metrics = metrics;
+        this.interval = Duration.ofMillis(properties.outboxSweepIntervalMs());
+        this.batchSize = properties.outboxSweepBatchSize();
+        this.minAgeMs = properties.outboxSweepMinAgeMs();
     }
 
     // Scheduled here rather than with @Scheduled, whose placeholder would have to repeat the interval's default.
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
-        Duration interval = Duration.ofMillis(properties.outboxSweepIntervalMs());
         registrar.addFixedDelayTask(new FixedDelayTask(this::sweepOnSchedule, interval, interval));
     }
 
@@ -51,9 +54,9 @@ public class OutboxSweeper implements SchedulingConfigurer {
         try {
             // After an outage the backlog can be large: keep sweeping full pages while they drain it, for at most one
             // interval, so catching up takes minutes rather than one page per interval.
-            long deadlineNanos = System.nanoTime() + properties.outboxSweepIntervalMs() * 1_000_000L;
+            long deadlineNanos = System.nanoTime() + interval.toNanos();
             long backlog = outbox.backlog();
-            while (sweep() == properties.outboxSweepBatchSize() && System.nanoTime() < deadlineNanos) {
+            while (sweep() == batchSize && System.nanoTime() < deadlineNanos) {
                 long left = outbox.backlog();
                 if (left >= backlog) {
                     break; // nothing drained: Kafka or Redis is still away, the next interval tries again
@@ -61,14 +64,13 @@ public class OutboxSweeper implements SchedulingConfigurer {
                 backlog = left;
             }
         } catch (RuntimeException e) {
-            log.warn("outbox sweep failed, next one in {} ms: {}", properties.outboxSweepIntervalMs(), e.toString());
+            log.warn("outbox sweep failed, next one in {} ms: {}", interval.toMillis(), e.toString());
         }
     }
 
     /** Publishes the oldest unpublished rows of the owned partitions; returns how many it tried. */
     public int sweep() {
-        List<OutboxRow> rows =
-                outbox.pending(owned.current(), properties.outboxSweepMinAgeMs(), properties.outboxSweepBatchSize());
+        List<OutboxRow> rows = outbox.pending(owned.current(), minAgeMs, batchSize);
         publisher.republish(rows);
         metrics.outboxBacklog(outbox.backlog());
         return rows.size();

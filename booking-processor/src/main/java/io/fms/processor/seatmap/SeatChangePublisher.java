@@ -3,6 +3,7 @@ package io.fms.processor.seatmap;
 import io.fms.events.BookingJson;
 import io.fms.events.SeatsChanged;
 import io.fms.events.Topics;
+import io.fms.processor.BookingMetrics;
 import io.fms.processor.decision.BatchDecisions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,12 +35,12 @@ public class SeatChangePublisher {
 
     SeatChangePublisher(KafkaTemplate<String, byte[]> kafka, MeterRegistry registry) {
         this.kafka = kafka;
-        this.sent = Counter.builder("fms.processor.seat.changes.sent")
-                .description("Per-trip seat deltas sent to the seat change topic")
-                .register(registry);
-        this.failed = Counter.builder("fms.processor.seat.changes.failed")
-                .description("Per-trip seat deltas Kafka did not take (live seat maps catch up from Postgres)")
-                .register(registry);
+        this.sent = BookingMetrics.counter(
+                registry, "fms.processor.seat.changes.sent", "Per-trip seat deltas sent to the seat change topic");
+        this.failed = BookingMetrics.counter(
+                registry,
+                "fms.processor.seat.changes.failed",
+                "Per-trip seat deltas Kafka did not take (live seat maps catch up from Postgres)");
     }
 
     /** After the batch's commit: its records (for the trips' last offsets) and what it decided. */

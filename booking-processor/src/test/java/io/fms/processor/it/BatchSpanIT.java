@@ -16,9 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** Each batch has a span of its own, linked to the trace of every command it decided. */
 class BatchSpanIT extends ProcessorITBase {
 
-    private static final String FIRST = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
-    private static final String SECOND = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
-
     @Autowired
     RecordedSpans spans;
 
@@ -27,23 +24,23 @@ class BatchSpanIT extends ProcessorITBase {
         UUID tripId = createTrip(2, "AB", FAR_FUTURE);
         BookingRequested first = request(tripId, 1, List.of());
         BookingRequested second = request(tripId, 1, List.of());
-        send(first, FIRST);
-        send(second, SECOND);
+        send(first, TRACE);
+        send(second, OTHER_TRACE);
 
-        eventually().until(() -> linkedTraces().containsAll(List.of(traceId(FIRST), traceId(SECOND))));
+        eventually().until(() -> linkedTraces().containsAll(List.of(traceId(TRACE), traceId(OTHER_TRACE))));
 
         SpanData batch = spans.named("process " + Topics.BOOKING_COMMANDS).stream()
                 .filter(span -> span.getLinks().stream()
-                        .anyMatch(link -> link.getSpanContext().getTraceId().equals(traceId(FIRST))))
+                        .anyMatch(link -> link.getSpanContext().getTraceId().equals(traceId(TRACE))))
                 .findFirst()
                 .orElseThrow();
         assertThat(batch.getKind()).isEqualTo(SpanKind.CONSUMER);
         assertThat(batch.getParentSpanContext().isValid())
                 .as("a trace of its own")
                 .isFalse();
-        assertThat(batch.getTraceId()).isNotIn(traceId(FIRST), traceId(SECOND));
+        assertThat(batch.getTraceId()).isNotIn(traceId(TRACE), traceId(OTHER_TRACE));
         assertThat(batch.getLinks())
-                .filteredOn(link -> link.getSpanContext().getTraceId().equals(traceId(FIRST)))
+                .filteredOn(link -> link.getSpanContext().getTraceId().equals(traceId(TRACE)))
                 .singleElement()
                 .satisfies(link -> assertThat(link.getSpanContext().getSpanId()).isEqualTo("00f067aa0ba902b7"));
         assertThat(batch.getAttributes().get(AttributeKey.stringKey("messaging.destination.name")))
@@ -51,7 +48,7 @@ class BatchSpanIT extends ProcessorITBase {
         // The decisions themselves still continue each command's own trace.
         eventually().until(() -> !recorder().events(first.bookingId()).isEmpty());
         assertThat(recorder().traceparent(recorder().events(first.bookingId()).getFirst()))
-                .isEqualTo(FIRST);
+                .isEqualTo(TRACE);
     }
 
     private List<String> linkedTraces() {

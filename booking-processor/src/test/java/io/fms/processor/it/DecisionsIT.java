@@ -15,6 +15,7 @@ import io.fms.events.BookingView;
 import io.fms.events.Passenger;
 import io.fms.events.ReadModelKeys;
 import io.fms.events.RejectionReason;
+import io.fms.processor.TestCommands;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.time.Instant;
@@ -85,14 +86,11 @@ class DecisionsIT extends ProcessorITBase {
         // escaped there, in array literals and in JSON alike.
         String awkward = "Tab\there, line\nbreak\r, back\\slash \\N, \"quoted\", {braced}, NULL, é";
         UUID tripId = createTrip(2, "AB", FAR_FUTURE);
-        BookingRequested request = new BookingRequested(
-                UUID.randomUUID(),
-                tripId,
-                List.of(new Passenger(awkward)),
-                List.of(awkward),
-                "a\\b\t@example.com",
-                null,
-                Instant.now());
+        BookingRequested request = TestCommands.on(tripId)
+                .passenger(awkward)
+                .seats(List.of(awkward))
+                .contact("a\\b\t@example.com", null)
+                .build();
 
         send(request);
 
@@ -113,19 +111,13 @@ class DecisionsIT extends ProcessorITBase {
         UUID tripId = createTrip(1, "AB", FAR_FUTURE);
         BookingRequested first = request(tripId, 1, List.of("1A"));
         send(first);
-        eventually()
-                .until(() -> view(first.bookingId()) != null
-                        && view(first.bookingId()).status().isDecided());
-        assertThat(view(first.bookingId()).status()).isEqualTo(BookingStatus.CONFIRMED);
+        assertThat(decided(first.bookingId()).status()).isEqualTo(BookingStatus.CONFIRMED);
 
         send(new BookingCancellationRequested(first.bookingId(), tripId, Instant.now()));
         BookingRequested next = request(tripId, 1, List.of("1A"));
         send(next);
 
-        eventually()
-                .until(() -> view(next.bookingId()) != null
-                        && view(next.bookingId()).status().isDecided());
-        assertThat(view(next.bookingId()).status()).isEqualTo(BookingStatus.CONFIRMED);
+        assertThat(decided(next.bookingId()).status()).isEqualTo(BookingStatus.CONFIRMED);
         assertThat(view(next.bookingId()).seats()).containsExactly("1A");
         assertThat(view(first.bookingId()).status()).isEqualTo(BookingStatus.CANCELLED);
         Map<String, Object> cancelledRow = bookingRow(first.bookingId());
@@ -170,9 +162,7 @@ class DecisionsIT extends ProcessorITBase {
         BookingRequested request = request(tripId, 1, List.of());
         send(request);
         send(request);
-        eventually()
-                .until(() -> view(request.bookingId()) != null
-                        && view(request.bookingId()).status().isDecided());
+        decided(request.bookingId());
         // Same partition, same order: once a later request is decided, both copies have been through.
         BookingRequested later = request(tripId, 1, List.of());
         send(request);

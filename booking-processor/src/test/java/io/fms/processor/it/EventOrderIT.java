@@ -14,28 +14,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** A booking's events reach Kafka in the order they were decided, even when one of them failed to go out. */
 class EventOrderIT extends ProcessorITBase {
 
-    private static final String BOOKING_TRACE = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
-    private static final String CANCELLATION_TRACE = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
-
     @Autowired
     OutboxSweeper sweeper;
 
     @Test
     void aCancellationNeverOvertakesTheConfirmationWhosePublishFailed() {
         UUID tripId = createTrip(1, "AB", FAR_FUTURE);
-        BookingRequested request = request(tripId, 1, List.of());
-        UUID bookingId = request.bookingId();
-        FailingEvents.failNextEventOf(bookingId);
-        send(request, BOOKING_TRACE);
-        eventually()
-                .until(() -> bookingRow(bookingId) != null
-                        && "CONFIRMED".equals(bookingRow(bookingId).get("status"))
-                        && FailingEvents.hasFailedAnEventOf(bookingId));
-        assertThat(recorder().events(bookingId))
-                .as("the confirmation is still in the outbox")
-                .isEmpty();
+        UUID bookingId = confirmedButNotPublished(tripId);
 
-        send(new BookingCancellationRequested(bookingId, tripId, Instant.now()), CANCELLATION_TRACE);
+        send(new BookingCancellationRequested(bookingId, tripId, Instant.now()), OTHER_TRACE);
         eventually()
                 .until(() -> recorder().distinctEvents(bookingId).stream()
                         .anyMatch(event -> event.getClass().getSimpleName().equals("BookingCancelled")));
@@ -48,18 +35,12 @@ class EventOrderIT extends ProcessorITBase {
         // Each event continues the trace of its own command, the one published from the outbox table included.
         assertThat(recorder().distinctEvents(bookingId))
                 .extracting(event -> recorder().traceparent(event))
-                .containsExactly(BOOKING_TRACE, CANCELLATION_TRACE);
+                .containsExactly(TRACE, OTHER_TRACE);
     }
 
     @Test
     void anEventTheSweeperPublishesContinuesItsCommandsTrace() {
-        UUID tripId = createTrip(1, "AB", FAR_FUTURE);
-        BookingRequested request = request(tripId, 1, List.of());
-        UUID bookingId = request.bookingId();
-        FailingEvents.failNextEventOf(bookingId);
-        send(request, BOOKING_TRACE);
-        eventually().until(() -> FailingEvents.hasFailedAnEventOf(bookingId));
-        assertThat(recorder().events(bookingId)).isEmpty();
+        UUID bookingId = confirmedButNotPublished(createTrip(1, "AB", FAR_FUTURE));
 
         eventually()
                 .until(() ->
@@ -67,6 +48,22 @@ class EventOrderIT extends ProcessorITBase {
 
         assertThat(recorder().events(bookingId))
                 .extracting(event -> recorder().traceparent(event))
-                .containsExactly(BOOKING_TRACE);
+                .containsExactly(TRACE);
+    }
+
+    /** A booking request (in {@link #TRACE}) decided and committed, whose event's publish failed. */
+    private static UUID confirmedButNotPublished(UUID tripId) {
+        BookingRequested request = request(tripId, 1, List.of());
+        UUID bookingId = request.bookingId();
+        FailingEvents.failNextEventOf(bookingId);
+        send(request, TRACE);
+        eventually()
+                .until(() -> bookingRow(bookingId) != null
+                        && "CONFIRMED".equals(bookingRow(bookingId).get("status"))
+                        && FailingEvents.hasFailedAnEventOf(bookingId));
+        assertThat(recorder().events(bookingId))
+                .as("the confirmation is still in the outbox")
+                .isEmpty();
+        return bookingId;
     }
 }

@@ -14,8 +14,8 @@ import io.fms.events.BookingView;
 import io.fms.events.BookingWaitlisted;
 import io.fms.events.Hold;
 import io.fms.events.PartitionProgress;
-import io.fms.events.Passenger;
 import io.fms.events.ReadModelKeys;
+import io.fms.processor.TestCommands;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,16 +41,8 @@ class HoldsIT extends ProcessorITBase {
         UUID quietTrip = createTrip(1, "A", FAR_FUTURE);
         BookingRequested paid = held(paidTrip, 2);
         BookingRequested expiring = held(quietTrip, 1);
-        BookingRequested waiting = new BookingRequested(
-                UUID.randomUUID(),
-                quietTrip,
-                List.of(new Passenger("Grace")),
-                List.of(),
-                null,
-                null,
-                Instant.now(),
-                null,
-                true);
+        BookingRequested waiting =
+                TestCommands.on(quietTrip).passenger("Grace").waitlist().build();
         send(paid);
         send(expiring);
         send(waiting);
@@ -62,11 +54,7 @@ class HoldsIT extends ProcessorITBase {
         assertThat(held.holdExpiresAt()).isAfter(held.decidedAt());
         assertThat(Duration.between(held.decidedAt(), held.holdExpiresAt())).isEqualTo(Duration.ofSeconds(30));
         assertThat(liveSeats(quietTrip)).containsExactly("1A");
-        assertThat(redis.opsForZSet()
-                        .rank(
-                                ReadModelKeys.waitlist(quietTrip),
-                                waiting.bookingId().toString()))
-                .isZero();
+        assertThat(waitlistRank(quietTrip, waiting.bookingId())).isZero();
 
         // Paid well before the deadline: confirmed with its reference; a repeat changes nothing.
         send(new BookingConfirmationRequested(paid.bookingId(), paidTrip, "psp_8842", Instant.now()));
@@ -84,11 +72,7 @@ class HoldsIT extends ProcessorITBase {
         eventually().until(() -> status(waiting) == BookingStatus.CONFIRMED);
         assertThat(view(waiting.bookingId()).seats()).containsExactly("1A");
         assertThat(liveSeats(quietTrip)).containsExactly("1A");
-        assertThat(redis.opsForZSet()
-                        .rank(
-                                ReadModelKeys.waitlist(quietTrip),
-                                waiting.bookingId().toString()))
-                .isNull();
+        assertThat(waitlistRank(quietTrip, waiting.bookingId())).isNull();
 
         // A payment for the expired hold is recorded, so the client knows to refund it; the seats stay sold.
         send(new BookingConfirmationRequested(expiring.bookingId(), quietTrip, "psp_late", Instant.now()));
@@ -166,22 +150,15 @@ class HoldsIT extends ProcessorITBase {
     }
 
     private static BookingRequested held(UUID tripId, int passengers) {
-        BookingRequested plain = request(tripId, passengers, List.of());
-        return new BookingRequested(
-                plain.bookingId(),
-                tripId,
-                plain.passengers(),
-                List.of(),
-                plain.contactEmail(),
-                plain.callbackUrl(),
-                plain.requestedAt(),
-                SHORTEST,
-                false);
+        return TestCommands.on(tripId)
+                .passengers(request(tripId, passengers, List.of()).passengers())
+                .contact(TestCommands.CONTACT_EMAIL, TestCommands.CALLBACK_URL)
+                .hold(SHORTEST.seconds())
+                .build();
     }
 
     private BookingStatus status(BookingRequested request) {
-        BookingView view = view(request.bookingId());
-        return view == null ? null : view.status();
+        return status(request.bookingId());
     }
 
     private static List<String> types(UUID bookingId) {

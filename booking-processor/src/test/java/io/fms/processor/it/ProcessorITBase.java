@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.fms.events.BookingCommand;
 import io.fms.events.BookingJson;
 import io.fms.events.BookingRequested;
+import io.fms.events.BookingStatus;
 import io.fms.events.BookingView;
 import io.fms.events.ReadModelKeys;
 import io.fms.events.Topics;
@@ -26,6 +27,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -78,6 +80,10 @@ abstract class ProcessorITBase {
 
     static final Instant FAR_FUTURE = Instant.parse("2099-01-01T08:00:00Z");
     static final Duration DECISION_WAIT = Duration.ofSeconds(60);
+    /** W3C trace contexts, as a client's request would bring them. */
+    static final String TRACE = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+    static final String OTHER_TRACE = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
 
     private static final Pattern HOST_AND_PORT = Pattern.compile("//([^:/]+):(\\d+)/");
 
@@ -165,6 +171,13 @@ abstract class ProcessorITBase {
         return TestCommands.bookingRequest(tripId, passengers, seats, Instant.now());
     }
 
+    /** {@code count} requests for one seat each, any seat. */
+    static List<BookingRequested> singleSeatRequests(UUID tripId, int count) {
+        return IntStream.range(0, count)
+                .mapToObj(index -> request(tripId, 1, List.of()))
+                .toList();
+    }
+
     /** Sends a command exactly as the API does: keyed by trip, typed header, acknowledged before returning. */
     static RecordMetadata send(BookingCommand command) {
         return send(command, null);
@@ -214,6 +227,23 @@ abstract class ProcessorITBase {
                 "select seat from booking.booking_seats where trip_id = ? and released_at is null order by seat",
                 String.class,
                 tripId);
+    }
+
+    /** The party's place (0 first) in the trip's waitlist in Redis, or null when it is not on it. */
+    Long waitlistRank(UUID tripId, UUID bookingId) {
+        return redis.opsForZSet().rank(ReadModelKeys.waitlist(tripId), bookingId.toString());
+    }
+
+    /** The booking's status in the read model, or null while it has none. */
+    BookingStatus status(UUID bookingId) {
+        BookingView view = view(bookingId);
+        return view == null ? null : view.status();
+    }
+
+    /** The booking as the read model shows it once it is decided. */
+    BookingView decided(UUID bookingId) {
+        eventually().until(() -> status(bookingId) != null && status(bookingId).isDecided());
+        return view(bookingId);
     }
 
     BookingView view(UUID bookingId) {

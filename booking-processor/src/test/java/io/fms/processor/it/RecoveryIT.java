@@ -16,7 +16,6 @@ import io.fms.processor.outbox.OutboxSweeper;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -38,10 +37,7 @@ class RecoveryIT extends ProcessorITBase {
     @Test
     void stoppingAndStartingMidStreamDecidesEveryRequestExactlyOnce() {
         UUID tripId = createTrip(10, "ABCDEF", FAR_FUTURE);
-        List<BookingRequested> requests = new ArrayList<>();
-        for (int index = 0; index < 200; index++) {
-            requests.add(request(tripId, 1, List.of()));
-        }
+        List<BookingRequested> requests = singleSeatRequests(tripId, 200);
         List<UUID> bookingIds =
                 requests.stream().map(BookingRequested::bookingId).toList();
         CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> requests.forEach(ProcessorITBase::send));
@@ -124,10 +120,7 @@ class RecoveryIT extends ProcessorITBase {
     @Test
     void withPostgresAwayNothingIsDeadLetteredAndEverythingIsDecidedOnceItIsBack() {
         UUID tripId = createTrip(2, "AB", FAR_FUTURE);
-        List<BookingRequested> requests = new ArrayList<>();
-        for (int index = 0; index < 10; index++) {
-            requests.add(request(tripId, 1, List.of()));
-        }
+        List<BookingRequested> requests = singleSeatRequests(tripId, 10);
         List<UUID> bookingIds =
                 requests.stream().map(BookingRequested::bookingId).toList();
 

@@ -22,9 +22,7 @@ class SeatReuseInOneBatchIT extends ProcessorITBase {
         UUID tripId = createTrip(1, "AB", FAR_FUTURE);
         BookingRequested earlier = request(tripId, 1, List.of("1A"));
         send(earlier);
-        eventually()
-                .until(() -> view(earlier.bookingId()) != null
-                        && view(earlier.bookingId()).status() == BookingStatus.CONFIRMED);
+        eventually().until(() -> status(earlier.bookingId()) == BookingStatus.CONFIRMED);
 
         BookingRequested sameBatch = request(tripId, 1, List.of("1A"));
         BookingRequested last = request(tripId, 1, List.of("1A"));
@@ -39,9 +37,7 @@ class SeatReuseInOneBatchIT extends ProcessorITBase {
             commandListener().start();
         }
 
-        eventually()
-                .until(() ->
-                        view(last.bookingId()) != null && view(last.bookingId()).status() == BookingStatus.CONFIRMED);
+        eventually().until(() -> status(last.bookingId()) == BookingStatus.CONFIRMED);
         assertThat(view(earlier.bookingId()).status()).isEqualTo(BookingStatus.CANCELLED);
         assertThat(view(sameBatch.bookingId()).status()).isEqualTo(BookingStatus.CANCELLED);
         assertThat(view(last.bookingId()).seats()).containsExactly("1A");

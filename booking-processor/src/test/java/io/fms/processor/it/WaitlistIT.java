@@ -14,6 +14,7 @@ import io.fms.events.BookingView;
 import io.fms.events.Hold;
 import io.fms.events.Passenger;
 import io.fms.events.Waitlist;
+import io.fms.processor.TestCommands;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -143,21 +144,15 @@ class WaitlistIT extends ProcessorITBase {
         List<Passenger> passengers = IntStream.range(0, size)
                 .mapToObj(i -> new Passenger("Traveller " + i))
                 .toList();
-        return new BookingRequested(
-                UUID.randomUUID(), tripId, passengers, List.of(), null, null, Instant.now(), null, waitlist);
+        TestCommands.Request request = TestCommands.on(tripId).passengers(passengers);
+        return (waitlist ? request.waitlist() : request).build();
     }
 
     private static BookingRequested held(UUID tripId) {
-        return new BookingRequested(
-                UUID.randomUUID(),
-                tripId,
-                List.of(new Passenger("Holder")),
-                List.of(),
-                null,
-                null,
-                Instant.now(),
-                new Hold(Hold.SECONDS_MIN),
-                false);
+        return TestCommands.on(tripId)
+                .passenger("Holder")
+                .hold(Hold.SECONDS_MIN)
+                .build();
     }
 
     private BookingStatus status(BookingRequested request) {

@@ -7,6 +7,7 @@ import io.fms.events.BookingJson;
 import io.fms.events.BookingRequested;
 import io.fms.events.Passenger;
 import io.fms.events.Topics;
+import io.fms.processor.TestCommands;
 import io.fms.processor.kafka.CommandReader.Readable;
 import io.fms.processor.kafka.CommandReader.Unreadable;
 import io.fms.support.CommandPartitions;
@@ -102,24 +103,13 @@ class CommandReaderTest {
     @Test
     void refusesWhatPostgresCouldNotStoreRatherThanStallThePartition() {
         String key = tripId.toString();
-        BookingRequested nulInName = new BookingRequested(
-                UUID.randomUUID(), tripId, List.of(new Passenger("Ada\u0000")), List.of(), null, null, Instant.now());
-        BookingRequested nulInSeat = new BookingRequested(
-                UUID.randomUUID(),
-                tripId,
-                List.of(new Passenger("Ada")),
-                List.of("1\u0000A"),
-                null,
-                null,
-                Instant.now());
-        BookingRequested ancient = new BookingRequested(
-                UUID.randomUUID(),
-                tripId,
-                List.of(new Passenger("Ada")),
-                List.of(),
-                null,
-                null,
-                Instant.parse("-4800-01-01T00:00:00Z"));
+        BookingRequested nulInName =
+                TestCommands.on(tripId).passenger("Ada\u0000").build();
+        BookingRequested nulInSeat =
+                TestCommands.on(tripId).seats(List.of("1\u0000A")).build();
+        BookingRequested ancient = TestCommands.on(tripId)
+                .requestedAt(Instant.parse("-4800-01-01T00:00:00Z"))
+                .build();
 
         assertUnreadable(record(key, BookingJson.write(nulInName)), "NUL character");
         assertUnreadable(record(key, BookingJson.write(nulInSeat)), "NUL character");
@@ -141,14 +131,9 @@ class CommandReaderTest {
     }
 
     private BookingRequested request(int passengers) {
-        return new BookingRequested(
-                UUID.randomUUID(),
-                tripId,
-                Collections.nCopies(passengers, new Passenger("Ada")),
-                List.of(),
-                null,
-                null,
-                Instant.now());
+        return TestCommands.on(tripId)
+                .passengers(Collections.nCopies(passengers, new Passenger("Ada")))
+                .build();
     }
 
     /** On the partition of the trip the key names (partition 0 for a key that names none). */

@@ -140,10 +140,7 @@ final class KafkaTools implements AutoCloseable {
 
     /** Sends records straight into a topic, around the API: how poison gets in. */
     void send(List<ProducerRecord<String, byte[]>> records) {
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        Properties properties = producerProperties();
         // At least linger.ms (5 ms by default since Kafka 4) plus request.timeout.ms (30 s), or the producer refuses.
         properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000);
         try (KafkaProducer<String, byte[]> producer =
@@ -156,6 +153,15 @@ final class KafkaTools implements AutoCloseable {
         }
     }
 
+    /** A producer as the API's: every in-sync replica acknowledges, and a retry never writes a record twice. */
+    private Properties producerProperties() {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        return properties;
+    }
+
     private static String rootCause(Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
@@ -166,10 +172,7 @@ final class KafkaTools implements AutoCloseable {
 
     /** Sends many records at once (batched, acks=all) and returns once every one is acknowledged. */
     void sendAll(List<ProducerRecord<String, byte[]>> records) {
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        Properties properties = producerProperties();
         properties.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         properties.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);

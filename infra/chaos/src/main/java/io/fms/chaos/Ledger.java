@@ -58,77 +58,73 @@ final class Ledger {
 
     /** Booking ID to its recorded status, for those of {@code bookingIds} that are decided. */
     Map<String, String> decisions(Collection<String> bookingIds) {
-        Map<String, String> decided = new HashMap<>();
-        query(
-                "select id, status from booking.bookings where id = any(?)",
-                bookingIds,
-                row -> decided.put(row.getString(1), row.getString(2)));
-        return decided;
+        return pairs("select id, status from booking.bookings where id = any(?)", bookingIds, ResultSet::getString);
     }
 
     /** Seats of these trips held by more than one live booking: what must never exist. */
     List<String> seatsHeldTwice(Collection<String> tripIds) {
-        List<String> seats = new ArrayList<>();
-        query(
-                "select trip_id, seat from booking.booking_seats where trip_id = any(?) and released_at is null"
+        return column(
+                "select trip_id || '/' || seat from booking.booking_seats where trip_id = any(?) and released_at is null"
                         + " group by trip_id, seat having count(*) > 1",
-                tripIds,
-                row -> seats.add(row.getString(1) + "/" + row.getString(2)));
-        return seats;
+                tripIds);
     }
 
     /** Trips holding more live seats than they have. */
     List<String> tripsOverCapacity(Collection<String> tripIds) {
-        List<String> trips = new ArrayList<>();
-        query(
+        return column(
                 "select t.id from catalog.trips t join (select trip_id, count(*) as held from booking.booking_seats"
                         + " where trip_id = any(?) and released_at is null group by trip_id) s on s.trip_id = t.id"
                         + " where s.held > t.capacity",
-                tripIds,
-                row -> trips.add(row.getString(1)));
-        return trips;
+                tripIds);
     }
 
     /** Booking ID to the number of events the processor made for it (1 for a decision, one more per change). */
     Map<String, Integer> eventSequences(Collection<String> bookingIds) {
-        Map<String, Integer> sequences = new HashMap<>();
-        query(
-                "select id, event_sequence from booking.bookings where id = any(?)",
-                bookingIds,
-                row -> sequences.put(row.getString(1), row.getInt(2)));
-        return sequences;
+        return pairs(
+                "select id, event_sequence from booking.bookings where id = any(?)", bookingIds, ResultSet::getInt);
     }
 
     /** Live seats per trip. */
     Map<String, Integer> liveSeats(Collection<String> tripIds) {
-        Map<String, Integer> seats = new HashMap<>();
-        query(
+        return pairs(
                 "select trip_id, count(*) from booking.booking_seats where trip_id = any(?) and released_at is null"
                         + " group by trip_id",
                 tripIds,
-                row -> seats.put(row.getString(1), row.getInt(2)));
-        return seats;
+                ResultSet::getInt);
     }
 
     /** Bookings with more than one decision event (sequence 1) in the worker's event log: decided twice. */
     List<String> decidedTwice(Collection<String> bookingIds) {
-        List<String> twice = new ArrayList<>();
-        query(
+        return column(
                 "select booking_id from notify.events where booking_id = any(?) and sequence = 1"
                         + " group by booking_id having count(*) > 1",
-                bookingIds,
-                row -> twice.add(row.getString(1)));
-        return twice;
+                bookingIds);
     }
 
     /** Event ID per booking, of the events the worker received for these bookings. */
     Map<String, String> eventIds(Collection<String> bookingIds) {
-        Map<String, String> events = new HashMap<>();
-        query(
+        return pairs(
                 "select event_id, booking_id from notify.events where booking_id = any(?)",
                 bookingIds,
-                row -> events.put(row.getString(1), row.getString(2)));
-        return events;
+                ResultSet::getString);
+    }
+
+    private interface Column<V> {
+        V read(ResultSet row, int index) throws SQLException;
+    }
+
+    /** The first column of every row of {@code sql}, whose one parameter is {@code ids}. */
+    private List<String> column(String sql, Collection<String> ids) {
+        List<String> values = new ArrayList<>();
+        query(sql, ids, row -> values.add(row.getString(1)));
+        return values;
+    }
+
+    /** The first column of every row of {@code sql} to its second, read by {@code value}. */
+    private <V> Map<String, V> pairs(String sql, Collection<String> ids, Column<V> value) {
+        Map<String, V> pairs = new HashMap<>();
+        query(sql, ids, row -> pairs.put(row.getString(1), value.read(row, 2)));
+        return pairs;
     }
 
     record Deliveries(int delivered, int notFinal, int dead, int deliveredTwice) {}
@@ -160,12 +156,10 @@ final class Ledger {
 
     /** Reject reason per booking, for the given bookings. */
     Map<String, String> reasons(Collection<String> bookingIds) {
-        Map<String, String> reasons = new HashMap<>();
-        query(
+        return pairs(
                 "select id, coalesce(reason, '') from booking.bookings where id = any(?)",
                 bookingIds,
-                row -> reasons.put(row.getString(1), row.getString(2)));
-        return reasons;
+                ResultSet::getString);
     }
 
     // Stands for "the group never settled": no decision is that late.
