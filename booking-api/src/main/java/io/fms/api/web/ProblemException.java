@@ -5,8 +5,12 @@ public class ProblemException extends RuntimeException {
 
     private final ProblemKind kind;
 
+    /**
+     * A refusal the client caused (a bad request, a sold-out trip): an expected answer, not a fault, so it carries no
+     * stack trace; filling one in would cost a door refusal more than the rest of its answer.
+     */
     public ProblemException(ProblemKind kind, String detail) {
-        super(detail);
+        super(detail, null, false, false);
         this.kind = kind;
     }
 
