@@ -63,8 +63,26 @@ public class DeliveryDispatcher implements SmartLifecycle {
         permits.put(Channel.WEBHOOK, new Semaphore(properties.webhookThreads()));
     }
 
+    /**
+     * Deliveries newly stored: those final at once (SKIPPED) are counted as finished, and a PENDING one has the
+     * dispatcher look for due deliveries now rather than at the next poll.
+     */
+    public void recorded(List<DeliveryLog.Recorded> recorded) {
+        boolean anyPending = false;
+        for (DeliveryLog.Recorded delivery : recorded) {
+            if (delivery.status() == DeliveryStatus.PENDING) {
+                anyPending = true;
+            } else {
+                metrics.deliveryFinished(delivery.channel(), delivery.eventType(), delivery.status());
+            }
+        }
+        if (anyPending) {
+            wakeUp();
+        }
+    }
+
     /** Look for due deliveries now rather than at the next poll. */
-    public void wakeUp() {
+    private void wakeUp() {
         lock.lock();
         try {
             woken = true;
