@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fms.support.EnvironmentNames;
+import io.fms.testkit.TestEnvironment;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** The defaults the README's settings table names, the limits, and the environment variables that set them. */
 class NotifyPropertiesTest {
@@ -46,24 +45,16 @@ class NotifyPropertiesTest {
 
     @Test
     void theEnvironmentSetsEverySettingUnderItsVariable() {
-        var environment = new StandardEnvironment();
-        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
-        environment
-                .getPropertySources()
-                .replace(
-                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                        new SystemEnvironmentPropertySource(
-                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                                Map.of(
-                                        "FMS_WEBHOOK_SECRET", "whsec-env",
-                                        "FMS_WEBHOOK_ALLOW_LOOPBACK", "true",
-                                        "FMS_MAIL_FROM", "tickets@example.com",
-                                        "FMS_NOTIFY_CONNECT_TIMEOUT_MS", "700",
-                                        "FMS_NOTIFY_LEASE_MS", "30000",
-                                        "FMS_NOTIFY_STORE_RETRY_MAX_INTERVAL_MS", "9000",
-                                        "FMS_NOTIFY_DEAD_LETTER_BATCH_MAX", "7",
-                                        "FMS_NOTIFY_DOMAIN_CONCURRENCY_MAX", "3",
-                                        "FMS_NOTIFY_EMAIL_THREADS", "5")));
+        var environment = TestEnvironment.of(Map.of(
+                "FMS_WEBHOOK_SECRET", "whsec-env",
+                "FMS_WEBHOOK_ALLOW_LOOPBACK", "true",
+                "FMS_MAIL_FROM", "tickets@example.com",
+                "FMS_NOTIFY_CONNECT_TIMEOUT_MS", "700",
+                "FMS_NOTIFY_LEASE_MS", "30000",
+                "FMS_NOTIFY_STORE_RETRY_MAX_INTERVAL_MS", "9000",
+                "FMS_NOTIFY_DEAD_LETTER_BATCH_MAX", "7",
+                "FMS_NOTIFY_DOMAIN_CONCURRENCY_MAX", "3",
+                "FMS_NOTIFY_EMAIL_THREADS", "5"));
         new EnvironmentNames().postProcessEnvironment(environment, new SpringApplication());
 
         var p = Binder.get(environment).bindOrCreate("fms.notify", NotifyProperties.class);

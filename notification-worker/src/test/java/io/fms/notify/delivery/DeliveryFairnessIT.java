@@ -172,7 +172,7 @@ class DeliveryFairnessIT {
                         properties.attemptsMax(),
                         RandomGenerator.getDefault()),
                 // Nothing dies within a test: the horizon is a minute away.
-                new DeadLetters(null, properties),
+                new DeadLetters(null, properties, metrics),
                 metrics,
                 clock,
                 properties,
