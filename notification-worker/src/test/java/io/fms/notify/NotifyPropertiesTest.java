@@ -47,17 +47,17 @@ class NotifyPropertiesTest {
 
     /** Each variable, set alone, changes the setting its property names, and to a value other than the default. */
     @ParameterizedTest(name = "{0}")
-    @CsvSource({
-        "FMS_WEBHOOK_SECRET, webhook-secret, whsec-env",
-        "FMS_WEBHOOK_ALLOW_LOOPBACK, allow-loopback, true",
-        "FMS_MAIL_FROM, mail-from, tickets@example.com",
-        "FMS_NOTIFY_CONNECT_TIMEOUT_MS, connect-timeout-ms, 700",
-        "FMS_NOTIFY_LEASE_MS, lease-ms, 30000",
-        "FMS_NOTIFY_STORE_RETRY_MAX_INTERVAL_MS, store-retry-max-interval-ms, 9000",
-        "FMS_NOTIFY_DEAD_LETTER_BATCH_MAX, dead-letter-batch-max, 7",
-        "FMS_NOTIFY_DOMAIN_CONCURRENCY_MAX, domain-concurrency-max, 3",
-        "FMS_NOTIFY_EMAIL_THREADS, email-threads, 5"
-    })
+    @CsvSource(textBlock = """
+            FMS_WEBHOOK_SECRET, webhook-secret, whsec-env
+            FMS_WEBHOOK_ALLOW_LOOPBACK, allow-loopback, true
+            FMS_MAIL_FROM, mail-from, tickets@example.com
+            FMS_NOTIFY_CONNECT_TIMEOUT_MS, connect-timeout-ms, 700
+            FMS_NOTIFY_LEASE_MS, lease-ms, 30000
+            FMS_NOTIFY_STORE_RETRY_MAX_INTERVAL_MS, store-retry-max-interval-ms, 9000
+            FMS_NOTIFY_DEAD_LETTER_BATCH_MAX, dead-letter-batch-max, 7
+            FMS_NOTIFY_DOMAIN_CONCURRENCY_MAX, domain-concurrency-max, 3
+            FMS_NOTIFY_EMAIL_THREADS, email-threads, 5
+            """)
     void theEnvironmentSetsEverySettingUnderItsVariable(String variable, String property, String value) {
         var environment = TestEnvironment.of(Map.of(variable, value));
         new EnvironmentNames().postProcessEnvironment(environment, new SpringApplication());
@@ -71,27 +71,27 @@ class NotifyPropertiesTest {
     }
 
     @ParameterizedTest(name = "{0} = {1}")
-    @CsvSource({
-        "mail-from, nobody",
-        "connect-timeout-ms, 9",
-        "request-timeout-ms, 4999",
-        "retry-cap-ms, 999",
-        "webhook-threads, 0",
-        "domain-concurrency-max, 0",
-        "domain-concurrency-max, 33",
-        "email-threads, 0",
-        "email-threads, 257",
-        "lease-ms, 19999",
-        "connection-ttl-ms, 999",
-        "store-retry-initial-interval-ms, 9",
-        "store-retry-max-interval-ms, 499",
-        "store-retry-max-interval-ms, 600001",
-        "dead-letter-timeout-ms, 99",
-        "dead-letter-batch-max, 0",
-        "housekeeping-interval-ms, 99",
-        "shutdown-grace-ms, -1",
-        "shutdown-grace-ms, 120001"
-    })
+    @CsvSource(textBlock = """
+            mail-from, nobody
+            connect-timeout-ms, 9
+            request-timeout-ms, 4999
+            retry-cap-ms, 999
+            webhook-threads, 0
+            domain-concurrency-max, 0
+            domain-concurrency-max, 33
+            email-threads, 0
+            email-threads, 257
+            lease-ms, 19999
+            connection-ttl-ms, 999
+            store-retry-initial-interval-ms, 9
+            store-retry-max-interval-ms, 499
+            store-retry-max-interval-ms, 600001
+            dead-letter-timeout-ms, 99
+            dead-letter-batch-max, 0
+            housekeeping-interval-ms, 99
+            shutdown-grace-ms, -1
+            shutdown-grace-ms, 120001
+            """)
     void aValueOutsideItsLimitStopsTheStart(String setting, String value) {
         var source = new MapConfigurationPropertySource();
         source.put("fms.notify." + setting, value);

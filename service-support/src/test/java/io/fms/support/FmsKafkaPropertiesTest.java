@@ -22,13 +22,13 @@ class FmsKafkaPropertiesTest {
     }
 
     @ParameterizedTest(name = "{0} = {1}")
-    @CsvSource({
-        "command-partitions, 0",
-        "event-partitions, 0",
-        "replication-factor, 0",
-        "health-timeout-ms, 99",
-        "health-timeout-ms, 60001"
-    })
+    @CsvSource(textBlock = """
+            command-partitions, 0
+            event-partitions, 0
+            replication-factor, 0
+            health-timeout-ms, 99
+            health-timeout-ms, 60001
+            """)
     void valuesOutsideTheirLimitsStopTheStart(String setting, String value) {
         assertThatThrownBy(() -> bind(Map.of(setting, value))).hasRootCauseInstanceOf(IllegalArgumentException.class);
     }
