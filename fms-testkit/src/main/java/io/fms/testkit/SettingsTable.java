@@ -26,7 +26,6 @@ import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.ClassPathResource;
 
 /**
@@ -42,7 +41,18 @@ public final class SettingsTable {
     public record Service(
             Map<String, Class<? extends Record>> settings,
             List<String> yamlResources,
-            List<EnvironmentPostProcessor> postProcessors) {}
+            List<EnvironmentPostProcessor> postProcessors) {
+
+        /**
+         * A service as the FMS services start: {@code settings}, its own {@code application.yml} over the defaults
+         * every service shares ({@code fms-service-defaults.yml}), and {@code postProcessors}.
+         */
+        public static Service fmsService(
+                Map<String, Class<? extends Record>> settings, EnvironmentPostProcessor... postProcessors) {
+            return new Service(
+                    settings, List.of("application.yml", "fms-service-defaults.yml"), List.of(postProcessors));
+        }
+    }
 
     /** One row: the variables it names, the property it names (or null), and the defaults it states. */
     record Row(List<String> variables, String property, List<String> defaults) {}
@@ -180,13 +190,8 @@ public final class SettingsTable {
 
     /** The service's YAML behind a stand-in for the process environment, as Spring Boot orders them. */
     private static StandardEnvironment environment(Service service, Map<String, Object> variables) {
-        StandardEnvironment environment = new StandardEnvironment();
+        StandardEnvironment environment = TestEnvironment.of(variables);
         MutablePropertySources sources = environment.getPropertySources();
-        sources.remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
-        sources.replace(
-                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                new SystemEnvironmentPropertySource(
-                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
         YamlPropertySourceLoader loader = new YamlPropertySourceLoader();
         for (String resource : service.yamlResources()) {
             try {

@@ -2,7 +2,6 @@ package io.fms.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import redis.embedded.RedisServer;
 
 /** One real Redis server per test JVM (a binary packaged on Maven Central), on a free loopback port. */
@@ -14,7 +13,7 @@ public final class TestRedis {
 
     public static synchronized int port() {
         if (port == 0) {
-            int chosen = freePort();
+            int chosen = TestPorts.free();
             try {
                 RedisServer server = RedisServer.newRedisServer()
                         .port(chosen)
@@ -30,14 +29,6 @@ public final class TestRedis {
             port = chosen;
         }
         return port;
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void stop(RedisServer server) {

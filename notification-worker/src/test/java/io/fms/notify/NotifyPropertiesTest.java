@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fms.support.EnvironmentNames;
+import io.fms.testkit.TestEnvironment;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** The defaults the README's settings table names, the limits, and the environment variables that set them. */
 class NotifyPropertiesTest {
@@ -44,70 +45,60 @@ class NotifyPropertiesTest {
         assertThat(p.shutdownGraceMs()).isEqualTo(5_000);
     }
 
-    @Test
-    void theEnvironmentSetsEverySettingUnderItsVariable() {
-        var environment = new StandardEnvironment();
-        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
-        environment
-                .getPropertySources()
-                .replace(
-                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                        new SystemEnvironmentPropertySource(
-                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                                Map.of(
-                                        "FMS_WEBHOOK_SECRET", "whsec-env",
-                                        "FMS_WEBHOOK_ALLOW_LOOPBACK", "true",
-                                        "FMS_MAIL_FROM", "tickets@example.com",
-                                        "FMS_NOTIFY_CONNECT_TIMEOUT_MS", "700",
-                                        "FMS_NOTIFY_LEASE_MS", "30000",
-                                        "FMS_NOTIFY_STORE_RETRY_MAX_INTERVAL_MS", "9000",
-                                        "FMS_NOTIFY_DEAD_LETTER_BATCH_MAX", "7",
-                                        "FMS_NOTIFY_DOMAIN_CONCURRENCY_MAX", "3",
-                                        "FMS_NOTIFY_EMAIL_THREADS", "5")));
+    /** Each variable, set alone, changes the setting its property names, and to a value other than the default. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(textBlock = """
+            FMS_WEBHOOK_SECRET, webhook-secret, whsec-env
+            FMS_WEBHOOK_ALLOW_LOOPBACK, allow-loopback, true
+            FMS_MAIL_FROM, mail-from, tickets@example.com
+            FMS_NOTIFY_CONNECT_TIMEOUT_MS, connect-timeout-ms, 700
+            FMS_NOTIFY_LEASE_MS, lease-ms, 30000
+            FMS_NOTIFY_STORE_RETRY_MAX_INTERVAL_MS, store-retry-max-interval-ms, 9000
+            FMS_NOTIFY_DEAD_LETTER_BATCH_MAX, dead-letter-batch-max, 7
+            FMS_NOTIFY_DOMAIN_CONCURRENCY_MAX, domain-concurrency-max, 3
+            FMS_NOTIFY_EMAIL_THREADS, email-threads, 5
+            """)
+    void theEnvironmentSetsEverySettingUnderItsVariable(String variable, String property, String value) {
+        var environment = TestEnvironment.of(Map.of(variable, value));
         new EnvironmentNames().postProcessEnvironment(environment, new SpringApplication());
+        var byProperty = new MapConfigurationPropertySource();
+        byProperty.put("fms.notify." + property, value);
 
         var p = Binder.get(environment).bindOrCreate("fms.notify", NotifyProperties.class);
 
-        assertThat(p.webhookSecret()).isEqualTo("whsec-env");
-        assertThat(p.allowLoopback()).isTrue();
-        assertThat(p.mailFrom()).isEqualTo("tickets@example.com");
-        assertThat(p.connectTimeoutMs()).isEqualTo(700);
-        assertThat(p.leaseMs()).isEqualTo(30_000);
-        assertThat(p.storeRetryMaxIntervalMs()).isEqualTo(9_000);
-        assertThat(p.deadLetterBatchMax()).isEqualTo(7);
-        assertThat(p.domainConcurrencyMax()).isEqualTo(3);
-        assertThat(p.emailThreads()).isEqualTo(5);
+        assertThat(p).isEqualTo(TestProperties.bind(byProperty));
+        assertThat(p).isNotEqualTo(TestProperties.bind(new MapConfigurationPropertySource()));
     }
 
-    @Test
-    void aValueOutsideItsLimitStopsTheStart() {
-        for (var bad : List.of(
-                Map.entry("mail-from", "nobody"),
-                Map.entry("connect-timeout-ms", "9"),
-                Map.entry("request-timeout-ms", "4999"),
-                Map.entry("retry-cap-ms", "999"),
-                Map.entry("webhook-threads", "0"),
-                Map.entry("domain-concurrency-max", "0"),
-                Map.entry("domain-concurrency-max", "33"),
-                Map.entry("email-threads", "0"),
-                Map.entry("email-threads", "257"),
-                Map.entry("lease-ms", "19999"),
-                Map.entry("connection-ttl-ms", "999"),
-                Map.entry("store-retry-initial-interval-ms", "9"),
-                Map.entry("store-retry-max-interval-ms", "499"),
-                Map.entry("store-retry-max-interval-ms", "600001"),
-                Map.entry("dead-letter-timeout-ms", "99"),
-                Map.entry("dead-letter-batch-max", "0"),
-                Map.entry("housekeeping-interval-ms", "99"),
-                Map.entry("shutdown-grace-ms", "-1"),
-                Map.entry("shutdown-grace-ms", "120001"))) {
-            var source = new MapConfigurationPropertySource();
-            source.put("fms.notify." + bad.getKey(), bad.getValue());
-            assertThatThrownBy(() -> TestProperties.bind(source))
-                    .as(bad.toString())
-                    .rootCause()
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("fms.notify." + bad.getKey());
-        }
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(textBlock = """
+            mail-from, nobody
+            connect-timeout-ms, 9
+            request-timeout-ms, 4999
+            retry-cap-ms, 999
+            webhook-threads, 0
+            domain-concurrency-max, 0
+            domain-concurrency-max, 33
+            email-threads, 0
+            email-threads, 257
+            lease-ms, 19999
+            connection-ttl-ms, 999
+            store-retry-initial-interval-ms, 9
+            store-retry-max-interval-ms, 499
+            store-retry-max-interval-ms, 600001
+            dead-letter-timeout-ms, 99
+            dead-letter-batch-max, 0
+            housekeeping-interval-ms, 99
+            shutdown-grace-ms, -1
+            shutdown-grace-ms, 120001
+            """)
+    void aValueOutsideItsLimitStopsTheStart(String setting, String value) {
+        var source = new MapConfigurationPropertySource();
+        source.put("fms.notify." + setting, value);
+
+        assertThatThrownBy(() -> TestProperties.bind(source))
+                .rootCause()
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("fms.notify." + setting);
     }
 }

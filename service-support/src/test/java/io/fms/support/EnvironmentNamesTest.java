@@ -2,13 +2,13 @@ package io.fms.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fms.testkit.TestEnvironment;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 class EnvironmentNamesTest {
 
@@ -35,13 +35,7 @@ class EnvironmentNamesTest {
         assertThat(environment.getPropertySources().contains(EnvironmentNames.SOURCE_NAME))
                 .isFalse();
         assertThat(environment.getProperty("fms.kafka.command-partitions")).isEqualTo("3");
-        var withoutFile = new StandardEnvironment();
-        withoutFile
-                .getPropertySources()
-                .replace(
-                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                        new SystemEnvironmentPropertySource(
-                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of()));
+        var withoutFile = TestEnvironment.of(Map.of());
         new EnvironmentNames().postProcessEnvironment(withoutFile, new SpringApplication());
         assertThat(kafka(withoutFile).commandPartitions()).isEqualTo(12);
     }
@@ -70,14 +64,7 @@ class EnvironmentNamesTest {
 
     /** The given variables, and an application.yml that sets the partitions too. */
     private static StandardEnvironment environment(Map<String, Object> variables) {
-        var environment = new StandardEnvironment();
-        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
-        environment
-                .getPropertySources()
-                .replace(
-                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                        new SystemEnvironmentPropertySource(
-                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
+        var environment = TestEnvironment.of(variables);
         environment
                 .getPropertySources()
                 .addLast(new MapPropertySource("application.yml", Map.of("fms.kafka.command-partitions", "3")));

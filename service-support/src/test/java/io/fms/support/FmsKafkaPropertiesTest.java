@@ -3,9 +3,10 @@ package io.fms.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
@@ -20,18 +21,20 @@ class FmsKafkaPropertiesTest {
         assertThat(kafka.healthTimeoutMs()).isEqualTo(3_000);
     }
 
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(textBlock = """
+            command-partitions, 0
+            event-partitions, 0
+            replication-factor, 0
+            health-timeout-ms, 99
+            health-timeout-ms, 60001
+            """)
+    void valuesOutsideTheirLimitsStopTheStart(String setting, String value) {
+        assertThatThrownBy(() -> bind(Map.of(setting, value))).hasRootCauseInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
-    void valuesOutsideTheirLimitsStopTheStart() {
-        for (var bad : List.of(
-                Map.entry("command-partitions", "0"),
-                Map.entry("event-partitions", "0"),
-                Map.entry("replication-factor", "0"),
-                Map.entry("health-timeout-ms", "99"),
-                Map.entry("health-timeout-ms", "60001"))) {
-            assertThatThrownBy(() -> bind(Map.of(bad.getKey(), bad.getValue())))
-                    .as(bad.toString())
-                    .hasRootCauseInstanceOf(IllegalArgumentException.class);
-        }
+    void theLimitsThemselvesAreAllowed() {
         assertThat(bind(Map.of("health-timeout-ms", "100")).healthTimeoutMs()).isEqualTo(100);
         assertThat(bind(Map.of("health-timeout-ms", "60000")).healthTimeoutMs()).isEqualTo(60_000);
     }

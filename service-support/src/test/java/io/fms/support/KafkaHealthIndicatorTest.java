@@ -2,8 +2,7 @@ package io.fms.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
+import io.fms.testkit.TestPorts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -17,11 +16,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 class KafkaHealthIndicatorTest {
 
     @Test
-    void anUnreachableBrokerIsDownWithinTheBound() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+    void anUnreachableBrokerIsDownWithinTheBound() {
+        int closedPort = TestPorts.free();
         KafkaHealthIndicator indicator = new KafkaHealthIndicator(
                 new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + closedPort)),
                 Duration.ofSeconds(1));

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** One attempt at one claimed delivery: send, record the attempt and what follows, dead-letter if it died. */
@@ -28,19 +27,6 @@ public class AttemptRunner {
     private final long leaseMs;
     private final DeliveryTraces traces;
 
-    /** Without tracing: the attempts carry on the stored traceparent only. */
-    public AttemptRunner(
-            List<ChannelSender> senders,
-            DeliveryLog deliveryLog,
-            RetryPolicy retryPolicy,
-            DeadLetters deadLetters,
-            NotificationMetrics metrics,
-            Clock clock,
-            NotifyProperties properties) {
-        this(senders, deliveryLog, retryPolicy, deadLetters, metrics, clock, properties, DeliveryTraces.NONE);
-    }
-
-    @Autowired
     public AttemptRunner(
             List<ChannelSender> senders,
             DeliveryLog deliveryLog,

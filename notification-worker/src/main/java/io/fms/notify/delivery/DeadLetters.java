@@ -3,6 +3,7 @@ package io.fms.notify.delivery;
 import io.fms.events.Topics;
 import io.fms.notify.NotifyProperties;
 import io.fms.support.kafka.DeadLetterHeaders;
+import io.fms.support.logging.LogFields;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +11,8 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,12 +27,16 @@ public class DeadLetters {
     public static final String HEADER_EVENT_ID = "fms-event-id";
     public static final String HEADER_ATTEMPTS = "fms-attempts";
 
+    private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
+
     private final KafkaTemplate<String, byte[]> kafka;
     private final long timeoutMs;
+    private final NotificationMetrics metrics;
 
-    public DeadLetters(KafkaTemplate<String, byte[]> kafka, NotifyProperties properties) {
+    public DeadLetters(KafkaTemplate<String, byte[]> kafka, NotifyProperties properties, NotificationMetrics metrics) {
         this.kafka = kafka;
         this.timeoutMs = properties.deadLetterTimeoutMs();
+        this.metrics = metrics;
     }
 
     /** Blocks until Kafka has the record. */
@@ -50,11 +57,20 @@ public class DeadLetters {
         send(record);
     }
 
-    /** Blocks until Kafka has the record. */
+    /** Sets the record aside, logged and counted, rather than block its partition or drop it unseen; blocks until Kafka has it. */
     public void publishUnreadable(ConsumerRecord<String, byte[]> origin, String error) {
+        try (LogFields fields = LogFields.of(origin)) {
+            log.warn(
+                    "unreadable record {}-{}@{} sent to the dead-letter topic: {}",
+                    origin.topic(),
+                    origin.partition(),
+                    origin.offset(),
+                    error);
+        }
         var record = new ProducerRecord<>(Topics.NOTIFICATIONS_DLT, origin.key(), origin.value());
         DeadLetterHeaders.add(record.headers(), origin, error);
         send(record);
+        metrics.unreadableEvent();
     }
 
     private void send(ProducerRecord<String, byte[]> record) {

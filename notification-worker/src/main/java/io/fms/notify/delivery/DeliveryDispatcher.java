@@ -3,14 +3,7 @@ package io.fms.notify.delivery;
 import io.fms.notify.NotifyProperties;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -34,18 +27,16 @@ public class DeliveryDispatcher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
 
     private final DeliveryLog deliveryLog;
+    private final ChannelWorkers workers;
     private final AttemptRunner runner;
     private final NotificationMetrics metrics;
     private final Clock clock;
     private final NotifyProperties properties;
-    private final Map<Channel, Semaphore> permits = new EnumMap<>(Channel.class);
-    private final ConcurrentHashMap<String, Integer> inFlightByKey = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wakeCondition = lock.newCondition();
     private boolean woken;
 
     private volatile boolean running;
-    private ExecutorService workers;
     private Thread loop;
 
     public DeliveryDispatcher(
@@ -55,16 +46,33 @@ public class DeliveryDispatcher implements SmartLifecycle {
             Clock clock,
             NotifyProperties properties) {
         this.deliveryLog = deliveryLog;
+        this.workers = new ChannelWorkers(runner, properties, this::wakeUp);
         this.runner = runner;
         this.metrics = metrics;
         this.clock = clock;
         this.properties = properties;
-        permits.put(Channel.EMAIL, new Semaphore(properties.emailThreads()));
-        permits.put(Channel.WEBHOOK, new Semaphore(properties.webhookThreads()));
+    }
+
+    /**
+     * Deliveries newly stored: those final at once (SKIPPED) are counted as finished, and a PENDING one has the
+     * dispatcher look for due deliveries now rather than at the next poll.
+     */
+    public void recorded(List<DeliveryLog.Recorded> recorded) {
+        boolean anyPending = false;
+        for (DeliveryLog.Recorded delivery : recorded) {
+            if (delivery.status() == DeliveryStatus.PENDING) {
+                anyPending = true;
+            } else {
+                metrics.deliveryFinished(delivery.channel(), delivery.eventType(), delivery.status());
+            }
+        }
+        if (anyPending) {
+            wakeUp();
+        }
     }
 
     /** Look for due deliveries now rather than at the next poll. */
-    public void wakeUp() {
+    private void wakeUp() {
         lock.lock();
         try {
             woken = true;
@@ -80,8 +88,7 @@ public class DeliveryDispatcher implements SmartLifecycle {
             return;
         }
         running = true;
-        workers = Executors.newThreadPerTaskExecutor(
-                Thread.ofVirtual().name("notify-worker-", 0).factory());
+        workers.start();
         loop = Thread.ofPlatform().name("notify-dispatcher").daemon().start(this::run);
     }
 
@@ -94,16 +101,11 @@ public class DeliveryDispatcher implements SmartLifecycle {
         wakeUp();
         try {
             loop.join(properties.pollIntervalMs() + properties.shutdownGraceMs());
-            workers.shutdown();
-            // Let attempts in flight finish and be recorded; any still running after this are retried on lease expiry.
-            if (!workers.awaitTermination(
-                    properties.requestTimeoutMs() + properties.shutdownGraceMs(), TimeUnit.MILLISECONDS)) {
-                workers.shutdownNow();
-            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            workers.shutdownNow();
         }
+        // Let attempts in flight finish and be recorded; any still running after this are retried on lease expiry.
+        workers.stop(properties.requestTimeoutMs() + properties.shutdownGraceMs());
     }
 
     @Override
@@ -135,13 +137,13 @@ public class DeliveryDispatcher implements SmartLifecycle {
     private boolean dispatchDue() {
         boolean maybeMore = false;
         for (Channel channel : Channel.values()) {
-            maybeMore |= dispatchDue(channel, permits.get(channel));
+            maybeMore |= dispatchDue(channel);
         }
         return maybeMore;
     }
 
-    private boolean dispatchDue(Channel channel, Semaphore channelPermits) {
-        int free = channelPermits.availablePermits();
+    private boolean dispatchDue(Channel channel) {
+        int free = workers.free(channel);
         if (free == 0) {
             return false;
         }
@@ -149,36 +151,12 @@ public class DeliveryDispatcher implements SmartLifecycle {
         Instant now = clock.instant();
         List<DueDelivery> due = deliveryLog.claimDue(channel, limit, now, now.plusMillis(properties.leaseMs()));
         for (DueDelivery delivery : due) {
-            String key = runner.concurrencyKey(delivery);
-            if (key != null && !tryReserve(key)) {
+            if (!workers.tryStart(delivery)) {
                 // Its receiver already has its share of workers: try again shortly, without counting an attempt.
                 deliveryLog.release(delivery.id(), now.plusMillis(properties.pollIntervalMs()));
-                continue;
-            }
-            // Only this thread takes permits, and it saw at least this many free.
-            channelPermits.acquireUninterruptibly();
-            try {
-                workers.execute(() -> attempt(delivery, key, channelPermits));
-            } catch (RejectedExecutionException e) {
-                // Shutting down: the claim lapses with its lease and another worker takes the delivery.
-                channelPermits.release();
-                unreserve(key);
             }
         }
         return due.size() == limit;
-    }
-
-    private void attempt(DueDelivery delivery, String key, Semaphore channelPermits) {
-        try {
-            runner.attempt(delivery);
-        } catch (RuntimeException e) {
-            // The attempt may not be recorded (Postgres down): the lease lapses and the delivery is tried again.
-            log.warn("delivery {} attempt not recorded, will be retried: {}", delivery.id(), e.toString());
-        } finally {
-            unreserve(key);
-            channelPermits.release();
-            wakeUp();
-        }
     }
 
     private void housekeeping() {
@@ -188,27 +166,6 @@ public class DeliveryDispatcher implements SmartLifecycle {
             runner.publishDeadLetter(dead, dead.attemptCount(), dead.lastError());
         }
         metrics.backlog(deliveryLog.backlog());
-    }
-
-    private boolean tryReserve(String key) {
-        boolean[] reserved = {false};
-        inFlightByKey.compute(key, (k, inFlight) -> {
-            int current = inFlight == null ? 0 : inFlight;
-            if (current >= properties.domainConcurrencyMax()) {
-                return inFlight;
-            }
-            reserved[0] = true;
-            return current + 1;
-        });
-        return reserved[0];
-    }
-
-    private void unreserve(String key) {
-        if (key == null) {
-            return;
-        }
-        // Drop idle entries so that the map does not grow with every domain ever seen.
-        inFlightByKey.computeIfPresent(key, (k, inFlight) -> inFlight <= 1 ? null : inFlight - 1);
     }
 
     private void awaitWake(long timeoutMs) {

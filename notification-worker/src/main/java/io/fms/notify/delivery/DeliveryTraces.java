@@ -6,7 +6,6 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,20 +16,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class DeliveryTraces {
 
-    /** No tracing: attempts run as they are. */
-    static final DeliveryTraces NONE = new DeliveryTraces((Tracer) null, null);
-
     private final Tracer tracer;
     private final Propagator propagator;
 
-    @Autowired
+    /** Without a tracer or a propagator (tracing switched off), attempts run as they are. */
     DeliveryTraces(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
-        this(tracer.getIfAvailable(), propagator.getIfAvailable());
-    }
-
-    private DeliveryTraces(Tracer tracer, Propagator propagator) {
-        this.tracer = tracer;
-        this.propagator = propagator;
+        this.tracer = tracer.getIfAvailable();
+        this.propagator = propagator.getIfAvailable();
     }
 
     /** A span continuing the delivery's trace, current until closed; a no-op without tracing or a stored trace. */

@@ -27,37 +27,4 @@ public record DueDelivery(
         int kafkaPartition,
         long kafkaOffset,
         Instant claimedUntil,
-        String traceparent) {
-
-    /** A delivery whose event carried no trace. */
-    public DueDelivery(
-            long id,
-            UUID eventId,
-            UUID bookingId,
-            Channel channel,
-            String destination,
-            int attemptCount,
-            Instant createdAt,
-            String lastError,
-            String eventType,
-            byte[] payload,
-            int kafkaPartition,
-            long kafkaOffset,
-            Instant claimedUntil) {
-        this(
-                id,
-                eventId,
-                bookingId,
-                channel,
-                destination,
-                attemptCount,
-                createdAt,
-                lastError,
-                eventType,
-                payload,
-                kafkaPartition,
-                kafkaOffset,
-                claimedUntil,
-                null);
-    }
-}
+        String traceparent) {}

@@ -21,10 +21,4 @@ public record IncomingEvent(
     public IncomingEvent {
         deliveries = List.copyOf(deliveries);
     }
-
-    /** An event that came without a trace. */
-    public IncomingEvent(
-            BookingEvent event, byte[] payload, int partition, long offset, List<PlannedDelivery> deliveries) {
-        this(event, payload, partition, offset, deliveries, null);
-    }
 }

@@ -7,7 +7,8 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ToLongFunction;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,17 +20,16 @@ import org.springframework.stereotype.Component;
 public class NotificationMetrics {
 
     private final MeterRegistry registry;
-    private final AtomicLong pending = new AtomicLong();
-    private final AtomicLong retrying = new AtomicLong();
+    // One snapshot for both gauges, so that a scrape never pairs one count's new value with the other's old one.
+    private final AtomicReference<DeliveryLog.Backlog> backlog = new AtomicReference<>(new DeliveryLog.Backlog(0, 0));
 
     public NotificationMetrics(MeterRegistry registry) {
         this.registry = registry;
-        Gauge.builder("fms.notify.pending", pending, AtomicLong::get)
-                .description("Deliveries still owed (PENDING)")
-                .register(registry);
-        Gauge.builder("fms.notify.retry.backlog", retrying, AtomicLong::get)
-                .description("PENDING deliveries that have failed at least once and wait for a retry")
-                .register(registry);
+        backlogGauge("fms.notify.pending", "Deliveries still owed (PENDING)", DeliveryLog.Backlog::pending);
+        backlogGauge(
+                "fms.notify.retry.backlog",
+                "PENDING deliveries that have failed at least once and wait for a retry",
+                DeliveryLog.Backlog::retrying);
     }
 
     /**
@@ -72,8 +72,13 @@ public class NotificationMetrics {
     }
 
     public void backlog(DeliveryLog.Backlog backlog) {
-        pending.set(backlog.pending());
-        retrying.set(backlog.retrying());
+        this.backlog.set(backlog);
+    }
+
+    private void backlogGauge(String name, String description, ToLongFunction<DeliveryLog.Backlog> count) {
+        Gauge.builder(name, backlog, snapshot -> count.applyAsLong(snapshot.get()))
+                .description(description)
+                .register(registry);
     }
 
     private static String tag(Channel channel) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fms.events.BookingEvent;
-import io.fms.events.BookingJson;
 import io.fms.notify.NotifyProperties;
 import io.fms.notify.TestEvents;
 import io.fms.notify.TestMail;
@@ -15,6 +14,8 @@ import io.fms.notify.webhook.WebhookHttpClient;
 import io.fms.notify.webhook.WebhookSender;
 import io.fms.support.callback.CallbackUrlPolicy.HostResolver;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -30,6 +31,7 @@ import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
@@ -170,13 +172,20 @@ class DeliveryFairnessIT {
                         properties.attemptsMax(),
                         RandomGenerator.getDefault()),
                 // Nothing dies within a test: the horizon is a minute away.
-                new DeadLetters(null, properties),
+                new DeadLetters(null, properties, metrics),
                 metrics,
                 clock,
-                properties);
+                properties,
+                untraced());
         var dispatcher = new DeliveryDispatcher(deliveryLog, runner, metrics, clock, properties);
         dispatcher.start();
         closeAfter.add(dispatcher::stop);
+    }
+
+    /** Tracing as a worker without a tracer has it. */
+    private static DeliveryTraces untraced() {
+        var noBeans = new StaticListableBeanFactory();
+        return new DeliveryTraces(noBeans.getBeanProvider(Tracer.class), noBeans.getBeanProvider(Propagator.class));
     }
 
     private static BookingEvent webhook(String url) {
@@ -184,12 +193,10 @@ class DeliveryFairnessIT {
     }
 
     private void record(BookingEvent event) {
-        List<PlannedDelivery> deliveries = event.callbackUrl() != null
-                ? List.of(new PlannedDelivery(Channel.WEBHOOK, event.callbackUrl(), DeliveryStatus.PENDING, null))
-                : List.of(new PlannedDelivery(Channel.EMAIL, event.contactEmail(), DeliveryStatus.PENDING, null));
-        deliveryLog.record(
-                List.of(new IncomingEvent(event, BookingJson.write(event), 0, 0, deliveries)),
-                Clock.systemUTC().instant());
+        IncomingEvent incoming = event.callbackUrl() != null
+                ? FreshDeliveryLog.pending(event, Channel.WEBHOOK, event.callbackUrl())
+                : FreshDeliveryLog.pending(event, Channel.EMAIL, event.contactEmail());
+        deliveryLog.record(List.of(incoming), Clock.systemUTC().instant());
     }
 
     /** Takes SMTP connections and never greets: a mail server that hangs. */

@@ -2,7 +2,6 @@ package io.fms.notify.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fms.events.BookingJson;
 import io.fms.notify.TestEvents;
 import io.fms.notify.delivery.RetryPolicy.Delivered;
 import io.fms.notify.delivery.RetryPolicy.RetryAt;
@@ -32,15 +31,7 @@ class DeliveryLeaseIT {
     void anAttemptPastItsClaimRecordsNothingAndTheNewClaimantsOutcomeStands() {
         Instant start = Instant.parse("2026-11-24T10:00:00Z");
         var event = TestEvents.confirmed(null, "https://93.184.215.14/hooks/fms");
-        deliveryLog.record(
-                List.of(new IncomingEvent(
-                        event,
-                        BookingJson.write(event),
-                        0,
-                        0,
-                        List.of(new PlannedDelivery(
-                                Channel.WEBHOOK, event.callbackUrl(), DeliveryStatus.PENDING, null)))),
-                start);
+        deliveryLog.record(List.of(FreshDeliveryLog.pending(event, Channel.WEBHOOK, event.callbackUrl())), start);
 
         DueDelivery slow = deliveryLog
                 .claimDue(Channel.WEBHOOK, 10, start.plusSeconds(1), start.plusSeconds(61))

@@ -1,6 +1,9 @@
 package io.fms.notify.delivery;
 
+import io.fms.events.BookingEvent;
+import io.fms.events.BookingJson;
 import io.fms.testkit.TestPostgres;
+import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -22,5 +25,16 @@ record FreshDeliveryLog(JdbcTemplate jdbc, DeliveryLog deliveryLog) {
         var jdbc = new JdbcTemplate(dataSource);
         return new FreshDeliveryLog(
                 jdbc, new DeliveryLog(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource))));
+    }
+
+    /** {@code event} as the intake hands it on from a record without a trace, with one PENDING delivery. */
+    static IncomingEvent pending(BookingEvent event, Channel channel, String destination) {
+        return new IncomingEvent(
+                event,
+                BookingJson.write(event),
+                0,
+                0,
+                List.of(new PlannedDelivery(channel, destination, DeliveryStatus.PENDING, null)),
+                null);
     }
 }

@@ -84,10 +84,11 @@ class EmailComposerTest {
 
         EmailContent email = EmailComposer.compose(held);
 
-        assertThat(email.subject()).isEqualTo("Seats held, payment due: FM101 LHR to JFK on 12 Jun 2026");
-        assertThat(email.text())
-                .contains("Your seats 12A, 12B are held. Pay soon to keep them: the booking shows the deadline.")
-                .doesNotContain("Pay by");
+        assertSays(
+                email,
+                "Seats held, payment due: FM101 LHR to JFK on 12 Jun 2026",
+                "Your seats 12A, 12B are held. Pay soon to keep them: the booking shows the deadline.");
+        assertThat(email.text()).doesNotContain("Pay by");
     }
 
     @Test
@@ -110,11 +111,12 @@ class EmailComposerTest {
 
         EmailContent email = EmailComposer.compose(paid);
 
-        assertThat(email.subject()).isEqualTo("Booking confirmed: FM101 LHR to JFK on 12 Jun 2026, seats 12A, 12B");
-        assertThat(email.text())
-                .contains("We have received your payment, and your booking is confirmed.")
-                .contains("Payment reference: psp_<8842>&co")
-                .contains("Seats: 12A, 12B");
+        assertSays(
+                email,
+                "Booking confirmed: FM101 LHR to JFK on 12 Jun 2026, seats 12A, 12B",
+                "We have received your payment, and your booking is confirmed.",
+                "Payment reference: psp_<8842>&co",
+                "Seats: 12A, 12B");
         assertThat(email.html()).contains("psp_&lt;8842&gt;&amp;co").doesNotContain("<8842>");
     }
 
@@ -134,13 +136,14 @@ class EmailComposerTest {
     void aWaitingPartyIsToldItsPlaceInTheList() {
         EmailContent third = EmailComposer.compose(TestEvents.waitlisted(TO, null, 3));
 
-        assertThat(third.subject()).isEqualTo("On the waitlist, number 3 in line: FM101 LHR to JFK on 12 Jun 2026");
-        assertThat(third.text())
-                .contains("your booking is on its waitlist: you are number 3 in line.")
-                .contains("Place on the waitlist: 3")
-                .contains("nothing is charged while you wait")
-                .contains("To stop waiting, cancel the booking.")
-                .doesNotContain("Seats:");
+        assertSays(
+                third,
+                "On the waitlist, number 3 in line: FM101 LHR to JFK on 12 Jun 2026",
+                "your booking is on its waitlist: you are number 3 in line.",
+                "Place on the waitlist: 3",
+                "nothing is charged while you wait",
+                "To stop waiting, cancel the booking.");
+        assertThat(third.text()).doesNotContain("Seats:");
         assertThat(EmailComposer.compose(TestEvents.waitlisted(TO, null, 1)).text())
                 .contains("you are number 1 in line, the next to be seated.");
     }
@@ -150,23 +153,25 @@ class EmailComposerTest {
         EmailContent email =
                 EmailComposer.compose(TestEvents.expired(TestEvents.held(TO, null, HELD_AT, Duration.ofMinutes(15))));
 
-        assertThat(email.subject()).isEqualTo("Hold ended, seats released: FM101 LHR to JFK on 12 Jun 2026");
-        assertThat(email.text())
-                .contains("The hold on your seats 12A, 12B ended before we received your payment, so the seats have"
-                        + " been released")
-                .contains("If you paid after the deadline, that payment will be refunded")
-                .contains("Seats released: 12A, 12B");
+        assertSays(
+                email,
+                "Hold ended, seats released: FM101 LHR to JFK on 12 Jun 2026",
+                "The hold on your seats 12A, 12B ended before we received your payment, so the seats have"
+                        + " been released",
+                "If you paid after the deadline, that payment will be refunded",
+                "Seats released: 12A, 12B");
     }
 
     @Test
     void aFullWaitlistIsSaidPlainly() {
         EmailContent email = EmailComposer.compose(TestEvents.rejected(TO, null, RejectionReason.WAITLIST_FULL));
 
-        assertThat(email.subject()).isEqualTo("Booking not confirmed: FM101 LHR to JFK on 12 Jun 2026");
-        assertThat(email.text())
-                .contains("Reason: there are not enough seats left on this trip, and its waitlist is full"
-                        + " (it takes 1,000 parties at most)")
-                .contains("No seats are held and nothing was charged.");
+        assertSays(
+                email,
+                "Booking not confirmed: FM101 LHR to JFK on 12 Jun 2026",
+                "Reason: there are not enough seats left on this trip, and its waitlist is full"
+                        + " (it takes 1,000 parties at most)",
+                "No seats are held and nothing was charged.");
     }
 
     @Test
@@ -175,12 +180,13 @@ class EmailComposerTest {
                 EmailComposer.compose(TestEvents.departedWhileWaiting(TestEvents.waitlisted(TO, null, 4)));
         EmailContent closed = EmailComposer.compose(TestEvents.rejected(TO, null, RejectionReason.TRIP_CLOSED));
 
-        assertThat(waited.subject()).isEqualTo("No seats came free: FM101 LHR to JFK on 12 Jun 2026");
-        assertThat(waited.text())
-                .contains("Your party waited on this trip's waitlist, but no seats came free for it before the trip"
-                        + " departed.")
-                .contains("Reason: the trip departed before seats came free for your party")
-                .doesNotContain("closed to sales");
+        assertSays(
+                waited,
+                "No seats came free: FM101 LHR to JFK on 12 Jun 2026",
+                "Your party waited on this trip's waitlist, but no seats came free for it before the trip"
+                        + " departed.",
+                "Reason: the trip departed before seats came free for your party");
+        assertThat(waited.text()).doesNotContain("closed to sales");
         assertThat(closed.text())
                 .contains("Reason: this trip is closed to sales")
                 .doesNotContain("waitlist");
@@ -220,6 +226,12 @@ class EmailComposerTest {
             assertThat(emails.get(i).text()).contains("Booking reference: " + reference, "Ada Lovelace");
             assertThat(emails.get(i).html()).contains(reference, "Charles Babbage");
         }
+    }
+
+    /** The email has {@code subject}, and its text says each of {@code parts}. */
+    private static void assertSays(EmailContent email, String subject, String... parts) {
+        assertThat(email.subject()).isEqualTo(subject);
+        assertThat(email.text()).contains(parts);
     }
 
     private static <T> T inZone(String zone, Locale locale, Supplier<T> work) {

@@ -41,6 +41,11 @@ class WebhookSenderTest {
     }
 
     private static DueDelivery delivery(String url) {
+        return delivery(url, null);
+    }
+
+    /** A claimed first attempt at a webhook of a confirmation, its event carrying {@code traceparent} (or none). */
+    private static DueDelivery delivery(String url, String traceparent) {
         var event = TestEvents.confirmed(null, url);
         return new DueDelivery(
                 1,
@@ -55,7 +60,8 @@ class WebhookSenderTest {
                 BookingJson.write(event),
                 0,
                 0,
-                Instant.now().plusSeconds(60));
+                Instant.now().plusSeconds(60),
+                traceparent);
     }
 
     @Test
@@ -83,21 +89,7 @@ class WebhookSenderTest {
                 var sender = sender(true)) {
             String url = "http://receiver.test:" + receiver.port() + "/hooks";
             DueDelivery untraced = delivery(url);
-            DueDelivery traced = new DueDelivery(
-                    2,
-                    untraced.eventId(),
-                    untraced.bookingId(),
-                    Channel.WEBHOOK,
-                    url,
-                    0,
-                    untraced.createdAt(),
-                    null,
-                    untraced.eventType(),
-                    untraced.payload(),
-                    0,
-                    0,
-                    untraced.claimedUntil(),
-                    traceparent);
+            DueDelivery traced = delivery(url, traceparent);
 
             assertThat(sender.send(traced, 1).outcome()).isEqualTo(AttemptOutcome.SUCCESS);
             assertThat(sender.send(untraced, 1).outcome()).isEqualTo(AttemptOutcome.SUCCESS);

@@ -3,6 +3,7 @@ package io.fms.support.logging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fms.events.Topics;
+import io.fms.testkit.TestEnvironment;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,7 +20,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -75,14 +75,7 @@ class StructuredLogsTest {
 
     /** A service's logging as Spring Boot starts it, with FMS_LOG_FORMAT set in its environment and nothing else. */
     private static ConfigurableApplicationContext start(String format) {
-        StandardEnvironment environment = new StandardEnvironment();
-        environment
-                .getPropertySources()
-                .replace(
-                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                        new SystemEnvironmentPropertySource(
-                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                                Map.of("FMS_LOG_FORMAT", format)));
+        StandardEnvironment environment = TestEnvironment.of(Map.of("FMS_LOG_FORMAT", format));
         SpringApplication application = new SpringApplication(NothingElse.class);
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setEnvironment(environment);
