@@ -129,18 +129,9 @@ class WithoutBrokerOrAdminKeyIT {
     @Test
     void withoutTheWorkersTablesAKnownBookingHasNoNotificationsYet() {
         UUID bookingId = UUID.randomUUID();
-        BookingView pending = TestViews.view(
-                bookingId,
-                UUID.randomUUID(),
-                BookingStatus.PENDING,
-                List.of(),
-                List.of(new Passenger("Ada")),
-                null,
-                List.of(),
-                "ada@example.com",
-                null,
-                Instant.now(),
-                null);
+        BookingView pending = BookingView.builder(bookingId, UUID.randomUUID(), BookingStatus.PENDING)
+                .request(List.of(new Passenger("Ada")), "ada@example.com", null, Instant.now())
+                .build();
         redis.opsForValue()
                 .set(
                         ReadModelKeys.booking(bookingId),

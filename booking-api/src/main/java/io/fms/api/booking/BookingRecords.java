@@ -75,29 +75,29 @@ class BookingRecords {
         String reason = rs.getString("reason");
         Instant cancelledAt = instant(rs, "cancelled_at");
         String latePayment = rs.getString("late_payment_reference");
-        return new BookingView(
-                rs.getObject("id", UUID.class),
-                rs.getObject("trip_id", UUID.class),
-                status,
-                strings(rs.getArray("seats")),
-                List.of(BookingJson.readPlain(
-                        rs.getString("passengers").getBytes(StandardCharsets.UTF_8), Passenger[].class)),
-                reason == null ? null : RejectionReason.valueOf(reason),
-                strings(rs.getArray("unavailable_seats")),
-                rs.getString("contact_email"),
-                rs.getString("callback_url"),
-                instant(rs, "requested_at"),
-                // A cancelled booking was last decided when it was cancelled.
-                status == BookingStatus.CANCELLED && cancelledAt != null ? cancelledAt : instant(rs, "decided_at"),
-                instant(rs, "hold_expires_at"),
-                rs.getString("payment_reference"),
-                latePayment == null
-                        ? null
-                        : new BookingView.LateConfirmation(latePayment, instant(rs, "late_confirmation_at")),
-                // Filled in when answered, from the waitlist itself.
-                null,
-                null,
-                null);
+        // Queue and waitlist places are filled in when answered; the command offset is intake's alone.
+        return BookingView.builder(rs.getObject("id", UUID.class), rs.getObject("trip_id", UUID.class), status)
+                .request(
+                        List.of(BookingJson.readPlain(
+                                rs.getString("passengers").getBytes(StandardCharsets.UTF_8), Passenger[].class)),
+                        rs.getString("contact_email"),
+                        rs.getString("callback_url"),
+                        instant(rs, "requested_at"))
+                .decision(
+                        strings(rs.getArray("seats")),
+                        reason == null ? null : RejectionReason.valueOf(reason),
+                        strings(rs.getArray("unavailable_seats")),
+                        // A cancelled booking was last decided when it was cancelled.
+                        status == BookingStatus.CANCELLED && cancelledAt != null
+                                ? cancelledAt
+                                : instant(rs, "decided_at"))
+                .payment(
+                        instant(rs, "hold_expires_at"),
+                        rs.getString("payment_reference"),
+                        latePayment == null
+                                ? null
+                                : new BookingView.LateConfirmation(latePayment, instant(rs, "late_confirmation_at")))
+                .build();
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fms.api.CommandTopic;
 import io.fms.api.Http;
 import io.fms.api.SharedApiContext;
-import io.fms.api.TestViews;
 import io.fms.events.Availability;
 import io.fms.events.BookingJson;
 import io.fms.events.BookingRequested;
@@ -100,18 +99,10 @@ class BookingIntakeIT extends SharedApiContext {
                 .json()
                 .get("bookingId")
                 .asString());
-        writeView(TestViews.view(
-                bookingId,
-                tripId,
-                io.fms.events.BookingStatus.CONFIRMED,
-                List.of("3C"),
-                List.of(new Passenger("Alan Turing")),
-                null,
-                List.of(),
-                null,
-                null,
-                Instant.now(),
-                Instant.now()));
+        writeView(BookingView.builder(bookingId, tripId, io.fms.events.BookingStatus.CONFIRMED)
+                .request(List.of(new Passenger("Alan Turing")), null, null, Instant.now())
+                .decision(List.of("3C"), null, List.of(), Instant.now())
+                .build());
         // Even once the trip is sold out: the retry was accepted before the door closed.
         writeAvailability(tripId, 0, false);
 
