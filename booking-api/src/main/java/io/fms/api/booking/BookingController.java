@@ -2,10 +2,12 @@ package io.fms.api.booking;
 
 import io.fms.api.ApiProperties;
 import io.fms.api.web.FieldProblem;
+import io.fms.api.web.JsonAnswer;
 import io.fms.api.web.Preferences;
 import io.fms.api.web.ProblemAnswers;
 import io.fms.api.web.ProblemException;
 import io.fms.api.web.ProblemKind;
+import io.fms.api.web.RequestExamples;
 import io.fms.api.web.ValidationException;
 import io.fms.events.BookingStatus;
 import io.fms.events.BookingView;
@@ -17,7 +19,6 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -85,36 +86,18 @@ class BookingController {
                     + " is still in flight, the retry queues the very same request again under the same booking ID;"
                     + " the processor decides each booking ID once. Keys are remembered for 24 hours; after that, or"
                     + " should the store of keys be lost, the same body still names the same booking, and another body"
-                    + " names a new one (never the first one's).",
-            requestBody =
-                    @RequestBody(
-                            content =
-                                    @Content(
-                                            examples = {
-                                                @ExampleObject(name = "booking", value = BookingExamples.REQUEST),
-                                                @ExampleObject(
-                                                        name = "hold while paying",
-                                                        value = BookingExamples.REQUEST_HOLD),
-                                                @ExampleObject(
-                                                        name = "wait if sold out",
-                                                        value = BookingExamples.REQUEST_WAITLIST)
-                                            })))
-    @ApiResponse(
-            responseCode = "202",
+                    + " names a new one (never the first one's).")
+    @RequestExamples({
+        @ExampleObject(name = "booking", value = BookingExamples.REQUEST),
+        @ExampleObject(name = "hold while paying", value = BookingExamples.REQUEST_HOLD),
+        @ExampleObject(name = "wait if sold out", value = BookingExamples.REQUEST_WAITLIST)
+    })
+    @JsonAnswer(
+            status = 202,
             description = "Queued; a decision will follow. Location names the booking.",
-            headers =
-                    @Header(
-                            name = "Location",
-                            description = "The booking: /api/v1/bookings/{bookingId}",
-                            schema =
-                                    @Schema(
-                                            type = "string",
-                                            format = "uri-reference",
-                                            example = "/api/v1/bookings/5b6d1a7e-0a39-4c41-9a57-3c3a1f3e9b10")),
-            content =
-                    @Content(
-                            schema = @Schema(implementation = BookingView.class),
-                            examples = @ExampleObject(name = "pending", value = BookingExamples.PENDING)))
+            examples = @ExampleObject(name = "pending", value = BookingExamples.PENDING),
+            location = BookingExamples.LOCATION_DESCRIPTION,
+            locationExample = BookingExamples.LOCATION)
     @ProblemAnswers({
         ProblemKind.VALIDATION,
         ProblemKind.NOT_FOUND,
@@ -267,22 +250,12 @@ class BookingController {
                     + " CANCELLED and its seats free (a hold is released, a waiting party leaves the waitlist)."
                     + " Answers the booking as it stands. Cancelling a cancelled booking answers 202 again; a rejected"
                     + " or expired booking has nothing to cancel (409).")
-    @ApiResponse(
-            responseCode = "202",
+    @JsonAnswer(
+            status = 202,
             description = "Cancellation queued (or already done)",
-            headers =
-                    @Header(
-                            name = "Location",
-                            description = "The booking: /api/v1/bookings/{bookingId}",
-                            schema =
-                                    @Schema(
-                                            type = "string",
-                                            format = "uri-reference",
-                                            example = "/api/v1/bookings/5b6d1a7e-0a39-4c41-9a57-3c3a1f3e9b10")),
-            content =
-                    @Content(
-                            schema = @Schema(implementation = BookingView.class),
-                            examples = @ExampleObject(name = "confirmed", value = BookingExamples.CONFIRMED)))
+            examples = @ExampleObject(name = "confirmed", value = BookingExamples.CONFIRMED),
+            location = BookingExamples.LOCATION_DESCRIPTION,
+            locationExample = BookingExamples.LOCATION)
     @ProblemAnswers({
         ProblemKind.NOT_FOUND,
         ProblemKind.NOT_CANCELLABLE,
@@ -303,30 +276,17 @@ class BookingController {
                     + " lateConfirmation, and the payment is to be refunded. Follow it with"
                     + " GET /api/v1/bookings/{bookingId}?waitSeconds=10&while=HELD. Repeating the confirmation"
                     + " with the same reference once CONFIRMED answers 200 with the booking; a booking known not to"
-                    + " be HELD (or CONFIRMED with another reference) is 409, nothing queued.",
-            requestBody =
-                    @RequestBody(
-                            content =
-                                    @Content(
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "confirmation",
-                                                            value = BookingExamples.CONFIRMATION))))
-    @ApiResponse(
-            responseCode = "202",
+                    + " be HELD (or CONFIRMED with another reference) is 409, nothing queued.")
+    @RequestExamples(@ExampleObject(name = "confirmation", value = BookingExamples.CONFIRMATION))
+    @JsonAnswer(
+            status = 202,
             description = "Confirmation queued; the booking as it stands",
-            headers = @Header(name = "Location", description = "/api/v1/bookings/{bookingId}"),
-            content =
-                    @Content(
-                            schema = @Schema(implementation = BookingView.class),
-                            examples = @ExampleObject(name = "held", value = BookingExamples.HELD)))
-    @ApiResponse(
-            responseCode = "200",
+            examples = @ExampleObject(name = "held", value = BookingExamples.HELD),
+            location = BookingExamples.LOCATION_DESCRIPTION,
+            locationExample = BookingExamples.LOCATION)
+    @JsonAnswer(
             description = "Confirmed already with this payment reference; nothing queued",
-            content =
-                    @Content(
-                            schema = @Schema(implementation = BookingView.class),
-                            examples = @ExampleObject(name = "paid", value = BookingExamples.PAID)))
+            examples = @ExampleObject(name = "paid", value = BookingExamples.PAID))
     @ProblemAnswers({
         ProblemKind.VALIDATION,
         ProblemKind.NOT_FOUND,

@@ -1,17 +1,13 @@
 package io.fms.api.catalog;
 
 import io.fms.api.web.ApiDocs;
+import io.fms.api.web.JsonAnswer;
 import io.fms.api.web.PagedList;
 import io.fms.api.web.ProblemAnswers;
 import io.fms.api.web.ProblemKind;
+import io.fms.api.web.RequestExamples;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,31 +37,14 @@ class FlightController {
     @Operation(
             operationId = "createFlight",
             summary = "Create a flight",
-            security = @SecurityRequirement(name = ApiDocs.ADMIN_KEY),
-            requestBody =
-                    @RequestBody(
-                            content =
-                                    @Content(
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "flight",
-                                                            value = CatalogExamples.FLIGHT_REQUEST))))
-    @ApiResponse(
-            responseCode = "201",
+            security = @SecurityRequirement(name = ApiDocs.ADMIN_KEY))
+    @RequestExamples(@ExampleObject(name = "flight", value = CatalogExamples.FLIGHT_REQUEST))
+    @JsonAnswer(
+            status = 201,
             description = "Created; Location names the flight",
-            headers =
-                    @Header(
-                            name = "Location",
-                            description = "The flight created",
-                            schema =
-                                    @Schema(
-                                            type = "string",
-                                            format = "uri-reference",
-                                            example = "/api/v1/flights/7d444840-9dc0-11d1-b245-5ffdce74fad2")),
-            content =
-                    @Content(
-                            schema = @Schema(implementation = Flight.class),
-                            examples = @ExampleObject(name = "flight", value = CatalogExamples.FLIGHT)))
+            examples = @ExampleObject(name = "flight", value = CatalogExamples.FLIGHT),
+            location = "The flight created",
+            locationExample = "/api/v1/flights/7d444840-9dc0-11d1-b245-5ffdce74fad2")
     @ProblemAnswers({
         ProblemKind.VALIDATION,
         ProblemKind.UNAUTHORIZED,
@@ -85,13 +64,9 @@ class FlightController {
             summary = "List flights, by flight number",
             description = "A page of flights: limit and offset choose it; a Link header names the next page while"
                     + " more follow.")
-    @ApiResponse(
-            responseCode = "200",
+    @JsonAnswer(
             description = "The flights of the page",
-            content =
-                    @Content(
-                            array = @ArraySchema(schema = @Schema(implementation = Flight.class)),
-                            examples = @ExampleObject(name = "flights", value = "[" + CatalogExamples.FLIGHT + "]")))
+            examples = @ExampleObject(name = "flights", value = "[" + CatalogExamples.FLIGHT + "]"))
     @PagedList
     @ProblemAnswers({ProblemKind.VALIDATION})
     ResponseEntity<List<Flight>> list(
@@ -103,13 +78,7 @@ class FlightController {
 
     @GetMapping("/{flightId}")
     @Operation(operationId = "getFlight", summary = "One flight")
-    @ApiResponse(
-            responseCode = "200",
-            description = "The flight",
-            content =
-                    @Content(
-                            schema = @Schema(implementation = Flight.class),
-                            examples = @ExampleObject(name = "flight", value = CatalogExamples.FLIGHT)))
+    @JsonAnswer(description = "The flight", examples = @ExampleObject(name = "flight", value = CatalogExamples.FLIGHT))
     @ProblemAnswers({ProblemKind.NOT_FOUND})
     Flight get(@PathVariable UUID flightId) {
         return catalog.flight(flightId);
