@@ -142,13 +142,7 @@ class WithoutBrokerOrAdminKeyIT {
                         .single())
                 .isZero();
 
-        JsonNode body = http.get("/api/v1/bookings/" + bookingId + "/notifications")
-                .assertStatus(200)
-                .json();
-
-        assertThat(body.get("bookingId").asString()).isEqualTo(bookingId.toString());
-        assertThat(body.get("notifications").isArray()).isTrue();
-        assertThat(body.get("notifications").isEmpty()).isTrue();
+        NotificationLists.assertEmpty(http, bookingId);
         http.get("/api/v1/bookings/" + UUID.randomUUID() + "/notifications").assertProblem(404, "not-found");
     }
 

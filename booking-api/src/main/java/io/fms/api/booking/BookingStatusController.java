@@ -1,6 +1,5 @@
 package io.fms.api.booking;
 
-import io.fms.api.ApiProperties;
 import io.fms.api.web.FieldProblem;
 import io.fms.api.web.Preferences;
 import io.fms.api.web.ProblemAnswers;
@@ -45,12 +44,10 @@ class BookingStatusController {
 
     private final BookingReadModel readModel;
     private final DecisionWaiters waiters;
-    private final int longPollMaxSeconds;
 
-    BookingStatusController(BookingReadModel readModel, DecisionWaiters waiters, ApiProperties properties) {
+    BookingStatusController(BookingReadModel readModel, DecisionWaiters waiters) {
         this.readModel = readModel;
         this.waiters = waiters;
-        this.longPollMaxSeconds = properties.longPollMaxSeconds();
     }
 
     @GetMapping(path = "/{bookingId}")
@@ -128,6 +125,7 @@ class BookingStatusController {
     }
 
     private int waitSeconds(Integer waitSeconds) {
+        int longPollMaxSeconds = waiters.waitSecondsMax();
         int wait = waitSeconds == null ? 0 : waitSeconds;
         if (wait < 0 || wait > longPollMaxSeconds) {
             throw new ValidationException(
@@ -138,6 +136,7 @@ class BookingStatusController {
 
     /** The {@code wait} preference: delta-seconds (digits only, RFC 7240), under the same bound as waitSeconds. */
     private int preferredWaitSeconds(String value) {
+        int longPollMaxSeconds = waiters.waitSecondsMax();
         if (!value.matches("[0-9]{1,9}") || Integer.parseInt(value) > longPollMaxSeconds) {
             throw new ValidationException(List.of(new FieldProblem(
                     Preferences.PREFER, "wait must be a whole number of seconds from 0 to " + longPollMaxSeconds)));
