@@ -3,6 +3,7 @@ package io.fms.api.booking;
 import io.fms.api.web.JsonAnswer;
 import io.fms.api.web.ProblemAnswers;
 import io.fms.api.web.ProblemKind;
+import io.fms.api.web.QueuedCommand;
 import io.fms.api.web.RequestExamples;
 import io.fms.events.BookingView;
 import io.swagger.v3.oas.annotations.Operation;
@@ -74,10 +75,9 @@ class BookingController {
         ProblemKind.SOLD_OUT,
         ProblemKind.PAYLOAD_TOO_LARGE,
         ProblemKind.UNSUPPORTED_MEDIA_TYPE,
-        ProblemKind.IDEMPOTENCY_KEY_REUSED,
-        ProblemKind.RATE_LIMITED,
-        ProblemKind.UNAVAILABLE
+        ProblemKind.IDEMPOTENCY_KEY_REUSED
     })
+    @QueuedCommand
     @Parameter(
             name = BookingRequestValidator.IDEMPOTENCY_KEY,
             in = ParameterIn.HEADER,
@@ -107,12 +107,8 @@ class BookingController {
             examples = @ExampleObject(name = "confirmed", value = BookingExamples.CONFIRMED),
             location = BookingExamples.LOCATION_DESCRIPTION,
             locationExample = BookingExamples.LOCATION)
-    @ProblemAnswers({
-        ProblemKind.NOT_FOUND,
-        ProblemKind.NOT_CANCELLABLE,
-        ProblemKind.RATE_LIMITED,
-        ProblemKind.UNAVAILABLE
-    })
+    @ProblemAnswers({ProblemKind.NOT_FOUND, ProblemKind.NOT_CANCELLABLE})
+    @QueuedCommand
     ResponseEntity<BookingView> cancel(@PathVariable UUID bookingId) {
         return accepted(changes.cancel(bookingId));
     }
@@ -143,10 +139,9 @@ class BookingController {
         ProblemKind.NOT_FOUND,
         ProblemKind.NOT_CONFIRMABLE,
         ProblemKind.PAYLOAD_TOO_LARGE,
-        ProblemKind.UNSUPPORTED_MEDIA_TYPE,
-        ProblemKind.RATE_LIMITED,
-        ProblemKind.UNAVAILABLE
+        ProblemKind.UNSUPPORTED_MEDIA_TYPE
     })
+    @QueuedCommand
     ResponseEntity<BookingView> confirm(
             @PathVariable UUID bookingId,
             @org.springframework.web.bind.annotation.RequestBody ConfirmationRequest request) {

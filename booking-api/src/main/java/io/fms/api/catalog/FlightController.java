@@ -1,6 +1,6 @@
 package io.fms.api.catalog;
 
-import io.fms.api.web.ApiDocs;
+import io.fms.api.web.AdminKeyRequired;
 import io.fms.api.web.JsonAnswer;
 import io.fms.api.web.PagedList;
 import io.fms.api.web.ProblemAnswers;
@@ -8,7 +8,6 @@ import io.fms.api.web.ProblemKind;
 import io.fms.api.web.RequestExamples;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -34,10 +33,8 @@ class FlightController {
     }
 
     @PostMapping(consumes = "application/json")
-    @Operation(
-            operationId = "createFlight",
-            summary = "Create a flight",
-            security = @SecurityRequirement(name = ApiDocs.ADMIN_KEY))
+    @Operation(operationId = "createFlight", summary = "Create a flight")
+    @AdminKeyRequired
     @RequestExamples(@ExampleObject(name = "flight", value = CatalogExamples.FLIGHT_REQUEST))
     @JsonAnswer(
             status = 201,
@@ -45,13 +42,7 @@ class FlightController {
             examples = @ExampleObject(name = "flight", value = CatalogExamples.FLIGHT),
             location = "The flight created",
             locationExample = "/api/v1/flights/7d444840-9dc0-11d1-b245-5ffdce74fad2")
-    @ProblemAnswers({
-        ProblemKind.VALIDATION,
-        ProblemKind.UNAUTHORIZED,
-        ProblemKind.ADMIN_KEY_NOT_CONFIGURED,
-        ProblemKind.CONFLICT,
-        ProblemKind.UNSUPPORTED_MEDIA_TYPE
-    })
+    @ProblemAnswers({ProblemKind.VALIDATION, ProblemKind.CONFLICT, ProblemKind.UNSUPPORTED_MEDIA_TYPE})
     ResponseEntity<Flight> create(@org.springframework.web.bind.annotation.RequestBody FlightRequest request) {
         Flight flight = catalog.createFlight(request);
         return ResponseEntity.created(URI.create("/api/v1/flights/" + flight.id()))

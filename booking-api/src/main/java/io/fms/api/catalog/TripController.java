@@ -1,6 +1,6 @@
 package io.fms.api.catalog;
 
-import io.fms.api.web.ApiDocs;
+import io.fms.api.web.AdminKeyRequired;
 import io.fms.api.web.JsonAnswer;
 import io.fms.api.web.PagedList;
 import io.fms.api.web.ProblemAnswers;
@@ -9,7 +9,6 @@ import io.fms.api.web.RequestExamples;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -33,10 +32,8 @@ class TripController {
     }
 
     @PostMapping(path = "/api/v1/flights/{flightId}/trips", consumes = "application/json")
-    @Operation(
-            operationId = "createTrip",
-            summary = "Create a trip: one departure of a flight, with its cabin layout",
-            security = @SecurityRequirement(name = ApiDocs.ADMIN_KEY))
+    @Operation(operationId = "createTrip", summary = "Create a trip: one departure of a flight, with its cabin layout")
+    @AdminKeyRequired
     @RequestExamples(@ExampleObject(name = "trip", value = CatalogExamples.TRIP_REQUEST))
     @JsonAnswer(
             status = 201,
@@ -44,13 +41,7 @@ class TripController {
             examples = @ExampleObject(name = "trip", value = CatalogExamples.TRIP),
             location = "The trip created",
             locationExample = "/api/v1/trips/0f8fad5b-d9cb-469f-a165-70867728950e")
-    @ProblemAnswers({
-        ProblemKind.VALIDATION,
-        ProblemKind.UNAUTHORIZED,
-        ProblemKind.ADMIN_KEY_NOT_CONFIGURED,
-        ProblemKind.NOT_FOUND,
-        ProblemKind.UNSUPPORTED_MEDIA_TYPE
-    })
+    @ProblemAnswers({ProblemKind.VALIDATION, ProblemKind.NOT_FOUND, ProblemKind.UNSUPPORTED_MEDIA_TYPE})
     ResponseEntity<TripView> create(
             @PathVariable UUID flightId, @org.springframework.web.bind.annotation.RequestBody TripRequest request) {
         TripView trip = catalog.createTrip(flightId, request);

@@ -21,6 +21,7 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,14 +77,28 @@ class OpenApiConfig {
                 paging.customize(problemAnswers(answers.customize(operation, handler), handler), handler);
     }
 
-    /** Turns each {@link ProblemAnswers} of a handler into references to the shared problem responses. */
+    /**
+     * Turns the problems a handler names ({@link ProblemAnswers}, and those implied by {@link AdminKeyRequired} and
+     * {@link QueuedCommand}) into references to the shared problem responses.
+     */
     private static Operation problemAnswers(Operation operation, HandlerMethod handler) {
+        List<ProblemKind> kinds = new ArrayList<>();
         ProblemAnswers answers = handler.getMethodAnnotation(ProblemAnswers.class);
-        if (answers == null) {
+        if (answers != null) {
+            kinds.addAll(List.of(answers.value()));
+        }
+        if (handler.hasMethodAnnotation(AdminKeyRequired.class)) {
+            operation.addSecurityItem(new SecurityRequirement().addList(ApiDocs.ADMIN_KEY));
+            kinds.addAll(List.of(ProblemKind.UNAUTHORIZED, ProblemKind.ADMIN_KEY_NOT_CONFIGURED));
+        }
+        if (handler.hasMethodAnnotation(QueuedCommand.class)) {
+            kinds.addAll(List.of(ProblemKind.RATE_LIMITED, ProblemKind.UNAVAILABLE));
+        }
+        if (kinds.isEmpty()) {
             return operation;
         }
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
-        for (ProblemKind kind : answers.value()) {
+        for (ProblemKind kind : kinds) {
             String status = String.valueOf(kind.status().value());
             if (responses.containsKey(status)) {
                 throw new IllegalStateException(handler + " lists two answers for status " + status);
