@@ -11,6 +11,7 @@ import io.fms.events.BookingStatus;
 import io.fms.events.BookingView;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +61,7 @@ public class BookingChanges {
             case PENDING, HELD, WAITLISTED, CONFIRMED ->
                 queueBehind(
                         booking,
-                        "cancellation",
+                        "Cancellation",
                         new BookingCancellationRequested(bookingId, booking.tripId(), clock.instant()));
         }
         return booking;
@@ -78,7 +79,7 @@ public class BookingChanges {
             case PENDING, HELD -> {
                 queueBehind(
                         booking,
-                        "confirmation",
+                        "Confirmation",
                         new BookingConfirmationRequested(bookingId, booking.tripId(), reference, clock.instant()));
                 return new Outcome(booking, true);
             }
@@ -99,16 +100,23 @@ public class BookingChanges {
         return readModel.find(bookingId).orElseThrow(() -> ProblemException.notFound("No booking " + bookingId));
     }
 
-    /** Publishes {@code command} on the partition of the booking's trip, which must be known by now. */
+    /**
+     * Publishes {@code command} on the partition of the booking's trip, which must be known by now.
+     *
+     * @param what the command, as the log and a problem's detail name it
+     */
     private void queueBehind(BookingView booking, String what, BookingCommand command) {
         if (booking.tripId() == null) {
             // Queued, but Redis lost its entry and the processor has not reached it: its trip, and so the partition
             // the command must follow it on, is not known here yet.
             throw ProblemException.unavailable(
-                    "redis", "The booking is queued but not yet readable; retry the " + what + " shortly", null);
+                    "redis",
+                    "The booking is queued but not yet readable; retry the " + what.toLowerCase(Locale.ROOT)
+                            + " shortly",
+                    null);
         }
         publisher.publish(command);
-        LOG.debug("The {} of booking {} is queued on trip {}", what, booking.bookingId(), booking.tripId());
+        LOG.debug("{} of booking {} queued on trip {}", what, booking.bookingId(), booking.tripId());
     }
 
     private static String describe(BookingStatus status) {
