@@ -1,5 +1,6 @@
 package io.fms.api.booking;
 
+import io.fms.api.web.AnswerLocation;
 import io.fms.api.web.JsonAnswer;
 import io.fms.api.web.ProblemAnswers;
 import io.fms.api.web.ProblemKind;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@AnswerLocation(description = BookingExamples.LOCATION_DESCRIPTION, example = BookingExamples.LOCATION)
 @RequestMapping("/api/v1/bookings")
 @Tag(name = "Bookings", description = "Submit, follow and cancel bookings; the booking ID is the only credential")
 class BookingController {
@@ -66,9 +68,7 @@ class BookingController {
     @JsonAnswer(
             status = 202,
             description = "Queued; a decision will follow. Location names the booking.",
-            examples = @ExampleObject(name = "pending", value = BookingExamples.PENDING),
-            location = BookingExamples.LOCATION_DESCRIPTION,
-            locationExample = BookingExamples.LOCATION)
+            examples = @ExampleObject(name = "pending", value = BookingExamples.PENDING))
     @ProblemAnswers({
         ProblemKind.VALIDATION,
         ProblemKind.NOT_FOUND,
@@ -104,9 +104,7 @@ class BookingController {
     @JsonAnswer(
             status = 202,
             description = "Cancellation queued (or already done)",
-            examples = @ExampleObject(name = "confirmed", value = BookingExamples.CONFIRMED),
-            location = BookingExamples.LOCATION_DESCRIPTION,
-            locationExample = BookingExamples.LOCATION)
+            examples = @ExampleObject(name = "confirmed", value = BookingExamples.CONFIRMED))
     @ProblemAnswers({ProblemKind.NOT_FOUND, ProblemKind.NOT_CANCELLABLE})
     @QueuedCommand
     ResponseEntity<BookingView> cancel(@PathVariable UUID bookingId) {
@@ -128,9 +126,7 @@ class BookingController {
     @JsonAnswer(
             status = 202,
             description = "Confirmation queued; the booking as it stands",
-            examples = @ExampleObject(name = "held", value = BookingExamples.HELD),
-            location = BookingExamples.LOCATION_DESCRIPTION,
-            locationExample = BookingExamples.LOCATION)
+            examples = @ExampleObject(name = "held", value = BookingExamples.HELD))
     @JsonAnswer(
             description = "Confirmed already with this payment reference; nothing queued",
             examples = @ExampleObject(name = "paid", value = BookingExamples.PAID))

@@ -1,6 +1,7 @@
 package io.fms.api.catalog;
 
 import io.fms.api.web.AdminKeyRequired;
+import io.fms.api.web.AnswerLocation;
 import io.fms.api.web.JsonAnswer;
 import io.fms.api.web.PagedList;
 import io.fms.api.web.ProblemAnswers;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@AnswerLocation(description = "The flight created", example = "/api/v1/flights/7d444840-9dc0-11d1-b245-5ffdce74fad2")
 @RequestMapping("/api/v1/flights")
 @Tag(name = "Catalog", description = "Flights and trips; writes need the admin key")
 class FlightController {
@@ -39,9 +41,7 @@ class FlightController {
     @JsonAnswer(
             status = 201,
             description = "Created; Location names the flight",
-            examples = @ExampleObject(name = "flight", value = CatalogExamples.FLIGHT),
-            location = "The flight created",
-            locationExample = "/api/v1/flights/7d444840-9dc0-11d1-b245-5ffdce74fad2")
+            examples = @ExampleObject(name = "flight", value = CatalogExamples.FLIGHT))
     @ProblemAnswers({ProblemKind.VALIDATION, ProblemKind.CONFLICT, ProblemKind.UNSUPPORTED_MEDIA_TYPE})
     ResponseEntity<Flight> create(@org.springframework.web.bind.annotation.RequestBody FlightRequest request) {
         Flight flight = catalog.createFlight(request);

@@ -1,6 +1,7 @@
 package io.fms.api.catalog;
 
 import io.fms.api.web.AdminKeyRequired;
+import io.fms.api.web.AnswerLocation;
 import io.fms.api.web.JsonAnswer;
 import io.fms.api.web.PagedList;
 import io.fms.api.web.ProblemAnswers;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@AnswerLocation(description = "The trip created", example = "/api/v1/trips/0f8fad5b-d9cb-469f-a165-70867728950e")
 @Tag(name = "Catalog")
 class TripController {
 
@@ -38,9 +40,7 @@ class TripController {
     @JsonAnswer(
             status = 201,
             description = "Created; Location names the trip",
-            examples = @ExampleObject(name = "trip", value = CatalogExamples.TRIP),
-            location = "The trip created",
-            locationExample = "/api/v1/trips/0f8fad5b-d9cb-469f-a165-70867728950e")
+            examples = @ExampleObject(name = "trip", value = CatalogExamples.TRIP))
     @ProblemAnswers({ProblemKind.VALIDATION, ProblemKind.NOT_FOUND, ProblemKind.UNSUPPORTED_MEDIA_TYPE})
     ResponseEntity<TripView> create(
             @PathVariable UUID flightId, @org.springframework.web.bind.annotation.RequestBody TripRequest request) {

@@ -15,13 +15,16 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.method.HandlerMethod;
 
 /**
  * Documents the {@link JsonAnswer}s and {@link RequestExamples} of a handler. springdoc has already derived the
  * schemas from the handler's signature: the body of the answer it assumes (200, from the return type) and of the
- * request; this gives that body schema to each declared answer and adds the examples.
+ * request; this gives that body schema to each declared answer, adds the examples, and the {@code Location} header
+ * of a {@code 201} or {@code 202} answer.
  */
 final class AnswerDocs implements OperationCustomizer {
 
@@ -55,8 +58,8 @@ final class AnswerDocs implements OperationCustomizer {
                             .addMediaType(
                                     JSON,
                                     new MediaType().schema(schema).examples(examples(answer.examples(), handler))));
-            if (!answer.location().isEmpty()) {
-                response.addHeaderObject(HttpHeaders.LOCATION, location(answer));
+            if (answer.status() == HttpStatus.CREATED.value() || answer.status() == HttpStatus.ACCEPTED.value()) {
+                response.addHeaderObject(HttpHeaders.LOCATION, location(handler));
             }
             responses.addApiResponse(String.valueOf(answer.status()), response);
         }
@@ -71,11 +74,16 @@ final class AnswerDocs implements OperationCustomizer {
         return body;
     }
 
-    private static Header location(JsonAnswer answer) {
+    private static Header location(HandlerMethod handler) {
+        AnswerLocation location =
+                AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), AnswerLocation.class);
+        if (location == null) {
+            throw new IllegalStateException(handler + " answers 201 or 202 without an @AnswerLocation on its class");
+        }
         StringSchema uri = new StringSchema();
-        uri.format("uri-reference").example(answer.locationExample());
+        uri.format("uri-reference").example(location.example());
         return new Header()
-                .description(answer.location())
+                .description(location.description())
                 .style(Header.StyleEnum.SIMPLE)
                 .schema(uri);
     }

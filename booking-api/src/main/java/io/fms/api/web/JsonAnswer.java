@@ -10,8 +10,9 @@ import java.lang.annotation.Target;
 
 /**
  * A successful JSON answer of an endpoint. Its body's schema is the handler's return type, as springdoc derives it;
- * this adds what springdoc cannot know: the status, what the answer means, named examples of the body, and the
- * {@code Location} header of an answer that names a resource. {@link AnswerDocs} turns it into the document.
+ * this adds what springdoc cannot know: the status, what the answer means and named examples of the body. A
+ * {@code 201} or {@code 202} answer carries the {@code Location} its controller declares ({@link AnswerLocation}).
+ * {@link AnswerDocs} turns it into the document.
  */
 @Documented
 @Target(ElementType.METHOD)
@@ -24,12 +25,6 @@ public @interface JsonAnswer {
     String description();
 
     ExampleObject[] examples();
-
-    /** The {@code Location} header's description; empty for an answer without one. */
-    String location() default "";
-
-    /** An example of the {@code Location} header, a URI reference. */
-    String locationExample() default "";
 
     /** Several answers of one endpoint, one per status. */
     @Documented
