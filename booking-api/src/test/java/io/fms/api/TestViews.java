@@ -15,99 +15,38 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 /** Read-model entries as the processor (or intake) writes them, for tests that play its part. */
 public final class TestViews {
 
-    private TestViews() {}
+    private static final List<Passenger> ADA = List.of(new Passenger("Ada Lovelace"));
 
-    /** A booking without a hold, a payment, a waitlist place or a queue place. */
-    public static BookingView view(
-            UUID bookingId,
-            UUID tripId,
-            BookingStatus status,
-            List<String> seats,
-            List<Passenger> passengers,
-            RejectionReason reason,
-            List<String> unavailableSeats,
-            String contactEmail,
-            String callbackUrl,
-            Instant createdAt,
-            Instant decidedAt) {
-        return new BookingView(
-                bookingId,
-                tripId,
-                status,
-                seats,
-                passengers,
-                reason,
-                unavailableSeats,
-                contactEmail,
-                callbackUrl,
-                createdAt,
-                decidedAt,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
-    }
+    private TestViews() {}
 
     /** A held booking of one passenger on {@code seats}, its payment due at {@code holdExpiresAt}. */
     public static BookingView held(UUID bookingId, UUID tripId, List<String> seats, Instant holdExpiresAt) {
-        return new BookingView(
-                bookingId,
-                tripId,
-                BookingStatus.HELD,
-                seats,
-                List.of(new Passenger("Ada Lovelace")),
-                null,
-                List.of(),
-                null,
-                null,
-                Instant.now(),
-                Instant.now(),
-                holdExpiresAt,
-                null,
-                null,
-                null,
-                null,
-                null);
+        return BookingView.builder(bookingId, tripId, BookingStatus.HELD)
+                .request(ADA, null, null, Instant.now())
+                .decision(seats, null, List.of(), Instant.now())
+                .payment(holdExpiresAt, null, null)
+                .build();
     }
 
     /** A held booking confirmed with {@code paymentReference}. */
     public static BookingView paid(UUID bookingId, UUID tripId, List<String> seats, String paymentReference) {
-        return new BookingView(
-                bookingId,
-                tripId,
-                BookingStatus.CONFIRMED,
-                seats,
-                List.of(new Passenger("Ada Lovelace")),
-                null,
-                List.of(),
-                null,
-                null,
-                Instant.now(),
-                Instant.now(),
-                Instant.now().plusSeconds(60),
-                paymentReference,
-                null,
-                null,
-                null,
-                null);
+        return BookingView.builder(bookingId, tripId, BookingStatus.CONFIRMED)
+                .request(ADA, null, null, Instant.now())
+                .decision(seats, null, List.of(), Instant.now())
+                .payment(Instant.now().plusSeconds(60), paymentReference, null)
+                .build();
     }
 
     /** A decided booking of one passenger in {@code status}, without seats. */
     public static BookingView decided(UUID bookingId, UUID tripId, BookingStatus status) {
-        return view(
-                bookingId,
-                tripId,
-                status,
-                List.of(),
-                List.of(new Passenger("Ada Lovelace")),
-                status == BookingStatus.REJECTED ? RejectionReason.SOLD_OUT : null,
-                List.of(),
-                null,
-                null,
-                Instant.now(),
-                Instant.now());
+        return BookingView.builder(bookingId, tripId, status)
+                .request(ADA, null, null, Instant.now())
+                .decision(
+                        List.of(),
+                        status == BookingStatus.REJECTED ? RejectionReason.SOLD_OUT : null,
+                        List.of(),
+                        Instant.now())
+                .build();
     }
 
     public static void write(StringRedisTemplate redis, BookingView view) {

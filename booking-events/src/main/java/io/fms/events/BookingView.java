@@ -51,33 +51,132 @@ public record BookingView(
      */
     public record QueuePosition(long position, long etaMs) {}
 
+    /** A booking that has only its identity and status; the builder names whatever else it has. */
+    public static Builder builder(UUID bookingId, UUID tripId, BookingStatus status) {
+        return new Builder(bookingId, tripId, status);
+    }
+
+    /** A builder that starts from this booking, for a copy that differs in a few fields. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
     public BookingView withQueue(QueuePosition position) {
-        return with(waitlistPosition, position);
+        return toBuilder().queue(position).build();
     }
 
     public BookingView withWaitlistPosition(Integer position) {
-        return with(position, queue);
+        return toBuilder().waitlistPosition(position).build();
     }
 
-    /** The same booking with the places that are filled in when it is answered. */
-    private BookingView with(Integer newWaitlistPosition, QueuePosition newQueue) {
-        return new BookingView(
-                bookingId,
-                tripId,
-                status,
-                seats,
-                passengers,
-                reason,
-                unavailableSeats,
-                contactEmail,
-                callbackUrl,
-                createdAt,
-                decidedAt,
-                holdExpiresAt,
-                paymentReference,
-                lateConfirmation,
-                newWaitlistPosition,
-                newQueue,
-                commandOffset);
+    /**
+     * Builds a view field by field, so that a writer (intake's PENDING entry, the processor's decision, the row read
+     * back from Postgres) names only the fields its booking has; the rest stay null or empty, as in the JSON.
+     */
+    public static final class Builder {
+        private UUID bookingId;
+        private UUID tripId;
+        private BookingStatus status;
+        private List<String> seats = List.of();
+        private List<Passenger> passengers = List.of();
+        private RejectionReason reason;
+        private List<String> unavailableSeats = List.of();
+        private String contactEmail;
+        private String callbackUrl;
+        private Instant createdAt;
+        private Instant decidedAt;
+        private Instant holdExpiresAt;
+        private String paymentReference;
+        private LateConfirmation lateConfirmation;
+        private Integer waitlistPosition;
+        private QueuePosition queue;
+        private Long commandOffset;
+
+        private Builder(UUID bookingId, UUID tripId, BookingStatus status) {
+            this.bookingId = bookingId;
+            this.tripId = tripId;
+            this.status = status;
+        }
+
+        private Builder(BookingView view) {
+            this(view.bookingId, view.tripId, view.status);
+            seats = view.seats;
+            passengers = view.passengers;
+            reason = view.reason;
+            unavailableSeats = view.unavailableSeats;
+            contactEmail = view.contactEmail;
+            callbackUrl = view.callbackUrl;
+            createdAt = view.createdAt;
+            decidedAt = view.decidedAt;
+            holdExpiresAt = view.holdExpiresAt;
+            paymentReference = view.paymentReference;
+            lateConfirmation = view.lateConfirmation;
+            waitlistPosition = view.waitlistPosition;
+            queue = view.queue;
+            commandOffset = view.commandOffset;
+        }
+
+        /** What the client asked for, and when. */
+        public Builder request(List<Passenger> passengers, String contactEmail, String callbackUrl, Instant createdAt) {
+            this.passengers = passengers;
+            this.contactEmail = contactEmail;
+            this.callbackUrl = callbackUrl;
+            this.createdAt = createdAt;
+            return this;
+        }
+
+        /** What the processor decided: the seats taken, or why none and which were unavailable. */
+        public Builder decision(
+                List<String> seats, RejectionReason reason, List<String> unavailableSeats, Instant decidedAt) {
+            this.seats = seats;
+            this.reason = reason;
+            this.unavailableSeats = unavailableSeats;
+            this.decidedAt = decidedAt;
+            return this;
+        }
+
+        /** The hold's deadline and the payment that confirmed it, or came too late for it. */
+        public Builder payment(Instant holdExpiresAt, String paymentReference, LateConfirmation lateConfirmation) {
+            this.holdExpiresAt = holdExpiresAt;
+            this.paymentReference = paymentReference;
+            this.lateConfirmation = lateConfirmation;
+            return this;
+        }
+
+        public Builder waitlistPosition(Integer value) {
+            waitlistPosition = value;
+            return this;
+        }
+
+        public Builder queue(QueuePosition value) {
+            queue = value;
+            return this;
+        }
+
+        public Builder commandOffset(Long value) {
+            commandOffset = value;
+            return this;
+        }
+
+        public BookingView build() {
+            return new BookingView(
+                    bookingId,
+                    tripId,
+                    status,
+                    seats,
+                    passengers,
+                    reason,
+                    unavailableSeats,
+                    contactEmail,
+                    callbackUrl,
+                    createdAt,
+                    decidedAt,
+                    holdExpiresAt,
+                    paymentReference,
+                    lateConfirmation,
+                    waitlistPosition,
+                    queue,
+                    commandOffset);
+        }
     }
 }

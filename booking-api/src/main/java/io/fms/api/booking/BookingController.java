@@ -1,68 +1,42 @@
 package io.fms.api.booking;
 
-import io.fms.api.ApiProperties;
-import io.fms.api.web.FieldProblem;
-import io.fms.api.web.Preferences;
+import io.fms.api.web.AnswerLocation;
+import io.fms.api.web.JsonAnswer;
 import io.fms.api.web.ProblemAnswers;
-import io.fms.api.web.ProblemException;
 import io.fms.api.web.ProblemKind;
-import io.fms.api.web.ValidationException;
-import io.fms.events.BookingStatus;
+import io.fms.api.web.QueuedCommand;
+import io.fms.api.web.RequestExamples;
 import io.fms.events.BookingView;
-import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@AnswerLocation(description = BookingExamples.LOCATION_DESCRIPTION, example = BookingExamples.LOCATION)
 @RequestMapping("/api/v1/bookings")
 @Tag(name = "Bookings", description = "Submit, follow and cancel bookings; the booking ID is the only credential")
 class BookingController {
 
     private final BookingIntake intake;
-    private final BookingCancellation cancellation;
-    private final BookingReadModel readModel;
-    private final BookingConfirmation confirmation;
-    private final DecisionWaiters waiters;
-    private final int longPollMaxSeconds;
+    private final BookingChanges changes;
 
-    BookingController(
-            BookingIntake intake,
-            BookingCancellation cancellation,
-            BookingReadModel readModel,
-            BookingConfirmation confirmation,
-            DecisionWaiters waiters,
-            ApiProperties properties) {
-        this.confirmation = confirmation;
+    BookingController(BookingIntake intake, BookingChanges changes) {
         this.intake = intake;
-        this.cancellation = cancellation;
-        this.readModel = readModel;
-        this.waiters = waiters;
-        this.longPollMaxSeconds = properties.longPollMaxSeconds();
+        this.changes = changes;
     }
 
     @PostMapping(consumes = "application/json")
@@ -85,46 +59,25 @@ class BookingController {
                     + " is still in flight, the retry queues the very same request again under the same booking ID;"
                     + " the processor decides each booking ID once. Keys are remembered for 24 hours; after that, or"
                     + " should the store of keys be lost, the same body still names the same booking, and another body"
-                    + " names a new one (never the first one's).",
-            requestBody =
-                    @RequestBody(
-                            content =
-                                    @Content(
-                                            examples = {
-                                                @ExampleObject(name = "booking", value = BookingExamples.REQUEST),
-                                                @ExampleObject(
-                                                        name = "hold while paying",
-                                                        value = BookingExamples.REQUEST_HOLD),
-                                                @ExampleObject(
-                                                        name = "wait if sold out",
-                                                        value = BookingExamples.REQUEST_WAITLIST)
-                                            })))
-    @ApiResponse(
-            responseCode = "202",
+                    + " names a new one (never the first one's).")
+    @RequestExamples({
+        @ExampleObject(name = "booking", value = BookingExamples.REQUEST),
+        @ExampleObject(name = "hold while paying", value = BookingExamples.REQUEST_HOLD),
+        @ExampleObject(name = "wait if sold out", value = BookingExamples.REQUEST_WAITLIST)
+    })
+    @JsonAnswer(
+            status = 202,
             description = "Queued; a decision will follow. Location names the booking.",
-            headers =
-                    @Header(
-                            name = "Location",
-                            description = "The booking: /api/v1/bookings/{bookingId}",
-                            schema =
-                                    @Schema(
-                                            type = "string",
-                                            format = "uri-reference",
-                                            example = "/api/v1/bookings/5b6d1a7e-0a39-4c41-9a57-3c3a1f3e9b10")),
-            content =
-                    @Content(
-                            schema = @Schema(implementation = BookingView.class),
-                            examples = @ExampleObject(name = "pending", value = BookingExamples.PENDING)))
+            examples = @ExampleObject(name = "pending", value = BookingExamples.PENDING))
     @ProblemAnswers({
         ProblemKind.VALIDATION,
         ProblemKind.NOT_FOUND,
         ProblemKind.SOLD_OUT,
         ProblemKind.PAYLOAD_TOO_LARGE,
         ProblemKind.UNSUPPORTED_MEDIA_TYPE,
-        ProblemKind.IDEMPOTENCY_KEY_REUSED,
-        ProblemKind.RATE_LIMITED,
-        ProblemKind.UNAVAILABLE
+        ProblemKind.IDEMPOTENCY_KEY_REUSED
     })
+    @QueuedCommand
     @Parameter(
             name = BookingRequestValidator.IDEMPOTENCY_KEY,
             in = ParameterIn.HEADER,
@@ -140,125 +93,6 @@ class BookingController {
         return accepted(intake.submit(request, idempotencyKeys));
     }
 
-    @GetMapping(path = "/{bookingId}")
-    @Operation(
-            operationId = "getBooking",
-            summary = "A booking's status",
-            description = "With waitSeconds, or its standard spelling Prefer: wait=N (RFC 7240), a PENDING booking"
-                    + " is answered as soon as it is decided, or PENDING after that many seconds (0-30); with"
-                    + " while=HELD (after a confirmation) or while=WAITLISTED, as soon as it is no longer in that"
-                    + " status. When both waitSeconds and Prefer are given, waitSeconds counts. A PENDING booking shows"
-                    + " its queue place (queue), a WAITLISTED one its waitlistPosition (1 = next), a HELD one its"
-                    + " holdExpiresAt. A booking answered 202 is never 404: one still queued whose details are not yet"
-                    + " readable (the status store lost them) is PENDING with only its bookingId.")
-    @ApiResponse(
-            responseCode = "200",
-            description = "The booking",
-            headers = {
-                @Header(
-                        name = Preferences.PREFERENCE_APPLIED,
-                        description = "wait=N when the wait of a Prefer header was taken up",
-                        schema = @Schema(type = "string", example = "wait=10")),
-                @Header(
-                        name = HttpHeaders.VARY,
-                        description = "Prefer: the answer depends on the Prefer header",
-                        schema = @Schema(type = "string", example = "Prefer"))
-            },
-            content =
-                    @Content(
-                            schema = @Schema(implementation = BookingView.class),
-                            examples = {
-                                @ExampleObject(name = "confirmed", value = BookingExamples.CONFIRMED),
-                                @ExampleObject(name = "rejected", value = BookingExamples.REJECTED),
-                                @ExampleObject(name = "pending", value = BookingExamples.PENDING),
-                                @ExampleObject(name = "held", value = BookingExamples.HELD),
-                                @ExampleObject(name = "paid", value = BookingExamples.PAID),
-                                @ExampleObject(name = "waitlisted", value = BookingExamples.WAITLISTED),
-                                @ExampleObject(name = "expired, paid late", value = BookingExamples.EXPIRED_PAID_LATE)
-                            }))
-    @ProblemAnswers({ProblemKind.VALIDATION, ProblemKind.NOT_FOUND, ProblemKind.UNAVAILABLE})
-    @Parameter(
-            name = Preferences.PREFER,
-            in = ParameterIn.HEADER,
-            description = "RFC 7240 preferences; wait=N (0-30) waits as waitSeconds does, others are ignored",
-            example = "wait=10",
-            schema = @Schema(type = "string"))
-    CompletableFuture<ResponseEntity<BookingView>> get(
-            @PathVariable UUID bookingId,
-            @Parameter(
-                            description = "Wait up to this many seconds (0-30) while the booking is in the status"
-                                    + " named by while",
-                            example = "10")
-                    @RequestParam(required = false)
-                    Integer waitSeconds,
-            @Parameter(
-                            description = "The status to wait out: PENDING (the default), HELD or WAITLISTED",
-                            schema = @Schema(allowableValues = {"PENDING", "HELD", "WAITLISTED"}))
-                    @RequestParam(name = "while", required = false)
-                    String whileStatus,
-            HttpServletRequest servletRequest) {
-        Optional<String> preferredWait = waitSeconds == null
-                ? Preferences.first(Collections.list(servletRequest.getHeaders(Preferences.PREFER)), "wait")
-                : Optional.empty();
-        int wait = preferredWait.isPresent() ? preferredWaitSeconds(preferredWait.get()) : waitSeconds(waitSeconds);
-        BookingStatus waitingOut = waitedOut(whileStatus);
-        BookingView booking =
-                readModel.find(bookingId).orElseThrow(() -> ProblemException.notFound("No booking " + bookingId));
-        return waiters.awaitChange(booking, waitingOut, Duration.ofSeconds(wait))
-                .thenApply(answer -> {
-                    ResponseEntity.BodyBuilder ok = ResponseEntity.ok().header(HttpHeaders.VARY, Preferences.PREFER);
-                    if (preferredWait.isPresent()) {
-                        ok.header(Preferences.PREFERENCE_APPLIED, "wait=" + wait);
-                    }
-                    return ok.body(answer);
-                });
-    }
-
-    private int waitSeconds(Integer waitSeconds) {
-        int wait = waitSeconds == null ? 0 : waitSeconds;
-        if (wait < 0 || wait > longPollMaxSeconds) {
-            throw new ValidationException(
-                    List.of(new FieldProblem("waitSeconds", "must be between 0 and " + longPollMaxSeconds)));
-        }
-        return wait;
-    }
-
-    /** The {@code wait} preference: delta-seconds (digits only, RFC 7240), under the same bound as waitSeconds. */
-    private int preferredWaitSeconds(String value) {
-        if (!value.matches("[0-9]{1,9}") || Integer.parseInt(value) > longPollMaxSeconds) {
-            throw new ValidationException(List.of(new FieldProblem(
-                    Preferences.PREFER, "wait must be a whole number of seconds from 0 to " + longPollMaxSeconds)));
-        }
-        return Integer.parseInt(value);
-    }
-
-    /** The statuses a poll can wait out: the ones that change without the client doing anything. */
-    private static BookingStatus waitedOut(String whileStatus) {
-        if (whileStatus == null) {
-            return BookingStatus.PENDING;
-        }
-        return switch (whileStatus) {
-            case "PENDING" -> BookingStatus.PENDING;
-            case "HELD" -> BookingStatus.HELD;
-            case "WAITLISTED" -> BookingStatus.WAITLISTED;
-            default ->
-                throw new ValidationException(
-                        List.of(new FieldProblem("while", "must be PENDING, HELD or WAITLISTED")));
-        };
-    }
-
-    /**
-     * The same read without {@code waitSeconds} or {@code Prefer}, answered on the request thread: an async answer
-     * (even an already completed future) costs a second container dispatch through every filter, and most status
-     * reads never wait. Documented once, with {@link #get}.
-     */
-    @GetMapping(path = "/{bookingId}", params = "!waitSeconds", headers = "!" + Preferences.PREFER)
-    @Hidden
-    BookingView read(@PathVariable UUID bookingId, @RequestParam(name = "while", required = false) String whileStatus) {
-        waitedOut(whileStatus);
-        return readModel.find(bookingId).orElseThrow(() -> ProblemException.notFound("No booking " + bookingId));
-    }
-
     @DeleteMapping("/{bookingId}")
     @Operation(
             operationId = "cancelBooking",
@@ -267,30 +101,14 @@ class BookingController {
                     + " CANCELLED and its seats free (a hold is released, a waiting party leaves the waitlist)."
                     + " Answers the booking as it stands. Cancelling a cancelled booking answers 202 again; a rejected"
                     + " or expired booking has nothing to cancel (409).")
-    @ApiResponse(
-            responseCode = "202",
+    @JsonAnswer(
+            status = 202,
             description = "Cancellation queued (or already done)",
-            headers =
-                    @Header(
-                            name = "Location",
-                            description = "The booking: /api/v1/bookings/{bookingId}",
-                            schema =
-                                    @Schema(
-                                            type = "string",
-                                            format = "uri-reference",
-                                            example = "/api/v1/bookings/5b6d1a7e-0a39-4c41-9a57-3c3a1f3e9b10")),
-            content =
-                    @Content(
-                            schema = @Schema(implementation = BookingView.class),
-                            examples = @ExampleObject(name = "confirmed", value = BookingExamples.CONFIRMED)))
-    @ProblemAnswers({
-        ProblemKind.NOT_FOUND,
-        ProblemKind.NOT_CANCELLABLE,
-        ProblemKind.RATE_LIMITED,
-        ProblemKind.UNAVAILABLE
-    })
+            examples = @ExampleObject(name = "confirmed", value = BookingExamples.CONFIRMED))
+    @ProblemAnswers({ProblemKind.NOT_FOUND, ProblemKind.NOT_CANCELLABLE})
+    @QueuedCommand
     ResponseEntity<BookingView> cancel(@PathVariable UUID bookingId) {
-        return accepted(cancellation.cancel(bookingId));
+        return accepted(changes.cancel(bookingId));
     }
 
     @PostMapping(path = "/{bookingId}/confirmation", consumes = "application/json")
@@ -303,43 +121,27 @@ class BookingController {
                     + " lateConfirmation, and the payment is to be refunded. Follow it with"
                     + " GET /api/v1/bookings/{bookingId}?waitSeconds=10&while=HELD. Repeating the confirmation"
                     + " with the same reference once CONFIRMED answers 200 with the booking; a booking known not to"
-                    + " be HELD (or CONFIRMED with another reference) is 409, nothing queued.",
-            requestBody =
-                    @RequestBody(
-                            content =
-                                    @Content(
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "confirmation",
-                                                            value = BookingExamples.CONFIRMATION))))
-    @ApiResponse(
-            responseCode = "202",
+                    + " be HELD (or CONFIRMED with another reference) is 409, nothing queued.")
+    @RequestExamples(@ExampleObject(name = "confirmation", value = BookingExamples.CONFIRMATION))
+    @JsonAnswer(
+            status = 202,
             description = "Confirmation queued; the booking as it stands",
-            headers = @Header(name = "Location", description = "/api/v1/bookings/{bookingId}"),
-            content =
-                    @Content(
-                            schema = @Schema(implementation = BookingView.class),
-                            examples = @ExampleObject(name = "held", value = BookingExamples.HELD)))
-    @ApiResponse(
-            responseCode = "200",
+            examples = @ExampleObject(name = "held", value = BookingExamples.HELD))
+    @JsonAnswer(
             description = "Confirmed already with this payment reference; nothing queued",
-            content =
-                    @Content(
-                            schema = @Schema(implementation = BookingView.class),
-                            examples = @ExampleObject(name = "paid", value = BookingExamples.PAID)))
+            examples = @ExampleObject(name = "paid", value = BookingExamples.PAID))
     @ProblemAnswers({
         ProblemKind.VALIDATION,
         ProblemKind.NOT_FOUND,
         ProblemKind.NOT_CONFIRMABLE,
         ProblemKind.PAYLOAD_TOO_LARGE,
-        ProblemKind.UNSUPPORTED_MEDIA_TYPE,
-        ProblemKind.RATE_LIMITED,
-        ProblemKind.UNAVAILABLE
+        ProblemKind.UNSUPPORTED_MEDIA_TYPE
     })
+    @QueuedCommand
     ResponseEntity<BookingView> confirm(
             @PathVariable UUID bookingId,
             @org.springframework.web.bind.annotation.RequestBody ConfirmationRequest request) {
-        BookingConfirmation.Outcome outcome = confirmation.confirm(bookingId, request);
+        BookingChanges.Outcome outcome = changes.confirm(bookingId, request);
         return outcome.queued() ? accepted(outcome.booking()) : ResponseEntity.ok(outcome.booking());
     }
 

@@ -3,6 +3,11 @@ package io.fms.api.booking;
 /** Example bodies shown in Swagger UI. */
 final class BookingExamples {
 
+    /** The Location of an answer about one booking. */
+    static final String LOCATION_DESCRIPTION = "The booking: /api/v1/bookings/{bookingId}";
+
+    static final String LOCATION = "/api/v1/bookings/5b6d1a7e-0a39-4c41-9a57-3c3a1f3e9b10";
+
     static final String REQUEST = """
             {"tripId": "0f8fad5b-d9cb-469f-a165-70867728950e",
              "passengers": [{"name": "Ada Lovelace"}, {"name": "Charles Babbage"}],

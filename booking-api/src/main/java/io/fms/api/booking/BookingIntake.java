@@ -166,23 +166,9 @@ public class BookingIntake {
     }
 
     private static BookingView pending(BookingRequested command, Long commandOffset) {
-        return new BookingView(
-                command.bookingId(),
-                command.tripId(),
-                BookingStatus.PENDING,
-                List.of(),
-                command.passengers(),
-                null,
-                List.of(),
-                command.contactEmail(),
-                command.callbackUrl(),
-                command.requestedAt(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                commandOffset);
+        return BookingView.builder(command.bookingId(), command.tripId(), BookingStatus.PENDING)
+                .request(command.passengers(), command.contactEmail(), command.callbackUrl(), command.requestedAt())
+                .commandOffset(commandOffset)
+                .build();
     }
 }

@@ -115,24 +115,7 @@ public class BookingReadModel {
     }
 
     private static BookingView queuedUnread(UUID bookingId) {
-        return new BookingView(
-                bookingId,
-                null,
-                BookingStatus.PENDING,
-                List.of(),
-                List.of(),
-                null,
-                List.of(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        return BookingView.builder(bookingId, null, BookingStatus.PENDING).build();
     }
 
     Optional<BookingView> cached(UUID bookingId) {

@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -33,20 +34,14 @@ class BookingRecords {
     }
 
     Optional<BookingView> find(UUID bookingId) {
-        try {
-            return jdbc.sql("select id, trip_id, status, reason, unavailable_seats, seats, passengers, contact_email,"
-                            + " callback_url, requested_at, decided_at, cancelled_at, hold_expires_at,"
-                            + " payment_reference, late_payment_reference, late_confirmation_at"
-                            + " from booking.bookings where id = ?")
-                    .param(bookingId)
-                    .query(BookingRecords::map)
-                    .optional();
-        } catch (DataAccessException e) {
-            if (ProcessorTables.isMissing(e)) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return untilTheProcessorHasRun(() -> jdbc.sql(
+                        "select id, trip_id, status, reason, unavailable_seats, seats, passengers, contact_email,"
+                                + " callback_url, requested_at, decided_at, cancelled_at, hold_expires_at,"
+                                + " payment_reference, late_payment_reference, late_confirmation_at"
+                                + " from booking.bookings where id = ?")
+                .param(bookingId)
+                .query(BookingRecords::map)
+                .optional());
     }
 
     /**
@@ -54,14 +49,20 @@ class BookingRecords {
      * waiting with an earlier request. Empty when the booking is not waiting there.
      */
     Optional<Integer> waitlistPlace(UUID bookingId) {
+        return untilTheProcessorHasRun(
+                () -> jdbc.sql("select 1 + (select count(*) from booking.bookings ahead where ahead.trip_id = b.trip_id"
+                                + " and ahead.status = 'WAITLISTED' and ahead.waitlist_order < b.waitlist_order)"
+                                + " from booking.bookings b where b.id = ? and b.status = 'WAITLISTED'"
+                                + " and b.waitlist_order is not null")
+                        .param(bookingId)
+                        .query(Integer.class)
+                        .optional());
+    }
+
+    /** The query's answer, or empty while the processor's table does not exist yet. */
+    private static <T> Optional<T> untilTheProcessorHasRun(Supplier<Optional<T>> query) {
         try {
-            return jdbc.sql("select 1 + (select count(*) from booking.bookings ahead where ahead.trip_id = b.trip_id"
-                            + " and ahead.status = 'WAITLISTED' and ahead.waitlist_order < b.waitlist_order)"
-                            + " from booking.bookings b where b.id = ? and b.status = 'WAITLISTED'"
-                            + " and b.waitlist_order is not null")
-                    .param(bookingId)
-                    .query(Integer.class)
-                    .optional();
+            return query.get();
         } catch (DataAccessException e) {
             if (ProcessorTables.isMissing(e)) {
                 return Optional.empty();
@@ -75,29 +76,29 @@ class BookingRecords {
         String reason = rs.getString("reason");
         Instant cancelledAt = instant(rs, "cancelled_at");
         String latePayment = rs.getString("late_payment_reference");
-        return new BookingView(
-                rs.getObject("id", UUID.class),
-                rs.getObject("trip_id", UUID.class),
-                status,
-                strings(rs.getArray("seats")),
-                List.of(BookingJson.readPlain(
-                        rs.getString("passengers").getBytes(StandardCharsets.UTF_8), Passenger[].class)),
-                reason == null ? null : RejectionReason.valueOf(reason),
-                strings(rs.getArray("unavailable_seats")),
-                rs.getString("contact_email"),
-                rs.getString("callback_url"),
-                instant(rs, "requested_at"),
-                // A cancelled booking was last decided when it was cancelled.
-                status == BookingStatus.CANCELLED && cancelledAt != null ? cancelledAt : instant(rs, "decided_at"),
-                instant(rs, "hold_expires_at"),
-                rs.getString("payment_reference"),
-                latePayment == null
-                        ? null
-                        : new BookingView.LateConfirmation(latePayment, instant(rs, "late_confirmation_at")),
-                // Filled in when answered, from the waitlist itself.
-                null,
-                null,
-                null);
+        // Queue and waitlist places are filled in when answered; the command offset is intake's alone.
+        return BookingView.builder(rs.getObject("id", UUID.class), rs.getObject("trip_id", UUID.class), status)
+                .request(
+                        List.of(BookingJson.readPlain(
+                                rs.getString("passengers").getBytes(StandardCharsets.UTF_8), Passenger[].class)),
+                        rs.getString("contact_email"),
+                        rs.getString("callback_url"),
+                        instant(rs, "requested_at"))
+                .decision(
+                        strings(rs.getArray("seats")),
+                        reason == null ? null : RejectionReason.valueOf(reason),
+                        strings(rs.getArray("unavailable_seats")),
+                        // A cancelled booking was last decided when it was cancelled.
+                        status == BookingStatus.CANCELLED && cancelledAt != null
+                                ? cancelledAt
+                                : instant(rs, "decided_at"))
+                .payment(
+                        instant(rs, "hold_expires_at"),
+                        rs.getString("payment_reference"),
+                        latePayment == null
+                                ? null
+                                : new BookingView.LateConfirmation(latePayment, instant(rs, "late_confirmation_at")))
+                .build();
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -42,6 +42,7 @@ class DecisionWaiters implements MessageListener, DisposableBean {
 
     private final BookingReadModel readModel;
     private final int waitersMax;
+    private final int waitSecondsMax;
     private final ConcurrentHashMap<UUID, Set<Waiter>> waiters = new ConcurrentHashMap<>();
     private final AtomicInteger waiting = new AtomicInteger();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
@@ -54,6 +55,7 @@ class DecisionWaiters implements MessageListener, DisposableBean {
     DecisionWaiters(BookingReadModel readModel, ApiProperties properties, MeterRegistry meters) {
         this.readModel = readModel;
         this.waitersMax = properties.waitersMax();
+        this.waitSecondsMax = properties.longPollMaxSeconds();
         long sweepMs = properties.waitFallbackIntervalMs();
         timer.scheduleWithFixedDelay(this::sweep, sweepMs, sweepMs, TimeUnit.MILLISECONDS);
         Gauge.builder("fms.api.waiters", waiting, AtomicInteger::get)
@@ -62,6 +64,11 @@ class DecisionWaiters implements MessageListener, DisposableBean {
         overflow = Counter.builder("fms.api.waiters.overflow")
                 .description("Status polls answered at once because too many were waiting")
                 .register(meters);
+    }
+
+    /** The longest a poll may ask to wait, in seconds ({@code fms.api.long-poll-max-seconds}). */
+    int waitSecondsMax() {
+        return waitSecondsMax;
     }
 
     /** A poll: its answer, and the status it waits to see changed. One per poll, told apart by identity. */

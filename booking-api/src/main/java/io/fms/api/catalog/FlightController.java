@@ -1,18 +1,14 @@
 package io.fms.api.catalog;
 
-import io.fms.api.web.ApiDocs;
+import io.fms.api.web.AdminKeyRequired;
+import io.fms.api.web.AnswerLocation;
+import io.fms.api.web.JsonAnswer;
 import io.fms.api.web.PagedList;
 import io.fms.api.web.ProblemAnswers;
 import io.fms.api.web.ProblemKind;
+import io.fms.api.web.RequestExamples;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -27,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@AnswerLocation(description = "The flight created", example = "/api/v1/flights/7d444840-9dc0-11d1-b245-5ffdce74fad2")
 @RequestMapping("/api/v1/flights")
 @Tag(name = "Catalog", description = "Flights and trips; writes need the admin key")
 class FlightController {
@@ -38,41 +35,14 @@ class FlightController {
     }
 
     @PostMapping(consumes = "application/json")
-    @Operation(
-            operationId = "createFlight",
-            summary = "Create a flight",
-            security = @SecurityRequirement(name = ApiDocs.ADMIN_KEY),
-            requestBody =
-                    @RequestBody(
-                            content =
-                                    @Content(
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "flight",
-                                                            value = CatalogExamples.FLIGHT_REQUEST))))
-    @ApiResponse(
-            responseCode = "201",
+    @Operation(operationId = "createFlight", summary = "Create a flight")
+    @AdminKeyRequired
+    @RequestExamples(@ExampleObject(name = "flight", value = CatalogExamples.FLIGHT_REQUEST))
+    @JsonAnswer(
+            status = 201,
             description = "Created; Location names the flight",
-            headers =
-                    @Header(
-                            name = "Location",
-                            description = "The flight created",
-                            schema =
-                                    @Schema(
-                                            type = "string",
-                                            format = "uri-reference",
-                                            example = "/api/v1/flights/7d444840-9dc0-11d1-b245-5ffdce74fad2")),
-            content =
-                    @Content(
-                            schema = @Schema(implementation = Flight.class),
-                            examples = @ExampleObject(name = "flight", value = CatalogExamples.FLIGHT)))
-    @ProblemAnswers({
-        ProblemKind.VALIDATION,
-        ProblemKind.UNAUTHORIZED,
-        ProblemKind.ADMIN_KEY_NOT_CONFIGURED,
-        ProblemKind.CONFLICT,
-        ProblemKind.UNSUPPORTED_MEDIA_TYPE
-    })
+            examples = @ExampleObject(name = "flight", value = CatalogExamples.FLIGHT))
+    @ProblemAnswers({ProblemKind.VALIDATION, ProblemKind.CONFLICT, ProblemKind.UNSUPPORTED_MEDIA_TYPE})
     ResponseEntity<Flight> create(@org.springframework.web.bind.annotation.RequestBody FlightRequest request) {
         Flight flight = catalog.createFlight(request);
         return ResponseEntity.created(URI.create("/api/v1/flights/" + flight.id()))
@@ -85,13 +55,9 @@ class FlightController {
             summary = "List flights, by flight number",
             description = "A page of flights: limit and offset choose it; a Link header names the next page while"
                     + " more follow.")
-    @ApiResponse(
-            responseCode = "200",
+    @JsonAnswer(
             description = "The flights of the page",
-            content =
-                    @Content(
-                            array = @ArraySchema(schema = @Schema(implementation = Flight.class)),
-                            examples = @ExampleObject(name = "flights", value = "[" + CatalogExamples.FLIGHT + "]")))
+            examples = @ExampleObject(name = "flights", value = "[" + CatalogExamples.FLIGHT + "]"))
     @PagedList
     @ProblemAnswers({ProblemKind.VALIDATION})
     ResponseEntity<List<Flight>> list(
@@ -103,13 +69,7 @@ class FlightController {
 
     @GetMapping("/{flightId}")
     @Operation(operationId = "getFlight", summary = "One flight")
-    @ApiResponse(
-            responseCode = "200",
-            description = "The flight",
-            content =
-                    @Content(
-                            schema = @Schema(implementation = Flight.class),
-                            examples = @ExampleObject(name = "flight", value = CatalogExamples.FLIGHT)))
+    @JsonAnswer(description = "The flight", examples = @ExampleObject(name = "flight", value = CatalogExamples.FLIGHT))
     @ProblemAnswers({ProblemKind.NOT_FOUND})
     Flight get(@PathVariable UUID flightId) {
         return catalog.flight(flightId);

@@ -1,19 +1,15 @@
 package io.fms.api.catalog;
 
-import io.fms.api.web.ApiDocs;
+import io.fms.api.web.AdminKeyRequired;
+import io.fms.api.web.AnswerLocation;
+import io.fms.api.web.JsonAnswer;
 import io.fms.api.web.PagedList;
 import io.fms.api.web.ProblemAnswers;
 import io.fms.api.web.ProblemKind;
+import io.fms.api.web.RequestExamples;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -27,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@AnswerLocation(description = "The trip created", example = "/api/v1/trips/0f8fad5b-d9cb-469f-a165-70867728950e")
 @Tag(name = "Catalog")
 class TripController {
 
@@ -37,41 +34,14 @@ class TripController {
     }
 
     @PostMapping(path = "/api/v1/flights/{flightId}/trips", consumes = "application/json")
-    @Operation(
-            operationId = "createTrip",
-            summary = "Create a trip: one departure of a flight, with its cabin layout",
-            security = @SecurityRequirement(name = ApiDocs.ADMIN_KEY),
-            requestBody =
-                    @RequestBody(
-                            content =
-                                    @Content(
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "trip",
-                                                            value = CatalogExamples.TRIP_REQUEST))))
-    @ApiResponse(
-            responseCode = "201",
+    @Operation(operationId = "createTrip", summary = "Create a trip: one departure of a flight, with its cabin layout")
+    @AdminKeyRequired
+    @RequestExamples(@ExampleObject(name = "trip", value = CatalogExamples.TRIP_REQUEST))
+    @JsonAnswer(
+            status = 201,
             description = "Created; Location names the trip",
-            headers =
-                    @Header(
-                            name = "Location",
-                            description = "The trip created",
-                            schema =
-                                    @Schema(
-                                            type = "string",
-                                            format = "uri-reference",
-                                            example = "/api/v1/trips/0f8fad5b-d9cb-469f-a165-70867728950e")),
-            content =
-                    @Content(
-                            schema = @Schema(implementation = TripView.class),
-                            examples = @ExampleObject(name = "trip", value = CatalogExamples.TRIP)))
-    @ProblemAnswers({
-        ProblemKind.VALIDATION,
-        ProblemKind.UNAUTHORIZED,
-        ProblemKind.ADMIN_KEY_NOT_CONFIGURED,
-        ProblemKind.NOT_FOUND,
-        ProblemKind.UNSUPPORTED_MEDIA_TYPE
-    })
+            examples = @ExampleObject(name = "trip", value = CatalogExamples.TRIP))
+    @ProblemAnswers({ProblemKind.VALIDATION, ProblemKind.NOT_FOUND, ProblemKind.UNSUPPORTED_MEDIA_TYPE})
     ResponseEntity<TripView> create(
             @PathVariable UUID flightId, @org.springframework.web.bind.annotation.RequestBody TripRequest request) {
         TripView trip = catalog.createTrip(flightId, request);
@@ -85,13 +55,9 @@ class TripController {
             description = "Trips on a route, earliest first, each with availableSeats. With date, the trips"
                     + " departing on that UTC date; without it, those departing from now on. A page of them: limit"
                     + " and offset choose it; a Link header names the next page while more follow.")
-    @ApiResponse(
-            responseCode = "200",
+    @JsonAnswer(
             description = "The trips of the page",
-            content =
-                    @Content(
-                            array = @ArraySchema(schema = @Schema(implementation = TripView.class)),
-                            examples = @ExampleObject(name = "trips", value = "[" + CatalogExamples.TRIP + "]")))
+            examples = @ExampleObject(name = "trips", value = "[" + CatalogExamples.TRIP + "]"))
     @PagedList
     @ProblemAnswers({ProblemKind.VALIDATION})
     ResponseEntity<List<TripView>> search(
@@ -113,13 +79,7 @@ class TripController {
             operationId = "getTrip",
             summary = "One trip with its capacity and available seats",
             description = "availableSeats is the processor's latest count, which may lag by one batch")
-    @ApiResponse(
-            responseCode = "200",
-            description = "The trip",
-            content =
-                    @Content(
-                            schema = @Schema(implementation = TripView.class),
-                            examples = @ExampleObject(name = "trip", value = CatalogExamples.TRIP)))
+    @JsonAnswer(description = "The trip", examples = @ExampleObject(name = "trip", value = CatalogExamples.TRIP))
     @ProblemAnswers({ProblemKind.NOT_FOUND})
     TripView get(@PathVariable UUID tripId) {
         return catalog.trip(tripId);
@@ -131,13 +91,9 @@ class TripController {
             summary = "Seat map: every seat of the trip, AVAILABLE, HELD or BOOKED",
             description = "HELD: taken by a booking held while its traveller pays (free again if the hold expires"
                     + " or is released); BOOKED: taken by a confirmed booking")
-    @ApiResponse(
-            responseCode = "200",
+    @JsonAnswer(
             description = "The seat map, front to back",
-            content =
-                    @Content(
-                            schema = @Schema(implementation = SeatMap.class),
-                            examples = @ExampleObject(name = "seats", value = CatalogExamples.SEAT_MAP)))
+            examples = @ExampleObject(name = "seats", value = CatalogExamples.SEAT_MAP))
     @ProblemAnswers({ProblemKind.NOT_FOUND})
     SeatMap seats(@PathVariable UUID tripId) {
         return catalog.seatMap(tripId);

@@ -1,14 +1,12 @@
 package io.fms.api.notification;
 
 import io.fms.api.booking.BookingReadModel;
+import io.fms.api.web.JsonAnswer;
 import io.fms.api.web.ProblemAnswers;
 import io.fms.api.web.ProblemException;
 import io.fms.api.web.ProblemKind;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,16 +39,12 @@ class NotificationController {
                     + " seated on hold). The list is"
                     + " empty until the notification worker has taken up the booking's first decision, and stays"
                     + " empty for a booking with neither contactEmail nor callbackUrl.")
-    @ApiResponse(
-            responseCode = "200",
+    @JsonAnswer(
             description = "The booking's notifications",
-            content =
-                    @Content(
-                            schema = @Schema(implementation = BookingNotifications.class),
-                            examples = {
-                                @ExampleObject(name = "notifications", value = NotificationExamples.NOTIFICATIONS),
-                                @ExampleObject(name = "none yet", value = NotificationExamples.NONE_YET)
-                            }))
+            examples = {
+                @ExampleObject(name = "notifications", value = NotificationExamples.NOTIFICATIONS),
+                @ExampleObject(name = "none yet", value = NotificationExamples.NONE_YET)
+            })
     @ProblemAnswers({ProblemKind.NOT_FOUND, ProblemKind.UNAVAILABLE})
     BookingNotifications notifications(@PathVariable UUID bookingId) {
         bookings.find(bookingId).orElseThrow(() -> ProblemException.notFound("No booking " + bookingId));

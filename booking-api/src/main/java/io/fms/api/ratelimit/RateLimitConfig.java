@@ -7,7 +7,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "fms.rate-limit.enabled", havingValue = "true", matchIfMissing = true)
@@ -15,11 +14,10 @@ class RateLimitConfig {
 
     @Bean
     FilterRegistrationBean<RateLimitFilter> rateLimitFilter(
-            RateLimitSettings settings, StringRedisTemplate redis, MeterRegistry meters, JsonMapper json) {
+            RateLimitSettings settings, StringRedisTemplate redis, MeterRegistry meters) {
         var filter = new RateLimitFilter(
                 new RateLimiter(redis, settings, meters),
-                new ClientAddresses(settings.trustedProxies(), settings.exempt()),
-                json);
+                new ClientAddresses(settings.trustedProxies(), settings.exempt()));
         FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(filter);
         // Before the body size limit: a refused request is not even read.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);

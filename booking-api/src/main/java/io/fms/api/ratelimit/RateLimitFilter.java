@@ -7,13 +7,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Limits what costs the system a Kafka record: booking submissions, cancellations and payment confirmations. Status reads and long-polls
@@ -26,12 +22,10 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     private final RateLimiter limiter;
     private final ClientAddresses clients;
-    private final JsonMapper json;
 
-    RateLimitFilter(RateLimiter limiter, ClientAddresses clients, JsonMapper json) {
+    RateLimitFilter(RateLimiter limiter, ClientAddresses clients) {
         this.limiter = limiter;
         this.clients = clients;
-        this.json = json;
     }
 
     @Override
@@ -67,17 +61,12 @@ class RateLimitFilter extends OncePerRequestFilter {
             return;
         }
         long retryAfterSeconds = Math.max(1, seconds(verdict.resetMs()));
-        request.setAttribute(Problems.KIND_ATTRIBUTE, ProblemKind.RATE_LIMITED);
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", ProblemKind.RATE_LIMITED.type().toString());
-        problem.put("title", ProblemKind.RATE_LIMITED.title());
-        problem.put("status", ProblemKind.RATE_LIMITED.status().value());
-        problem.put("detail", "Too many booking requests from this address; retry after " + retryAfterSeconds + " s");
-        problem.put("instance", request.getRequestURI());
-        response.setStatus(ProblemKind.RATE_LIMITED.status().value());
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(json.writeValueAsBytes(problem));
+        Problems.write(
+                request,
+                response,
+                ProblemKind.RATE_LIMITED,
+                "Too many booking requests from this address; retry after " + retryAfterSeconds + " s");
     }
 
     private static long seconds(long ms) {

@@ -14,12 +14,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses bodies over the limit with 413: at once when the declared Content-Length is too large, and while reading
@@ -29,11 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final int maxBodyBytes;
-    private final JsonMapper json;
 
-    public BodySizeLimitFilter(int maxBodyBytes, JsonMapper json) {
+    public BodySizeLimitFilter(int maxBodyBytes) {
         this.maxBodyBytes = maxBodyBytes;
-        this.json = json;
     }
 
     @Override
@@ -58,18 +52,13 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     }
 
     private void reject(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        request.setAttribute(Problems.KIND_ATTRIBUTE, ProblemKind.PAYLOAD_TOO_LARGE);
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", ProblemKind.PAYLOAD_TOO_LARGE.type().toString());
-        problem.put("title", ProblemKind.PAYLOAD_TOO_LARGE.title());
-        problem.put("status", ProblemKind.PAYLOAD_TOO_LARGE.status().value());
-        problem.put("detail", "The request body is larger than " + maxBodyBytes + " bytes");
-        problem.put("instance", request.getRequestURI());
-        response.setStatus(ProblemKind.PAYLOAD_TOO_LARGE.status().value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         // The rest of an oversized body is not read, so the connection cannot carry another request.
         response.setHeader(HttpHeaders.CONNECTION, "close");
-        response.getOutputStream().write(json.writeValueAsBytes(problem));
+        Problems.write(
+                request,
+                response,
+                ProblemKind.PAYLOAD_TOO_LARGE,
+                "The request body is larger than " + maxBodyBytes + " bytes");
     }
 
     /** The request with its body already read into memory. */

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.servers.Server;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.ArraySchema;
@@ -20,6 +21,7 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.HandlerMethod;
 
 /** The OpenAPI document's frame: title, the admin key scheme, and one shared answer per kind of problem. */
 @Configuration(proxyBeanMethods = false)
@@ -62,30 +65,48 @@ class OpenApiConfig {
 
     private static final Map<ProblemKind, String> EXAMPLES = examples();
 
-    /** Turns each {@link ProblemAnswers} of a handler into references to the shared problem responses. */
+    /**
+     * One customizer for every operation, so that its steps run in this order: the declared answers first, then
+     * the problems beside them, then the paging of a list, which documents the Link header of its answer.
+     */
     @Bean
-    OperationCustomizer problemAnswers() {
-        return (operation, handler) -> {
-            ProblemAnswers answers = handler.getMethodAnnotation(ProblemAnswers.class);
-            if (answers == null) {
-                return operation;
-            }
-            ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
-            for (ProblemKind kind : answers.value()) {
-                String status = String.valueOf(kind.status().value());
-                if (responses.containsKey(status)) {
-                    throw new IllegalStateException(handler + " lists two answers for status " + status);
-                }
-                responses.addApiResponse(status, new ApiResponse().$ref(ApiDocs.ref(kind)));
-            }
-            operation.setResponses(responses);
-            return operation;
-        };
+    OperationCustomizer endpointDocs(ApiProperties properties) {
+        AnswerDocs answers = new AnswerDocs();
+        PagedListDocs paging = new PagedListDocs(properties.listSizeMax());
+        return (operation, handler) ->
+                paging.customize(problemAnswers(answers.customize(operation, handler), handler), handler);
     }
 
-    @Bean
-    OperationCustomizer pagedLists(ApiProperties properties) {
-        return new PagedListDocs(properties.listSizeMax());
+    /**
+     * Turns the problems a handler names ({@link ProblemAnswers}, and those implied by {@link AdminKeyRequired} and
+     * {@link QueuedCommand}) into references to the shared problem responses.
+     */
+    private static Operation problemAnswers(Operation operation, HandlerMethod handler) {
+        List<ProblemKind> kinds = new ArrayList<>();
+        ProblemAnswers answers = handler.getMethodAnnotation(ProblemAnswers.class);
+        if (answers != null) {
+            kinds.addAll(List.of(answers.value()));
+        }
+        if (handler.hasMethodAnnotation(AdminKeyRequired.class)) {
+            operation.addSecurityItem(new SecurityRequirement().addList(ApiDocs.ADMIN_KEY));
+            kinds.addAll(List.of(ProblemKind.UNAUTHORIZED, ProblemKind.ADMIN_KEY_NOT_CONFIGURED));
+        }
+        if (handler.hasMethodAnnotation(QueuedCommand.class)) {
+            kinds.addAll(List.of(ProblemKind.RATE_LIMITED, ProblemKind.UNAVAILABLE));
+        }
+        if (kinds.isEmpty()) {
+            return operation;
+        }
+        ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+        for (ProblemKind kind : kinds) {
+            String status = String.valueOf(kind.status().value());
+            if (responses.containsKey(status)) {
+                throw new IllegalStateException(handler + " lists two answers for status " + status);
+            }
+            responses.addApiResponse(status, new ApiResponse().$ref(ApiDocs.ref(kind)));
+        }
+        operation.setResponses(responses);
+        return operation;
     }
 
     /** One customizer, so that its steps run in this order: the last one marks schemas the earlier ones add. */

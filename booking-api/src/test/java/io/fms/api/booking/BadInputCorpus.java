@@ -77,6 +77,13 @@ final class BadInputCorpus {
         return body.replace("$TRIP", openTrip);
     }
 
+    /** One case per value: the valid request with {@code original} replaced by it, named by {@code label} and it. */
+    private void inPlaceOf(String original, String label, List<String> values) {
+        for (String value : values) {
+            json(label + abbreviate(value), valid().replace(original, value));
+        }
+    }
+
     private void json(String name, String body) {
         add(name, jsonHeaders(), body.getBytes(StandardCharsets.UTF_8));
     }
@@ -206,21 +213,23 @@ final class BadInputCorpus {
             json("wrong type: " + wrong, valid().replace(passengers, wrong));
         }
         String seats = "\"seats\": [\"3A\", \"3B\"]";
-        for (String wrong : List.of(
-                "\"seats\": \"3A\"",
-                "\"seats\": \"3A,3B\"",
-                "\"seats\": 3",
-                "\"seats\": [3, 4]",
-                "\"seats\": [true, false]",
-                "\"seats\": [[\"3A\"], [\"3B\"]]",
-                "\"seats\": [{\"seat\": \"3A\"}, {\"seat\": \"3B\"}]",
-                "\"seats\": {\"0\": \"3A\", \"1\": \"3B\"}",
-                "\"seats\": [\"3A\", null]")) {
-            json("wrong type: " + wrong, valid().replace(seats, wrong));
-        }
-        for (String wrong : List.of("42", "true", "[\"ada@example.com\"]", "{\"to\": \"ada@example.com\"}")) {
-            json("wrong type: contactEmail " + wrong, valid().replace("\"ada@example.com\"", wrong));
-        }
+        inPlaceOf(
+                seats,
+                "wrong type: ",
+                List.of(
+                        "\"seats\": \"3A\"",
+                        "\"seats\": \"3A,3B\"",
+                        "\"seats\": 3",
+                        "\"seats\": [3, 4]",
+                        "\"seats\": [true, false]",
+                        "\"seats\": [[\"3A\"], [\"3B\"]]",
+                        "\"seats\": [{\"seat\": \"3A\"}, {\"seat\": \"3B\"}]",
+                        "\"seats\": {\"0\": \"3A\", \"1\": \"3B\"}",
+                        "\"seats\": [\"3A\", null]"));
+        inPlaceOf(
+                "\"ada@example.com\"",
+                "wrong type: contactEmail ",
+                List.of("42", "true", "[\"ada@example.com\"]", "{\"to\": \"ada@example.com\"}"));
         for (String wrong : List.of("42", "[\"https://client.example.com/\"]", "{\"url\": \"x\"}")) {
             json("wrong type: callbackUrl " + wrong, withField("\"callbackUrl\": " + wrong));
         }
@@ -281,9 +290,10 @@ final class BadInputCorpus {
             thousand.append(i == 0 ? "" : ",").append("{\"name\":\"P\"}");
         }
         json("1000 passengers", withTrip("{\"tripId\": \"$TRIP\", \"passengers\": [" + thousand + "]}"));
-        for (String passenger : List.of("null", "{}", "{\"name\": null}", "{\"name\": \"\"}", "{\"name\": \"   \"}")) {
-            json("passenger " + passenger, valid().replace("{\"name\": \"Ada Lovelace\"}", passenger));
-        }
+        inPlaceOf(
+                "{\"name\": \"Ada Lovelace\"}",
+                "passenger ",
+                List.of("null", "{}", "{\"name\": null}", "{\"name\": \"\"}", "{\"name\": \"   \"}"));
         for (List<String> seats : List.of(
                 List.of("3A", "3A"),
                 List.of("3A", "3a"),
@@ -312,34 +322,36 @@ final class BadInputCorpus {
     }
 
     private void badStrings() {
-        for (String name : List.of(
-                "Ada\\u0000Lovelace",
-                "Ada\\u0007",
-                "Ada\\nLovelace",
-                "Ada\\tLovelace",
-                "Ada\\u007f",
-                "Ada\\u0085",
-                "Ada\\u009b[31m",
-                "\\ud800",
-                "Ada \\udc00 Lovelace",
-                "Ada\\ud83d",
-                "\\uffff",
-                "A".repeat(101),
-                "\\u00e9".repeat(101),
-                "A".repeat(5000))) {
-            json("name " + abbreviate(name), valid().replace("Ada Lovelace", name));
-        }
-        for (String email : List.of(
-                "ada",
-                "ada@",
-                "@example.com",
-                "ada@example.com\\u0000",
-                "ada@example.com\\r\\nBcc: eve@example.com",
-                "ada@exam ple.com",
-                "a".repeat(250) + "@example.com",
-                "ada@" + "a".repeat(64) + ".com")) {
-            json("email " + abbreviate(email), valid().replace("ada@example.com", email));
-        }
+        inPlaceOf(
+                "Ada Lovelace",
+                "name ",
+                List.of(
+                        "Ada\\u0000Lovelace",
+                        "Ada\\u0007",
+                        "Ada\\nLovelace",
+                        "Ada\\tLovelace",
+                        "Ada\\u007f",
+                        "Ada\\u0085",
+                        "Ada\\u009b[31m",
+                        "\\ud800",
+                        "Ada \\udc00 Lovelace",
+                        "Ada\\ud83d",
+                        "\\uffff",
+                        "A".repeat(101),
+                        "\\u00e9".repeat(101),
+                        "A".repeat(5000)));
+        inPlaceOf(
+                "ada@example.com",
+                "email ",
+                List.of(
+                        "ada",
+                        "ada@",
+                        "@example.com",
+                        "ada@example.com\\u0000",
+                        "ada@example.com\\r\\nBcc: eve@example.com",
+                        "ada@exam ple.com",
+                        "a".repeat(250) + "@example.com",
+                        "ada@" + "a".repeat(64) + ".com"));
         for (String url : List.of(
                 "not a url",
                 "ftp://client.example.com/",

@@ -7,14 +7,9 @@ import io.fms.api.Http;
 import io.fms.api.SharedApiContext;
 import io.fms.api.TestViews;
 import io.fms.events.BookingCancellationRequested;
-import io.fms.events.BookingJson;
 import io.fms.events.BookingStatus;
-import io.fms.events.BookingView;
-import io.fms.events.ReadModelKeys;
-import io.fms.events.RejectionReason;
 import io.fms.events.Topics;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -102,22 +97,7 @@ class BookingCancellationIT extends SharedApiContext {
 
     private UUID decided(BookingStatus status) {
         UUID bookingId = UUID.randomUUID();
-        BookingView view = TestViews.view(
-                bookingId,
-                UUID.randomUUID(),
-                status,
-                List.of(),
-                List.of(new io.fms.events.Passenger("Ada Lovelace")),
-                status == BookingStatus.REJECTED ? RejectionReason.SOLD_OUT : null,
-                List.of(),
-                null,
-                null,
-                Instant.now(),
-                Instant.now());
-        redis.opsForValue()
-                .set(
-                        ReadModelKeys.booking(bookingId),
-                        new String(BookingJson.writePlain(view), StandardCharsets.UTF_8));
+        TestViews.write(redis, TestViews.decided(bookingId, UUID.randomUUID(), status));
         return bookingId;
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fms.api.CommandTopic;
 import io.fms.api.Http;
 import io.fms.api.SharedApiContext;
-import io.fms.api.TestViews;
 import io.fms.events.Availability;
 import io.fms.events.BookingJson;
 import io.fms.events.BookingRequested;
@@ -95,29 +94,16 @@ class BookingIntakeIT extends SharedApiContext {
         String body = """
                 {"tripId": "%s", "passengers": [{"name": "Alan Turing"}]}""".formatted(tripId);
         String key = UUID.randomUUID().toString();
-        UUID bookingId = UUID.fromString(http.postJson("/api/v1/bookings", body, "Idempotency-Key", key)
-                .assertStatus(202)
-                .json()
-                .get("bookingId")
-                .asString());
-        writeView(TestViews.view(
-                bookingId,
-                tripId,
-                io.fms.events.BookingStatus.CONFIRMED,
-                List.of("3C"),
-                List.of(new Passenger("Alan Turing")),
-                null,
-                List.of(),
-                null,
-                null,
-                Instant.now(),
-                Instant.now()));
+        UUID bookingId =
+                UUID.fromString(acceptedWithKey(body, key).get("bookingId").asString());
+        writeView(BookingView.builder(bookingId, tripId, io.fms.events.BookingStatus.CONFIRMED)
+                .request(List.of(new Passenger("Alan Turing")), null, null, Instant.now())
+                .decision(List.of("3C"), null, List.of(), Instant.now())
+                .build());
         // Even once the trip is sold out: the retry was accepted before the door closed.
         writeAvailability(tripId, 0, false);
 
-        JsonNode retried = http.postJson("/api/v1/bookings", body, "Idempotency-Key", key)
-                .assertStatus(202)
-                .json();
+        JsonNode retried = acceptedWithKey(body, key);
 
         assertThat(retried.get("bookingId").asString()).isEqualTo(bookingId.toString());
         assertThat(retried.get("status").asString()).isEqualTo("CONFIRMED");
@@ -142,9 +128,7 @@ class BookingIntakeIT extends SharedApiContext {
                                 BookingJson.writePlain(new IdempotencyStore.Claim(fingerprint, bookingId, requestedAt)),
                                 StandardCharsets.UTF_8));
 
-        JsonNode retried = http.postJson("/api/v1/bookings", body, "Idempotency-Key", key)
-                .assertStatus(202)
-                .json();
+        JsonNode retried = acceptedWithKey(body, key);
 
         assertThat(retried.get("bookingId").asString()).isEqualTo(bookingId.toString());
         List<ConsumerRecord<String, byte[]>> records = CommandTopic.recordsOf(bookingId);
@@ -158,17 +142,12 @@ class BookingIntakeIT extends SharedApiContext {
         String body = """
                 {"tripId": "%s", "passengers": [{"name": "Barbara Liskov"}]}""".formatted(tripId);
         String key = "order-" + UUID.randomUUID();
-        UUID bookingId = UUID.fromString(http.postJson("/api/v1/bookings", body, "Idempotency-Key", key)
-                .assertStatus(202)
-                .json()
-                .get("bookingId")
-                .asString());
+        UUID bookingId =
+                UUID.fromString(acceptedWithKey(body, key).get("bookingId").asString());
         // What a Redis restarted empty has lost for this booking: the key's claim and the PENDING entry.
         redis.delete(List.of(IdempotencyStore.redisKey(key), ReadModelKeys.booking(bookingId)));
 
-        JsonNode retried = http.postJson("/api/v1/bookings", body, "Idempotency-Key", key)
-                .assertStatus(202)
-                .json();
+        JsonNode retried = acceptedWithKey(body, key);
 
         // The same booking ID again: the processor decides it once and ignores the repeat.
         assertThat(retried.get("bookingId").asString()).isEqualTo(bookingId.toString());
@@ -180,11 +159,7 @@ class BookingIntakeIT extends SharedApiContext {
         // The ID follows from the key under the database's secret, not from the key alone (it is a credential).
         assertThat(bookingId).isNotEqualTo(UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)));
         assertThat(bookingId.version()).isEqualTo(8);
-        String otherKey = http.postJson("/api/v1/bookings", body, "Idempotency-Key", key + "-2")
-                .assertStatus(202)
-                .json()
-                .get("bookingId")
-                .asString();
+        String otherKey = acceptedWithKey(body, key + "-2").get("bookingId").asString();
         assertThat(otherKey).isNotEqualTo(bookingId.toString());
     }
 
@@ -347,5 +322,12 @@ class BookingIntakeIT extends SharedApiContext {
                 .set(
                         ReadModelKeys.booking(view.bookingId()),
                         new String(BookingJson.writePlain(view), StandardCharsets.UTF_8));
+    }
+
+    /** The 202 answer to submitting {@code body} under the Idempotency-Key {@code key}. */
+    private JsonNode acceptedWithKey(String body, String key) {
+        return http.postJson("/api/v1/bookings", body, "Idempotency-Key", key)
+                .assertStatus(202)
+                .json();
     }
 }

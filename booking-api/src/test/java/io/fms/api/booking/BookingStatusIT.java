@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.fms.api.Http;
 import io.fms.api.SharedApiContext;
-import io.fms.api.TestViews;
 import io.fms.events.BookingJson;
 import io.fms.events.BookingStatus;
 import io.fms.events.BookingView;
@@ -255,18 +254,14 @@ class BookingStatusIT extends SharedApiContext {
                 redis.opsForValue().get(ReadModelKeys.booking(bookingId)).getBytes(StandardCharsets.UTF_8),
                 BookingView.class);
         boolean confirmed = status == BookingStatus.CONFIRMED;
-        BookingView decided = TestViews.view(
-                bookingId,
-                pending.tripId(),
-                status,
-                confirmed ? List.of("7A") : List.of(),
-                List.of(new Passenger("Ada Lovelace")),
-                confirmed ? null : RejectionReason.SOLD_OUT,
-                List.of(),
-                null,
-                null,
-                pending.createdAt(),
-                Instant.now());
+        BookingView decided = BookingView.builder(bookingId, pending.tripId(), status)
+                .request(List.of(new Passenger("Ada Lovelace")), null, null, pending.createdAt())
+                .decision(
+                        confirmed ? List.of("7A") : List.of(),
+                        confirmed ? null : RejectionReason.SOLD_OUT,
+                        List.of(),
+                        Instant.now())
+                .build();
         redis.opsForValue()
                 .set(
                         ReadModelKeys.booking(bookingId),

@@ -82,8 +82,7 @@ class HoldAndWaitlistReadsIT extends SharedApiContext {
     @Test
     void aPollWhileWaitlistedAnswersWithTheWaitlistPlaceWhenItsTimeIsUp() {
         UUID tripId = UUID.randomUUID();
-        UUID bookingId = UUID.randomUUID();
-        TestViews.write(redis, TestViews.decided(bookingId, tripId, BookingStatus.WAITLISTED));
+        UUID bookingId = waitlisted(tripId);
         String waitlist = ReadModelKeys.waitlist(tripId);
         redis.opsForZSet().add(waitlist, UUID.randomUUID().toString(), 10);
         redis.opsForZSet().add(waitlist, bookingId.toString(), 20);
@@ -105,8 +104,7 @@ class HoldAndWaitlistReadsIT extends SharedApiContext {
     @Test
     void aWaitingPartysPlaceIsItsRankOnTheTripsWaitlist() {
         UUID tripId = UUID.randomUUID();
-        UUID bookingId = UUID.randomUUID();
-        TestViews.write(redis, TestViews.decided(bookingId, tripId, BookingStatus.WAITLISTED));
+        UUID bookingId = waitlisted(tripId);
         String waitlist = ReadModelKeys.waitlist(tripId);
         try {
             redis.opsForZSet().add(waitlist, bookingId.toString(), 500);
@@ -227,6 +225,13 @@ class HoldAndWaitlistReadsIT extends SharedApiContext {
                         latePaymentReference,
                         lateConfirmationAt == null ? null : java.sql.Timestamp.from(lateConfirmationAt))
                 .update();
+        return bookingId;
+    }
+
+    /** A WAITLISTED booking of {@code tripId} in the read model; its place is read from the trip's waitlist. */
+    private UUID waitlisted(UUID tripId) {
+        UUID bookingId = UUID.randomUUID();
+        TestViews.write(redis, TestViews.decided(bookingId, tripId, BookingStatus.WAITLISTED));
         return bookingId;
     }
 }

@@ -34,24 +34,11 @@ class QueuePlacesTest {
     void aBookingWithoutAKnownOffsetOrDecidedHasNoQueue() {
         assertThat(QueuePlaces.withQueue(pending(null), AT_100).queue()).isNull();
         BookingView decided = pending(104L).withQueue(new BookingView.QueuePosition(1, 1));
-        BookingView confirmed = new BookingView(
-                decided.bookingId(),
-                decided.tripId(),
-                BookingStatus.CONFIRMED,
-                List.of("1A"),
-                List.of(),
-                null,
-                List.of(),
-                null,
-                null,
-                null,
-                Instant.now(),
-                null,
-                null,
-                null,
-                null,
-                decided.queue(),
-                104L);
+        BookingView confirmed = BookingView.builder(decided.bookingId(), decided.tripId(), BookingStatus.CONFIRMED)
+                .decision(List.of("1A"), null, List.of(), Instant.now())
+                .queue(decided.queue())
+                .commandOffset(104L)
+                .build();
         assertThat(QueuePlaces.withQueue(confirmed, AT_100).queue()).isNull();
     }
 
@@ -66,23 +53,9 @@ class QueuePlacesTest {
     }
 
     private static BookingView pending(Long commandOffset) {
-        return new BookingView(
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                BookingStatus.PENDING,
-                List.of(),
-                List.of(),
-                null,
-                List.of(),
-                null,
-                null,
-                Instant.now(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                commandOffset);
+        return BookingView.builder(UUID.randomUUID(), UUID.randomUUID(), BookingStatus.PENDING)
+                .request(List.of(), null, null, Instant.now())
+                .commandOffset(commandOffset)
+                .build();
     }
 }

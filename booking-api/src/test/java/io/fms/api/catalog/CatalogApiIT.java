@@ -163,12 +163,7 @@ class CatalogApiIT extends SharedApiContext {
         holdSeat(tripId, "2B", null);
         holdSeat(tripId, "1B", Instant.now());
 
-        assertThat(http.get("/api/v1/trips/" + tripId)
-                        .assertStatus(200)
-                        .json()
-                        .get("availableSeats")
-                        .asInt())
-                .isEqualTo(2);
+        assertThat(availableSeats(tripId)).isEqualTo(2);
         JsonNode seatMap =
                 http.get("/api/v1/trips/" + tripId + "/seats").assertStatus(200).json();
         assertThat(seatMap.get("capacity").asInt()).isEqualTo(4);
@@ -183,11 +178,7 @@ class CatalogApiIT extends SharedApiContext {
                         new String(
                                 BookingJson.writePlain(new Availability(tripId, 4, 1, false, Instant.now(), 0)),
                                 StandardCharsets.UTF_8));
-        assertThat(http.get("/api/v1/trips/" + tripId)
-                        .json()
-                        .get("availableSeats")
-                        .asInt())
-                .isEqualTo(1);
+        assertThat(availableSeats(tripId)).isEqualTo(1);
     }
 
     @Test
@@ -209,11 +200,7 @@ class CatalogApiIT extends SharedApiContext {
                 .containsExactly("1A:HELD", "1B:BOOKED", "1C:AVAILABLE");
         assertThat(seatMap.get("availableSeats").asInt()).isEqualTo(1);
         // Held seats are taken: the count without a snapshot says so too.
-        assertThat(http.get("/api/v1/trips/" + tripId)
-                        .json()
-                        .get("availableSeats")
-                        .asInt())
-                .isEqualTo(1);
+        assertThat(availableSeats(tripId)).isEqualTo(1);
     }
 
     @Test
@@ -274,5 +261,13 @@ class CatalogApiIT extends SharedApiContext {
                 .param(flightId)
                 .query(Integer.class)
                 .single();
+    }
+
+    private int availableSeats(UUID tripId) {
+        return http.get("/api/v1/trips/" + tripId)
+                .assertStatus(200)
+                .json()
+                .get("availableSeats")
+                .asInt();
     }
 }

@@ -2,6 +2,7 @@ package io.fms.api.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fms.api.NotificationLists;
 import io.fms.api.SharedApiContext;
 import io.fms.events.BookingEvent;
 import io.fms.events.BookingJson;
@@ -120,13 +121,7 @@ class NotificationsIT extends SharedApiContext {
                 .params(bookingId, UUID.randomUUID())
                 .update();
 
-        JsonNode body = http.get("/api/v1/bookings/" + bookingId + "/notifications")
-                .assertStatus(200)
-                .json();
-
-        assertThat(body.get("bookingId").asString()).isEqualTo(bookingId.toString());
-        assertThat(body.get("notifications").isArray()).isTrue();
-        assertThat(body.get("notifications").isEmpty()).isTrue();
+        NotificationLists.assertEmpty(http, bookingId);
     }
 
     @Test
