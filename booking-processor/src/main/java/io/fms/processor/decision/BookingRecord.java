@@ -250,24 +250,11 @@ public record BookingRecord(
 
     /** The read-model entry; booking-api rebuilds the same from the row when Redis has none. */
     public BookingView toView() {
-        return new BookingView(
-                bookingId,
-                tripId,
-                status,
-                seats,
-                passengers,
-                reason,
-                unavailableSeats,
-                contactEmail,
-                callbackUrl,
-                requestedAt,
+        return BookingView.builder(bookingId, tripId, status)
+                .request(passengers, contactEmail, callbackUrl, requestedAt)
                 // A cancelled booking was last decided when it was cancelled.
-                cancelledAt != null ? cancelledAt : decidedAt,
-                holdExpiresAt,
-                paymentReference,
-                lateConfirmation,
-                null,
-                null,
-                null);
+                .decision(seats, reason, unavailableSeats, cancelledAt != null ? cancelledAt : decidedAt)
+                .payment(holdExpiresAt, paymentReference, lateConfirmation)
+                .build();
     }
 }

@@ -58,23 +58,9 @@ public class ReadModelIT extends ProcessorITBase {
 
     /** A booking's view as the processor writes it, on a trip of its own. */
     public static BookingView view(UUID bookingId, BookingStatus status) {
-        return new BookingView(
-                bookingId,
-                UUID.randomUUID(),
-                status,
-                List.of("1A"),
-                List.of(new Passenger("Ada")),
-                null,
-                List.of(),
-                null,
-                null,
-                NOW,
-                NOW,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        return BookingView.builder(bookingId, UUID.randomUUID(), status)
+                .request(List.of(new Passenger("Ada")), null, null, NOW)
+                .decision(List.of("1A"), null, List.of(), NOW)
+                .build();
     }
 }
