@@ -257,6 +257,8 @@ public final class Bench {
         Map<String, List<Long>> roots = stackRoots();
         roots.putAll(target.processes());
         boolean cancelling = workload.shape().cancelShare() > 0 && target.bookingPathPrefix() != null;
+        // The HTTP ceiling's noop server takes the hold and answers its fixed body: nothing to pay.
+        boolean holds = workload.shape().holdShare() > 0 && target.tables() != null;
         if (target.asynchronous() && fmsWatcher == null) {
             fmsWatcher = new DecisionWatcher(config.stack().kafkaBootstrapServers());
         }
@@ -275,6 +277,9 @@ public final class Bench {
                     ? new Cancellations(endpoint.host(), endpoint.port(), target.bookingPathPrefix(), outcomes)
                     : null;
             load.cancellingWith(cancellations);
+            if (holds) {
+                load.payingWith(config.payments());
+            }
             if (watcher != null) {
                 watcher.cancellingWith(cancellations);
             }
@@ -323,7 +328,7 @@ public final class Bench {
         Checks.Result checks = null;
         if (checked) {
             progress.accept(label + ": checking the ledger");
-            checks = Checks.run(config.stack(), target.tables(), tripIds, outcomes);
+            checks = Checks.run(config.stack(), target.tables(), tripIds, outcomes, holds);
         }
         return target.asynchronous()
                 ? SystemFigures.fms(measured, undecided, unreadable, cpu, generatorShareIntake, checks)

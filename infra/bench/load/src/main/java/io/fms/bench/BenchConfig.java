@@ -18,6 +18,7 @@ import java.util.List;
  *     (the condition of the latency target); 0 skips it
  * @param dbLatencyMs the delay each direction of every Postgres and Redis connection gets from the latency proxy
  *     (infra/fms bench starts it); 0 for none
+ * @param payments how held bookings are paid, when the shape asks for holds
  */
 public record BenchConfig(
         Stack stack,
@@ -37,7 +38,8 @@ public record BenchConfig(
         Path baselinesJar,
         int halfRatePhaseSeconds,
         int dbLatencyMs,
-        DbRoute dbRoute) {
+        DbRoute dbRoute,
+        Payments payments) {
 
     /** Where the systems find Postgres and Redis: the stack's own addresses, or the latency proxy's in front. */
     public record DbRoute(String postgresUrl, String redisHost, int redisPort) {
@@ -62,6 +64,9 @@ public record BenchConfig(
         }
         if (dbRoute == null) {
             dbRoute = DbRoute.direct(stack);
+        }
+        if (payments == null) {
+            payments = Payments.DEFAULT;
         }
         if (repeat < 1 || warmupRoundsMax < 1) {
             throw new IllegalArgumentException("--repeat and --warmup-rounds must be at least 1");
@@ -97,7 +102,39 @@ public record BenchConfig(
                 baselinesJar,
                 0,
                 0,
-                null);
+                null,
+                Payments.DEFAULT);
+    }
+
+    /** The same run, the "with holds" variant: {@code holdShare} of the requests hold, paid as {@code payments} says. */
+    public BenchConfig withHolds(double holdShare, Payments payments) {
+        Workload.Shape held = new Workload.Shape(
+                shape.layout(),
+                shape.zipfExponent(),
+                shape.explicitShare(),
+                shape.rowSkew(),
+                shape.cancelShare(),
+                holdShare);
+        return new BenchConfig(
+                stack,
+                scenario,
+                requests,
+                trips,
+                connections,
+                ratePerSecond,
+                warmup,
+                warmupRoundsMax,
+                repeat,
+                seed,
+                held,
+                systems,
+                drainCommands,
+                decisionTimeoutSeconds,
+                baselinesJar,
+                halfRatePhaseSeconds,
+                dbLatencyMs,
+                dbRoute,
+                payments);
     }
 
     Workload workload() {

@@ -43,8 +43,12 @@ public final class BenchMain {
               --explicit-share F      share of requests naming their seats (default 0.5; contention 0.8)
               --cancel-share F        share of confirmed bookings cancelled during the run (default 0;
                                       contention 0.15)
-              --hold-share F          the "with holds" variant: share asking for a hold (default 0; not yet
-                                      played: the baselines hold nothing yet)
+              --hold-share F          the "with holds" variant: share asking for a hold (default 0); its
+                                      client pays it (POST .../confirmation) unless it abandons it
+              --hold-seconds S        the hold asked for, 30-1800 (default 30: abandoned holds expire
+                                      within the run)
+              --pay-after-ms N        think time between learning of the hold and paying (default 20)
+              --abandon-share F       share of held bookings never paid (default 0.1)
               --seed S                workload seed (default random, printed)
               --decision-timeout-s T  bound on waiting for FMS decisions (default 600, or 1 s per 500
                                       requests when more: 3000 at 1.5 million; 60 s without a new
@@ -115,6 +119,9 @@ public final class BenchMain {
         double explicitShare = scenario.explicitShare();
         double cancelShare = scenario.cancelShare();
         double holdShare = 0;
+        int holdSeconds = Payments.DEFAULT.holdSeconds();
+        int payAfterMs = Payments.DEFAULT.payAfterMs();
+        double abandonShare = Payments.DEFAULT.abandonShare();
         List<String> systems = BenchConfig.ALL_SYSTEMS;
         Integer drain = null;
         Integer decisionTimeout = null;
@@ -156,6 +163,10 @@ public final class BenchMain {
                 case "--explicit-share" -> explicitShare = share(name, value, 0, 1);
                 case "--cancel-share" -> cancelShare = share(name, value, 0, 1);
                 case "--hold-share" -> holdShare = share(name, value, 0, 1);
+                case "--hold-seconds" ->
+                    holdSeconds = bounded(name, value, Payments.HOLD_SECONDS_MIN, Payments.HOLD_SECONDS_MAX);
+                case "--pay-after-ms" -> payAfterMs = bounded(name, value, 0, Payments.PAY_AFTER_MS_MAX);
+                case "--abandon-share" -> abandonShare = share(name, value, 0, 1);
                 case "--seed" -> seed = Long.parseLong(value);
                 case "--decision-timeout-s" -> decisionTimeout = bounded(name, value, 1, 7200);
                 case "--half-rate-phase-s" -> halfRatePhase = bounded(name, value, 0, 3600);
@@ -165,13 +176,6 @@ public final class BenchMain {
                 case "--baselines-jar" -> baselinesJar = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
-        }
-        if (holdShare > 0) {
-            // The "with holds" variant: FMS holds seats (HELD, then a confirmation with a payment reference); the
-            // baselines do not yet, and a comparison needs both. The workload and the request bodies already carry
-            // the hold; what is missing is the baselines' holds and the confirmation step of the load.
-            throw new IllegalArgumentException("--hold-share: the \"with holds\" variant is not played yet (the"
-                    + " baselines hold nothing yet); leave it at 0");
         }
         if (baselinesJar == null) {
             baselinesJar = findBaselinesJar(root);
@@ -200,7 +204,8 @@ public final class BenchMain {
                 baselinesJar,
                 halfRatePhase != null ? halfRatePhase : scenario.halfRatePhaseSeconds(),
                 dbLatencyMs,
-                route);
+                route,
+                new Payments(holdSeconds, payAfterMs, abandonShare));
         String commandLine = "infra/fms bench " + String.join(" ", args);
         Files.createDirectories(out);
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss", Locale.ROOT));
