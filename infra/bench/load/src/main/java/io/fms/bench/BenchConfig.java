@@ -73,7 +73,12 @@ public record BenchConfig(
         }
     }
 
-    /** A run of the scenario with its own defaults for everything not given here (what the smoke test runs). */
+    /**
+     * A run of the scenario with its own defaults for everything not given here (what the smoke test runs).
+     *
+     * @param holdShare the share of requests that hold (the "with holds" variant), 0 for none
+     * @param payments how those holds are paid; null for the defaults
+     */
     public static BenchConfig of(
             Stack stack,
             Scenario scenario,
@@ -83,7 +88,10 @@ public record BenchConfig(
             long seed,
             List<String> systems,
             Path baselinesJar,
-            int repeat) {
+            int repeat,
+            double holdShare,
+            Payments payments) {
+        Workload.Shape shape = scenario.defaults();
         return new BenchConfig(
                 stack,
                 scenario,
@@ -95,7 +103,7 @@ public record BenchConfig(
                 1,
                 repeat,
                 seed,
-                scenario.shape(scenario.zipfExponent(), scenario.explicitShare(), scenario.cancelShare(), 0),
+                scenario.shape(shape.zipfExponent(), shape.explicitShare(), shape.cancelShare(), holdShare),
                 systems,
                 0,
                 60,
@@ -103,37 +111,6 @@ public record BenchConfig(
                 0,
                 0,
                 null,
-                Payments.DEFAULT);
-    }
-
-    /** The same run, the "with holds" variant: {@code holdShare} of the requests hold, paid as {@code payments} says. */
-    public BenchConfig withHolds(double holdShare, Payments payments) {
-        Workload.Shape held = new Workload.Shape(
-                shape.layout(),
-                shape.zipfExponent(),
-                shape.explicitShare(),
-                shape.rowSkew(),
-                shape.cancelShare(),
-                holdShare);
-        return new BenchConfig(
-                stack,
-                scenario,
-                requests,
-                trips,
-                connections,
-                ratePerSecond,
-                warmup,
-                warmupRoundsMax,
-                repeat,
-                seed,
-                held,
-                systems,
-                drainCommands,
-                decisionTimeoutSeconds,
-                baselinesJar,
-                halfRatePhaseSeconds,
-                dbLatencyMs,
-                dbRoute,
                 payments);
     }
 

@@ -115,9 +115,9 @@ public final class BenchMain {
         int warmupRounds = BenchConfig.WARMUP_ROUNDS_MAX_DEFAULT;
         int repeat = BenchConfig.REPEAT_DEFAULT;
         long seed = new Random().nextLong() & 0xffffffffL;
-        double zipf = scenario.zipfExponent();
-        double explicitShare = scenario.explicitShare();
-        double cancelShare = scenario.cancelShare();
+        double zipf = scenario.defaults().zipfExponent();
+        double explicitShare = scenario.defaults().explicitShare();
+        double cancelShare = scenario.defaults().cancelShare();
         double holdShare = 0;
         int holdSeconds = Payments.DEFAULT.holdSeconds();
         int payAfterMs = Payments.DEFAULT.payAfterMs();
@@ -160,13 +160,13 @@ public final class BenchMain {
                 case "--api" -> api = apiUrl(value);
                 case "--drain" -> drain = bounded(name, value, 0, 5_000_000);
                 case "--zipf" -> zipf = share(name, value, 0, 5);
-                case "--explicit-share" -> explicitShare = share(name, value, 0, 1);
-                case "--cancel-share" -> cancelShare = share(name, value, 0, 1);
-                case "--hold-share" -> holdShare = share(name, value, 0, 1);
+                case "--explicit-share" -> explicitShare = fraction(name, value);
+                case "--cancel-share" -> cancelShare = fraction(name, value);
+                case "--hold-share" -> holdShare = fraction(name, value);
                 case "--hold-seconds" ->
                     holdSeconds = bounded(name, value, Payments.HOLD_SECONDS_MIN, Payments.HOLD_SECONDS_MAX);
                 case "--pay-after-ms" -> payAfterMs = bounded(name, value, 0, Payments.PAY_AFTER_MS_MAX);
-                case "--abandon-share" -> abandonShare = share(name, value, 0, 1);
+                case "--abandon-share" -> abandonShare = fraction(name, value);
                 case "--seed" -> seed = Long.parseLong(value);
                 case "--decision-timeout-s" -> decisionTimeout = bounded(name, value, 1, 7200);
                 case "--half-rate-phase-s" -> halfRatePhase = bounded(name, value, 0, 3600);
@@ -280,27 +280,29 @@ public final class BenchMain {
     }
 
     private static int bounded(String name, String value, int min, int max) {
-        int parsed;
-        try {
-            parsed = Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number");
-        }
-        if (parsed < min || parsed > max) {
-            throw new IllegalArgumentException(name + " must be between " + min + " and " + max);
-        }
-        return parsed;
+        return (int) number(name, value, min, max, true);
     }
 
     private static double share(String name, String value, double min, double max) {
+        return number(name, value, min, max, false);
+    }
+
+    /** A share of the requests (or of the holds): 0 to 1. */
+    private static double fraction(String name, String value) {
+        return number(name, value, 0, 1, false);
+    }
+
+    /** An option's number within its limits, else a message naming the option and the limits. */
+    private static double number(String name, String value, double min, double max, boolean whole) {
         double parsed;
         try {
-            parsed = Double.parseDouble(value);
+            parsed = whole ? Integer.parseInt(value) : Double.parseDouble(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a number");
+            throw new IllegalArgumentException(name + (whole ? " must be a whole number" : " must be a number"));
         }
         if (!(parsed >= min && parsed <= max)) {
-            throw new IllegalArgumentException(name + " must be between " + min + " and " + max);
+            throw new IllegalArgumentException(
+                    name + " must be between " + (whole ? (long) min + " and " + (long) max : min + " and " + max));
         }
         return parsed;
     }

@@ -170,6 +170,9 @@ final class HttpLoad {
     /** One connection's side of the load: composes each request, sends it and records its answer. */
     private final class Client implements AutoCloseable {
         private final String head;
+        /** The headers every exchange of a payment's steps sends. */
+        private final String hostAndAccept;
+
         private final StringBuilder body = new StringBuilder(512);
         private final StringBuilder request = new StringBuilder(1024);
         private byte[] out = new byte[2048];
@@ -178,6 +181,7 @@ final class HttpLoad {
         Client(String host, int port) {
             this.head = "POST " + endpoint.path() + " HTTP/1.1\r\nHost: " + host + ":" + port
                     + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nIdempotency-Key: " + keyPrefix;
+            this.hostAndAccept = "Host: " + host + ":" + port + "\r\nAccept: application/json\r\n";
             this.connection = new Http11Connection(host, port, BODY_MAX_BYTES);
         }
 
@@ -274,11 +278,8 @@ final class HttpLoad {
             request.append(method)
                     .append(' ')
                     .append(target)
-                    .append(" HTTP/1.1\r\nHost: ")
-                    .append(endpoint.host())
-                    .append(':')
-                    .append(endpoint.port())
-                    .append("\r\nAccept: application/json\r\n");
+                    .append(" HTTP/1.1\r\n")
+                    .append(hostAndAccept);
             if (json != null) {
                 request.append("Content-Type: application/json\r\nContent-Length: ")
                         .append(json.length())

@@ -98,8 +98,18 @@ class ReportTest {
 
     @Test
     void theWithHoldsVariantAddsItsRowsAndFiguresOnlyWhenPlayed() {
-        BenchConfig config = config("contention", 900, 1, 64, 0, 0, 5, 0, 0.8, List.of("rowlock"), 0, 0)
-                .withHolds(0.5, new Payments(30, 20, 0.1));
+        BenchConfig config = BenchConfig.of(
+                Fixtures.STACK,
+                Scenario.CONTENTION,
+                900,
+                1,
+                64,
+                5,
+                List.of("rowlock"),
+                Path.of("/nowhere.jar"),
+                1,
+                0.5,
+                new Payments(30, 20, 0.1));
         Outcomes outcomes = Fixtures.outcomes(900, false);
         outcomes.holdsPlayed = true;
         for (int i = 1; i < 900; i += 5) {
@@ -169,7 +179,7 @@ class ReportTest {
                 5,
                 systems.contains("fms") && scenario.equals("peak-sale") ? 3 : 1,
                 seed,
-                named.shape(zipf, explicitShare, named.cancelShare(), 0),
+                named.shape(zipf, explicitShare, named.defaults().cancelShare(), 0),
                 systems,
                 drain,
                 600,

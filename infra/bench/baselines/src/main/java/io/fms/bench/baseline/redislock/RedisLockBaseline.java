@@ -158,7 +158,7 @@ public class RedisLockBaseline extends StoringBaseline {
     @Override
     public BookingAnswer confirm(UUID bookingId, String paymentReference) {
         BookingLedger.Stored booking = ledger.find(bookingId);
-        if (!BookingAnswer.HELD.equals(booking.status())) {
+        if (booking.status() != BookingAnswer.Status.HELD) {
             return ledger.settled(booking, paymentReference);
         }
         String token = bookingId.toString();

@@ -1,6 +1,7 @@
 package io.fms.bench.baseline.store;
 
 import io.fms.bench.baseline.booking.BookingAnswer;
+import io.fms.bench.baseline.booking.BookingAnswer.Status;
 import io.fms.bench.baseline.booking.BookingConflictException;
 import io.fms.bench.baseline.booking.SeatLabels;
 import io.fms.bench.baseline.booking.ValidBooking;
@@ -84,33 +85,36 @@ public class BookingLedger {
                 expired AS (
                     UPDATE %1$s.booking b SET status = 'EXPIRED' FROM lapsed l
                     WHERE b.booking_id = l.booking_id RETURNING b.booking_id),
-                freed AS (
-                    UPDATE %1$s.seat s SET booking_id = NULL
-                    FROM %1$s.booking_seat bs, expired e
-                    WHERE bs.booking_id = e.booking_id AND s.trip_id = bs.trip_id AND s.seat_label = bs.seat_label
-                      AND s.booking_id = e.booking_id
-                    RETURNING s.seat_label)
+                """ + freedBy("expired") + """
                 SELECT count(*) FROM expired""";
         this.expireOne =
                 expire.formatted(schema, "booking_id = ? AND (?::boolean OR hold_expires_at < clock_timestamp())");
         this.expireLapsed =
                 expire.formatted(schema, "hold_expires_at < clock_timestamp() ORDER BY hold_expires_at LIMIT ?");
         // One statement, one round trip, for both designs: the booking becomes CANCELLED and the seats it holds are
-        // freed. "s.booking_id = c.booking_id" frees only seats this booking still holds, so no lock is needed
-        // beyond the row locks the UPDATE takes. The final SELECT sees the rows as they were before the statement.
-        this.cancel = """
+        // freed. The final SELECT sees the rows as they were before the statement.
+        this.cancel = ("""
                 WITH cancelled AS (
                     UPDATE %1$s.booking SET status = 'CANCELLED'
                     WHERE booking_id = ? AND status = 'CONFIRMED'
                     RETURNING booking_id),
+                """ + freedBy("cancelled") + """
+                SELECT (SELECT count(*) FROM freed) AS freed,
+                       (SELECT status FROM %1$s.booking WHERE booking_id = ?) AS status_before""").formatted(schema);
+    }
+
+    /**
+     * The CTE {@code freed} that gives back the seats of the bookings in CTE {@code ended} (cancelled or expired):
+     * only seats such a booking still holds, so no lock is needed beyond the row locks the UPDATE takes.
+     */
+    private static String freedBy(String ended) {
+        return """
                 freed AS (
                     UPDATE %1$s.seat s SET booking_id = NULL
-                    FROM %1$s.booking_seat bs, cancelled c
-                    WHERE bs.booking_id = c.booking_id AND s.trip_id = bs.trip_id AND s.seat_label = bs.seat_label
-                      AND s.booking_id = c.booking_id
-                    RETURNING s.seat_label)
-                SELECT (SELECT count(*) FROM freed) AS freed,
-                       (SELECT status FROM %1$s.booking WHERE booking_id = ?) AS status_before""".formatted(schema);
+                    FROM %1$s.booking_seat bs, ENDED e
+                    WHERE bs.booking_id = e.booking_id AND s.trip_id = bs.trip_id AND s.seat_label = bs.seat_label
+                      AND s.booking_id = e.booking_id
+                    RETURNING s.seat_label)""".replace("ENDED", ended);
     }
 
     /** Cancels a confirmed booking in one statement (autocommit): see {@link io.fms.bench.baseline.Baseline#cancel}. */
@@ -119,7 +123,7 @@ public class BookingLedger {
         if (before == null) {
             throw new NotFoundException("Booking " + bookingId + " does not exist");
         }
-        if (!BookingAnswer.CONFIRMED.equals(before) && !BookingAnswer.CANCELLED.equals(before)) {
+        if (!Status.CONFIRMED.name().equals(before) && !Status.CANCELLED.name().equals(before)) {
             throw new BookingConflictException(
                     "Booking " + bookingId + " is " + before + ": only a confirmed booking can be cancelled");
         }
@@ -130,7 +134,7 @@ public class BookingLedger {
     public record Stored(
             UUID bookingId,
             UUID tripId,
-            String status,
+            Status status,
             String reason,
             Instant holdExpiresAt,
             String paymentReference,
@@ -139,14 +143,14 @@ public class BookingLedger {
         /** The answer a client gets for this booking as it stands. */
         public BookingAnswer answer() {
             return switch (status) {
-                case BookingAnswer.CONFIRMED ->
+                case CONFIRMED ->
                     paymentReference == null
                             ? BookingAnswer.confirmed(bookingId, seats)
                             : BookingAnswer.paid(bookingId, seats, paymentReference);
-                case BookingAnswer.HELD -> BookingAnswer.held(bookingId, seats, holdExpiresAt);
-                case BookingAnswer.EXPIRED -> BookingAnswer.expired(bookingId);
-                case BookingAnswer.CANCELLED -> BookingAnswer.cancelled(bookingId);
-                default -> BookingAnswer.rejected(bookingId, reason);
+                case HELD -> BookingAnswer.held(bookingId, seats, holdExpiresAt);
+                case EXPIRED -> BookingAnswer.expired(bookingId);
+                case CANCELLED -> BookingAnswer.cancelled(bookingId);
+                case REJECTED -> BookingAnswer.rejected(bookingId, reason);
             };
         }
     }
@@ -175,7 +179,7 @@ public class BookingLedger {
         if (before == null) {
             return find(bookingId).answer();
         }
-        if (BookingAnswer.HELD.equals(before.status())) {
+        if (before.status() == Status.HELD) {
             // Too late (or another payment won the row first): lapse it now rather than wait for the sweeper.
             expire(bookingId, false);
             before = find(bookingId);
@@ -188,14 +192,12 @@ public class BookingLedger {
      * lapsed hold, else a 409.
      */
     public BookingAnswer settled(Stored booking, String paymentReference) {
-        if (BookingAnswer.HELD.equals(booking.status())
-                && booking.holdExpiresAt().isBefore(Instant.now())) {
+        if (booking.status() == Status.HELD && booking.holdExpiresAt().isBefore(Instant.now())) {
             // Lapsed, and being expired by the sweeper at this very moment.
             return BookingAnswer.expired(booking.bookingId());
         }
-        if (BookingAnswer.EXPIRED.equals(booking.status())
-                || (BookingAnswer.CONFIRMED.equals(booking.status())
-                        && paymentReference.equals(booking.paymentReference()))) {
+        if (booking.status() == Status.EXPIRED
+                || (booking.status() == Status.CONFIRMED && paymentReference.equals(booking.paymentReference()))) {
             return booking.answer();
         }
         throw new BookingConflictException("Booking " + booking.bookingId() + " is " + booking.status()
@@ -267,7 +269,7 @@ public class BookingLedger {
         return new Stored(
                 rs.getObject(from, UUID.class),
                 rs.getObject(from + 1, UUID.class),
-                rs.getString(from + 2),
+                Status.valueOf(rs.getString(from + 2)),
                 rs.getString(from + 3),
                 instant(rs, from + 4),
                 rs.getString(from + 5),
