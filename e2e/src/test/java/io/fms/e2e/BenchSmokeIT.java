@@ -55,7 +55,8 @@ class BenchSmokeIT {
     /**
      * The "with holds" variant, small: half the requests hold, most of their clients pay at once, a fifth never
      * pay. Whatever the timing, every payment sent confirmed its hold (the holds are far longer than the run), and
-     * every hold not paid ends the run expired or still held, never confirmed, on every system.
+     * every hold not paid ends the run expired or still held, never confirmed, on every system. The bench's wait for
+     * the unpaid holds to lapse (30 s and more per system) is skipped here; the real runs make it.
      */
     @Test
     void aSmallRunWithHoldsConfirmsEveryPaidHoldAndSellsNoSeatTwice(RunningFms fms) throws Exception {
@@ -65,7 +66,7 @@ class BenchSmokeIT {
                 300,
                 1,
                 List.of("fms", "rowlock", "redislock"),
-                new Payments(Payments.HOLD_SECONDS_MIN, 0, 0.2));
+                new Payments(Payments.HOLD_SECONDS_MIN, 0, 0.2, false));
         result.systems().forEach((name, figures) -> {
             Measurement.Holds holds = figures.measured().holds();
             assertThat(holds.held()).as("%s: some requests held", name).isPositive();

@@ -205,7 +205,7 @@ public final class BenchMain {
                 halfRatePhase != null ? halfRatePhase : scenario.halfRatePhaseSeconds(),
                 dbLatencyMs,
                 route,
-                new Payments(holdSeconds, payAfterMs, abandonShare));
+                new Payments(holdSeconds, payAfterMs, abandonShare, true));
         String commandLine = "infra/fms bench " + String.join(" ", args);
         Files.createDirectories(out);
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss", Locale.ROOT));

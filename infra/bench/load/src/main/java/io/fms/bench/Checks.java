@@ -15,7 +15,7 @@ import org.postgresql.copy.CopyIn;
 /**
  * The invariants, checked by SQL against Postgres after a run, over the run's trips and the booking IDs the run was
  * answered with: no seat in two live bookings (held or confirmed), no trip over capacity, no answered booking
- * without a decision; and, when the run held seats, how its holds ended.
+ * without a decision; and, when the run held seats, how its holds ended (once their deadlines passed: all expired).
  *
  * @param confirmedSeats seats of confirmed bookings (a hold not paid is not counted)
  * @param holdsLeft the "with holds" variant only (else null and absent from the JSON)
@@ -32,7 +32,10 @@ public final class Checks {
             HoldsLeft holdsLeft) {
 
         boolean hold() {
-            return doubleBookedSeats == 0 && tripsOverCapacity == 0 && lost == 0;
+            return doubleBookedSeats == 0
+                    && tripsOverCapacity == 0
+                    && lost == 0
+                    && (holdsLeft == null || holdsLeft.hold());
         }
 
         /** Two runs' checks added up. */
@@ -50,9 +53,16 @@ public final class Checks {
      * The run's bookings that were holds and are, when the checks ran, expired (their seats free again) or still
      * held (an abandoned hold whose deadline had not come, or had come less than the system's sweep ago).
      */
-    public record HoldsLeft(long expired, long stillHeld) {
+    public record HoldsLeft(long expired, long stillHeld, boolean lapseAwaited) {
+
+        /** Once every unpaid hold's deadline has passed (with slack), none may still hold its seats. */
+        boolean hold() {
+            return !lapseAwaited || stillHeld == 0;
+        }
+
         HoldsLeft plus(HoldsLeft other) {
-            return new HoldsLeft(expired + other.expired, stillHeld + other.stillHeld);
+            return new HoldsLeft(
+                    expired + other.expired, stillHeld + other.stillHeld, lapseAwaited && other.lapseAwaited);
         }
     }
 
@@ -100,8 +110,12 @@ public final class Checks {
 
     private Checks() {}
 
-    /** @param holds whether the run held seats: then how its holds ended is counted too */
-    static Result run(Stack stack, Tables t, String[] tripIds, Outcomes outcomes, boolean holds) throws SQLException {
+    /**
+     * @param holds whether the run held seats: then how its holds ended is counted too
+     * @param lapseAwaited whether every unpaid hold's deadline had passed: then none may be still held
+     */
+    static Result run(Stack stack, Tables t, String[] tripIds, Outcomes outcomes, boolean holds, boolean lapseAwaited)
+            throws SQLException {
         try (Connection db =
                 DriverManager.getConnection(stack.postgresUrl(), stack.postgresUser(), stack.postgresPassword())) {
             try (Statement setup = db.createStatement()) {
@@ -150,7 +164,8 @@ public final class Checks {
             HoldsLeft holdsLeft = holds
                     ? new HoldsLeft(
                             count(db, answeredWith.formatted("exists", "'EXPIRED'")),
-                            count(db, answeredWith.formatted("exists", "'HELD'")))
+                            count(db, answeredWith.formatted("exists", "'HELD'")),
+                            lapseAwaited)
                     : null;
             return new Result(seats, doubled, over, lost, holdsLeft);
         }

@@ -30,15 +30,15 @@ class BenchMainTest {
 
     @Test
     void theSameClientsAbandonTheirHoldsInEverySystemAboutTheShareAsked() {
-        Payments payments = new Payments(30, 0, 0.1);
+        Payments payments = new Payments(30, 0, 0.1, true);
         int abandoned = 0;
         for (int i = 0; i < 10_000; i++) {
             abandoned += payments.abandons(i) ? 1 : 0;
-            assertThat(payments.abandons(i)).isEqualTo(new Payments(60, 5, 0.1).abandons(i));
+            assertThat(payments.abandons(i)).isEqualTo(new Payments(60, 5, 0.1, false).abandons(i));
         }
         assertThat(abandoned).isBetween(900, 1100);
-        assertThat(new Payments(30, 0, 0).abandons(1)).isFalse();
-        assertThat(new Payments(30, 0, 1).abandons(1)).isTrue();
+        assertThat(new Payments(30, 0, 0, true).abandons(1)).isFalse();
+        assertThat(new Payments(30, 0, 1, true).abandons(1)).isTrue();
     }
 
     @Test

@@ -175,7 +175,7 @@ class HttpLoadTest {
             served.set(0);
             confirmations.clear();
             Workload workload = holding(200);
-            Payments payments = new Payments(30, 0, 0.25);
+            Payments payments = new Payments(30, 0, 0.25, true);
             HttpLoad load = new HttpLoad(
                             new HttpLoad.Endpoint(
                                     "localhost", server.getAddress().getPort(), system, new String[] {"t"}),

@@ -109,7 +109,7 @@ class ReportTest {
                 Path.of("/nowhere.jar"),
                 1,
                 0.5,
-                new Payments(30, 20, 0.1));
+                new Payments(30, 20, 0.1, true));
         Outcomes outcomes = Fixtures.outcomes(900, false);
         outcomes.holdsPlayed = true;
         for (int i = 1; i < 900; i += 5) {
@@ -127,7 +127,7 @@ class ReportTest {
                 measured,
                 Cpu.between(before, after, Bench.CPU_OF.get("rowlock"), CORES),
                 after.generatorShareSince(before, CORES),
-                new Checks.Result(300, 0, 0, 0, new Checks.HoldsLeft(3, 1)));
+                new Checks.Result(300, 0, 0, 0, new Checks.HoldsLeft(3, 1, false)));
         BenchResult held = result(
                 config,
                 new LinkedHashMap<>(Map.of("rowlock", rowlock)),
@@ -149,6 +149,11 @@ class ReportTest {
                 .contains("\"paid\" : " + holds.paid() + ",")
                 .contains("\"expired\" : 3,", "\"still_held\" : 1")
                 .contains("\"hold_seconds\" : 30,", "\"pay_after_ms\" : 20,", "\"abandon_share\" : 0.1");
+        assertThat(new Checks.Result(300, 0, 0, 0, new Checks.HoldsLeft(3, 1, true)).hold())
+                .as("a hold still held after every deadline passed fails the checks")
+                .isFalse();
+        assertThat(new Checks.Result(300, 0, 0, 0, new Checks.HoldsLeft(4, 0, true)).hold())
+                .isTrue();
         assertThat(Report.markdown(everySystem(), "infra/fms bench peak-sale")).doesNotContain("holds");
         assertThat(Report.json(everySystem())).doesNotContain("\"held\"", "\"payments\"", "\"expired\"");
     }
