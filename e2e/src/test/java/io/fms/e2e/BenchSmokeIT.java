@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fms.bench.Bench;
 import io.fms.bench.BenchConfig;
 import io.fms.bench.BenchResult;
+import io.fms.bench.Checks;
 import io.fms.bench.Measurement;
+import io.fms.bench.Payments;
 import io.fms.bench.Scenario;
 import io.fms.bench.Stack;
 import io.fms.testkit.TestPostgres;
@@ -50,8 +52,48 @@ class BenchSmokeIT {
         assertThat(result.checksHold()).isTrue();
     }
 
+    /**
+     * The "with holds" variant, small: half the requests hold, most of their clients pay at once, a fifth never
+     * pay. Whatever the timing, every payment sent confirmed its hold (the holds are far longer than the run), and
+     * every hold not paid ends the run expired or still held, never confirmed, on every system. The bench's wait for
+     * the unpaid holds to lapse (30 s and more per system) is skipped here; the real runs make it.
+     */
+    @Test
+    void aSmallRunWithHoldsConfirmsEveryPaidHoldAndSellsNoSeatTwice(RunningFms fms) throws Exception {
+        BenchResult result = smokeRun(
+                fms,
+                Scenario.CONTENTION,
+                300,
+                1,
+                List.of("fms", "rowlock", "redislock"),
+                new Payments(Payments.HOLD_SECONDS_MIN, 0, 0.2, false));
+        result.systems().forEach((name, figures) -> {
+            Measurement.Holds holds = figures.measured().holds();
+            assertThat(holds.held()).as("%s: some requests held", name).isPositive();
+            assertThat(holds.paymentsSent())
+                    .as("%s: some clients paid, some abandoned", name)
+                    .isPositive()
+                    .isLessThan(holds.held());
+            assertThat(holds.paid())
+                    .as("%s: every payment sent confirmed its hold", name)
+                    .isEqualTo(holds.paymentsSent());
+            Checks.HoldsLeft left = figures.checks().holdsLeft();
+            assertThat(left.expired() + left.stillHeld())
+                    .as("%s: every hold not paid is expired or still held", name)
+                    .isEqualTo(holds.held() - holds.paid());
+        });
+        assertThat(result.checksHold()).isTrue();
+    }
+
     private static BenchResult smokeRun(
             RunningFms fms, Scenario scenario, int requests, int trips, List<String> systems) throws Exception {
+        return smokeRun(fms, scenario, requests, trips, systems, null);
+    }
+
+    /** @param payments the "with holds" variant (half the requests hold), or null for none */
+    private static BenchResult smokeRun(
+            RunningFms fms, Scenario scenario, int requests, int trips, List<String> systems, Payments payments)
+            throws Exception {
         Path moduleTarget =
                 Path.of(System.getProperty("fms.e2e.moduleDir", ".")).resolve("target");
         // No .fms/ under the root: the runner measures no CPU here, which nothing below looks at.
@@ -71,7 +113,18 @@ class BenchSmokeIT {
                 .getParent()
                 .resolve("infra/bench/baselines/target/bench-baselines-0.1.0-SNAPSHOT-exec.jar");
         assertThat(baselinesJar).as("built before e2e (its test dependency)").isRegularFile();
-        BenchConfig config = BenchConfig.of(stack, scenario, requests, trips, 16, seed, systems, baselinesJar, 1);
+        BenchConfig config = BenchConfig.of(
+                stack,
+                scenario,
+                requests,
+                trips,
+                16,
+                seed,
+                systems,
+                baselinesJar,
+                1,
+                payments == null ? 0 : 0.5,
+                payments);
 
         BenchResult result = new Bench(
                         config, line -> System.out.println("bench smoke: " + line), moduleTarget.resolve("e2e-logs"))

@@ -257,6 +257,8 @@ public final class Bench {
         Map<String, List<Long>> roots = stackRoots();
         roots.putAll(target.processes());
         boolean cancelling = workload.shape().cancelShare() > 0 && target.bookingPathPrefix() != null;
+        // The HTTP ceiling's noop server takes the hold and answers its fixed body: nothing to pay.
+        boolean holds = workload.shape().holdShare() > 0 && target.tables() != null;
         if (target.asynchronous() && fmsWatcher == null) {
             fmsWatcher = new DecisionWatcher(config.stack().kafkaBootstrapServers());
         }
@@ -275,6 +277,9 @@ public final class Bench {
                     ? new Cancellations(endpoint.host(), endpoint.port(), target.bookingPathPrefix(), outcomes)
                     : null;
             load.cancellingWith(cancellations);
+            if (holds) {
+                load.payingWith(config.payments());
+            }
             if (watcher != null) {
                 watcher.cancellingWith(cancellations);
             }
@@ -322,12 +327,36 @@ public final class Bench {
         }
         Checks.Result checks = null;
         if (checked) {
+            boolean lapseAwaited = holds && config.payments().awaitLapse();
+            if (lapseAwaited) {
+                awaitLapse(outcomes, label);
+            }
             progress.accept(label + ": checking the ledger");
-            checks = Checks.run(config.stack(), target.tables(), tripIds, outcomes);
+            checks = Checks.run(config.stack(), target.tables(), tripIds, outcomes, holds, lapseAwaited);
         }
         return target.asynchronous()
                 ? SystemFigures.fms(measured, undecided, unreadable, cpu, generatorShareIntake, checks)
                 : SystemFigures.baseline(measured, cpu, generatorShareIntake, checks);
+    }
+
+    /**
+     * Waits until the last unpaid hold's deadline (its decision plus the hold) has passed, with slack for the
+     * system's expiry: after the CPU is measured, before the checks, which then demand that every one expired.
+     */
+    private void awaitLapse(Outcomes outcomes, String label) throws InterruptedException {
+        long lastUnpaid = 0;
+        for (int i = 0; i < outcomes.size(); i++) {
+            if (outcomes.decision[i] == Outcomes.HELD && outcomes.paidNs[i] == 0) {
+                lastUnpaid = Math.max(lastUnpaid, outcomes.decidedNs[i]);
+            }
+        }
+        if (lastUnpaid == 0) {
+            return;
+        }
+        long until = lastUnpaid + (config.payments().holdSeconds() + Payments.LAPSE_SLACK_S) * Measurement.SECOND_NS;
+        long waitMs = Math.max(0, (until - Clock.now()) / 1_000_000);
+        progress.accept(label + ": waiting " + (waitMs + 999) / 1000 + " s for the unpaid holds to lapse");
+        Thread.sleep(waitMs);
     }
 
     /** The drain probe and the half-rate phase, once, after the rounds. */

@@ -18,6 +18,7 @@ import java.util.List;
  *     (the condition of the latency target); 0 skips it
  * @param dbLatencyMs the delay each direction of every Postgres and Redis connection gets from the latency proxy
  *     (infra/fms bench starts it); 0 for none
+ * @param payments how held bookings are paid, when the shape asks for holds
  */
 public record BenchConfig(
         Stack stack,
@@ -37,7 +38,8 @@ public record BenchConfig(
         Path baselinesJar,
         int halfRatePhaseSeconds,
         int dbLatencyMs,
-        DbRoute dbRoute) {
+        DbRoute dbRoute,
+        Payments payments) {
 
     /** Where the systems find Postgres and Redis: the stack's own addresses, or the latency proxy's in front. */
     public record DbRoute(String postgresUrl, String redisHost, int redisPort) {
@@ -63,12 +65,20 @@ public record BenchConfig(
         if (dbRoute == null) {
             dbRoute = DbRoute.direct(stack);
         }
+        if (payments == null) {
+            payments = Payments.DEFAULT;
+        }
         if (repeat < 1 || warmupRoundsMax < 1) {
             throw new IllegalArgumentException("--repeat and --warmup-rounds must be at least 1");
         }
     }
 
-    /** A run of the scenario with its own defaults for everything not given here (what the smoke test runs). */
+    /**
+     * A run of the scenario with its own defaults for everything not given here (what the smoke test runs).
+     *
+     * @param holdShare the share of requests that hold (the "with holds" variant), 0 for none
+     * @param payments how those holds are paid; null for the defaults
+     */
     public static BenchConfig of(
             Stack stack,
             Scenario scenario,
@@ -78,7 +88,10 @@ public record BenchConfig(
             long seed,
             List<String> systems,
             Path baselinesJar,
-            int repeat) {
+            int repeat,
+            double holdShare,
+            Payments payments) {
+        Workload.Shape shape = scenario.defaults();
         return new BenchConfig(
                 stack,
                 scenario,
@@ -90,14 +103,15 @@ public record BenchConfig(
                 1,
                 repeat,
                 seed,
-                scenario.shape(scenario.zipfExponent(), scenario.explicitShare(), scenario.cancelShare(), 0),
+                scenario.shape(shape.zipfExponent(), shape.explicitShare(), shape.cancelShare(), holdShare),
                 systems,
                 0,
                 60,
                 baselinesJar,
                 0,
                 0,
-                null);
+                null,
+                payments);
     }
 
     Workload workload() {

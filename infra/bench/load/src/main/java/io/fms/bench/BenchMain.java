@@ -43,8 +43,12 @@ public final class BenchMain {
               --explicit-share F      share of requests naming their seats (default 0.5; contention 0.8)
               --cancel-share F        share of confirmed bookings cancelled during the run (default 0;
                                       contention 0.15)
-              --hold-share F          the "with holds" variant: share asking for a hold (default 0; not yet
-                                      played: the baselines hold nothing yet)
+              --hold-share F          the "with holds" variant: share asking for a hold (default 0); its
+                                      client pays it (POST .../confirmation) unless it abandons it
+              --hold-seconds S        the hold asked for, 30-1800 (default 30: abandoned holds expire
+                                      within the run)
+              --pay-after-ms N        think time between learning of the hold and paying (default 20)
+              --abandon-share F       share of held bookings never paid (default 0.1)
               --seed S                workload seed (default random, printed)
               --decision-timeout-s T  bound on waiting for FMS decisions (default 600, or 1 s per 500
                                       requests when more: 3000 at 1.5 million; 60 s without a new
@@ -111,10 +115,13 @@ public final class BenchMain {
         int warmupRounds = BenchConfig.WARMUP_ROUNDS_MAX_DEFAULT;
         int repeat = BenchConfig.REPEAT_DEFAULT;
         long seed = new Random().nextLong() & 0xffffffffL;
-        double zipf = scenario.zipfExponent();
-        double explicitShare = scenario.explicitShare();
-        double cancelShare = scenario.cancelShare();
+        double zipf = scenario.defaults().zipfExponent();
+        double explicitShare = scenario.defaults().explicitShare();
+        double cancelShare = scenario.defaults().cancelShare();
         double holdShare = 0;
+        int holdSeconds = Payments.DEFAULT.holdSeconds();
+        int payAfterMs = Payments.DEFAULT.payAfterMs();
+        double abandonShare = Payments.DEFAULT.abandonShare();
         List<String> systems = BenchConfig.ALL_SYSTEMS;
         Integer drain = null;
         Integer decisionTimeout = null;
@@ -153,9 +160,13 @@ public final class BenchMain {
                 case "--api" -> api = apiUrl(value);
                 case "--drain" -> drain = bounded(name, value, 0, 5_000_000);
                 case "--zipf" -> zipf = share(name, value, 0, 5);
-                case "--explicit-share" -> explicitShare = share(name, value, 0, 1);
-                case "--cancel-share" -> cancelShare = share(name, value, 0, 1);
-                case "--hold-share" -> holdShare = share(name, value, 0, 1);
+                case "--explicit-share" -> explicitShare = fraction(name, value);
+                case "--cancel-share" -> cancelShare = fraction(name, value);
+                case "--hold-share" -> holdShare = fraction(name, value);
+                case "--hold-seconds" ->
+                    holdSeconds = bounded(name, value, Payments.HOLD_SECONDS_MIN, Payments.HOLD_SECONDS_MAX);
+                case "--pay-after-ms" -> payAfterMs = bounded(name, value, 0, Payments.PAY_AFTER_MS_MAX);
+                case "--abandon-share" -> abandonShare = fraction(name, value);
                 case "--seed" -> seed = Long.parseLong(value);
                 case "--decision-timeout-s" -> decisionTimeout = bounded(name, value, 1, 7200);
                 case "--half-rate-phase-s" -> halfRatePhase = bounded(name, value, 0, 3600);
@@ -165,13 +176,6 @@ public final class BenchMain {
                 case "--baselines-jar" -> baselinesJar = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
-        }
-        if (holdShare > 0) {
-            // The "with holds" variant: FMS holds seats (HELD, then a confirmation with a payment reference); the
-            // baselines do not yet, and a comparison needs both. The workload and the request bodies already carry
-            // the hold; what is missing is the baselines' holds and the confirmation step of the load.
-            throw new IllegalArgumentException("--hold-share: the \"with holds\" variant is not played yet (the"
-                    + " baselines hold nothing yet); leave it at 0");
         }
         if (baselinesJar == null) {
             baselinesJar = findBaselinesJar(root);
@@ -200,7 +204,8 @@ public final class BenchMain {
                 baselinesJar,
                 halfRatePhase != null ? halfRatePhase : scenario.halfRatePhaseSeconds(),
                 dbLatencyMs,
-                route);
+                route,
+                new Payments(holdSeconds, payAfterMs, abandonShare, true));
         String commandLine = "infra/fms bench " + String.join(" ", args);
         Files.createDirectories(out);
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss", Locale.ROOT));
@@ -275,27 +280,29 @@ public final class BenchMain {
     }
 
     private static int bounded(String name, String value, int min, int max) {
-        int parsed;
-        try {
-            parsed = Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number");
-        }
-        if (parsed < min || parsed > max) {
-            throw new IllegalArgumentException(name + " must be between " + min + " and " + max);
-        }
-        return parsed;
+        return (int) number(name, value, min, max, true);
     }
 
     private static double share(String name, String value, double min, double max) {
+        return number(name, value, min, max, false);
+    }
+
+    /** A share of the requests (or of the holds): 0 to 1. */
+    private static double fraction(String name, String value) {
+        return number(name, value, 0, 1, false);
+    }
+
+    /** An option's number within its limits, else a message naming the option and the limits. */
+    private static double number(String name, String value, double min, double max, boolean whole) {
         double parsed;
         try {
-            parsed = Double.parseDouble(value);
+            parsed = whole ? Integer.parseInt(value) : Double.parseDouble(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a number");
+            throw new IllegalArgumentException(name + (whole ? " must be a whole number" : " must be a number"));
         }
         if (!(parsed >= min && parsed <= max)) {
-            throw new IllegalArgumentException(name + " must be between " + min + " and " + max);
+            throw new IllegalArgumentException(
+                    name + " must be between " + (whole ? (long) min + " and " + (long) max : min + " and " + max));
         }
         return parsed;
     }

@@ -65,6 +65,7 @@ public record BenchResult(
             double rowSkew,
             double cancelShare,
             double holdShare,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Payments payments,
             int repeat,
             int dbLatencyMs,
             String api) {
@@ -88,6 +89,7 @@ public record BenchResult(
                     shape.rowSkew(),
                     shape.cancelShare(),
                     shape.holdShare(),
+                    shape.holdShare() > 0 ? config.payments() : null,
                     config.repeat(),
                     config.dbLatencyMs(),
                     config.stack().api().toString());

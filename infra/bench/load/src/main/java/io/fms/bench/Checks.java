@@ -1,5 +1,7 @@
 package io.fms.bench;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -12,13 +14,55 @@ import org.postgresql.copy.CopyIn;
 
 /**
  * The invariants, checked by SQL against Postgres after a run, over the run's trips and the booking IDs the run was
- * answered with: no seat in two confirmed bookings, no trip over capacity, no answered booking without a decision.
+ * answered with: no seat in two live bookings (held or confirmed), no trip over capacity, no answered booking
+ * without a decision; and, when the run held seats, how its holds ended (once their deadlines passed: all expired).
+ *
+ * @param confirmedSeats seats of confirmed bookings (a hold not paid is not counted)
+ * @param holdsLeft the "with holds" variant only (else null and absent from the JSON)
  */
 public final class Checks {
 
-    public record Result(long confirmedSeats, long doubleBookedSeats, long tripsOverCapacity, long lost) {
+    public record Result(
+            long confirmedSeats,
+            long doubleBookedSeats,
+            long tripsOverCapacity,
+            long lost,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonUnwrapped
+            HoldsLeft holdsLeft) {
+
         boolean hold() {
-            return doubleBookedSeats == 0 && tripsOverCapacity == 0 && lost == 0;
+            return doubleBookedSeats == 0
+                    && tripsOverCapacity == 0
+                    && lost == 0
+                    && (holdsLeft == null || holdsLeft.hold());
+        }
+
+        /** Two runs' checks added up. */
+        Result plus(Result other) {
+            return new Result(
+                    confirmedSeats + other.confirmedSeats,
+                    doubleBookedSeats + other.doubleBookedSeats,
+                    tripsOverCapacity + other.tripsOverCapacity,
+                    lost + other.lost,
+                    holdsLeft == null || other.holdsLeft == null ? null : holdsLeft.plus(other.holdsLeft));
+        }
+    }
+
+    /**
+     * The run's bookings that were holds and are, when the checks ran, expired (their seats free again) or still
+     * held (an abandoned hold whose deadline had not come, or had come less than the system's sweep ago).
+     */
+    public record HoldsLeft(long expired, long stillHeld, boolean lapseAwaited) {
+
+        /** Once every unpaid hold's deadline has passed (with slack), none may still hold its seats. */
+        boolean hold() {
+            return !lapseAwaited || stillHeld == 0;
+        }
+
+        HoldsLeft plus(HoldsLeft other) {
+            return new HoldsLeft(
+                    expired + other.expired, stillHeld + other.stillHeld, lapseAwaited && other.lapseAwaited);
         }
     }
 
@@ -66,7 +110,12 @@ public final class Checks {
 
     private Checks() {}
 
-    static Result run(Stack stack, Tables t, String[] tripIds, Outcomes outcomes) throws SQLException {
+    /**
+     * @param holds whether the run held seats: then how its holds ended is counted too
+     * @param lapseAwaited whether every unpaid hold's deadline had passed: then none may be still held
+     */
+    static Result run(Stack stack, Tables t, String[] tripIds, Outcomes outcomes, boolean holds, boolean lapseAwaited)
+            throws SQLException {
         try (Connection db =
                 DriverManager.getConnection(stack.postgresUrl(), stack.postgresUser(), stack.postgresPassword())) {
             try (Statement setup = db.createStatement()) {
@@ -92,26 +141,33 @@ public final class Checks {
                 analyse.execute("analyze bench_trips");
                 analyse.execute("analyze bench_answered");
             }
-            String confirmedSeats = "select s." + t.seatTrip() + " as trip_id, s." + t.seatLabel() + " as seat from "
+            String seatsOf = "select s." + t.seatTrip() + " as trip_id, s." + t.seatLabel() + " as seat from "
                     + t.seats() + " s join " + t.bookings() + " b on b." + t.bookingId() + " = s." + t.seatBooking()
-                    + " join bench_trips r on r.trip_id = s." + t.seatTrip() + " where b." + t.status()
-                    + " = 'CONFIRMED'";
-            long seats = count(db, "select count(*) from (" + confirmedSeats + ") c");
+                    + " join bench_trips r on r.trip_id = s." + t.seatTrip() + " where b." + t.status();
+            // A hold takes its seats as a confirmed booking does: both are live.
+            String liveSeats = seatsOf + " in ('HELD', 'CONFIRMED')";
+            long seats = count(db, "select count(*) from (" + seatsOf + " = 'CONFIRMED') c");
             long doubled = count(
                     db,
-                    "select count(*) from (select trip_id, seat from (" + confirmedSeats
+                    "select count(*) from (select trip_id, seat from (" + liveSeats
                             + ") c group by trip_id, seat having count(*) > 1) d");
             long over = count(
                     db,
-                    "select count(*) from (select trip_id, count(*) as n from (" + confirmedSeats
+                    "select count(*) from (select trip_id, count(*) as n from (" + liveSeats
                             + ") c group by trip_id) o join " + t.trips() + " tr on tr." + t.tripId()
                             + " = o.trip_id where o.n > tr." + t.capacity());
+            String answeredWith = "select count(*) from bench_answered a where %s (select 1 from " + t.bookings()
+                    + " b where b." + t.bookingId() + " = a.booking_id and b." + t.status() + " in (%s))";
             long lost = count(
                     db,
-                    "select count(*) from bench_answered a where not exists (select 1 from "
-                            + t.bookings() + " b where b." + t.bookingId() + " = a.booking_id and b." + t.status()
-                            + " in ('CONFIRMED', 'REJECTED', 'CANCELLED'))");
-            return new Result(seats, doubled, over, lost);
+                    answeredWith.formatted("not exists", "'CONFIRMED', 'HELD', 'EXPIRED', 'REJECTED', 'CANCELLED'"));
+            HoldsLeft holdsLeft = holds
+                    ? new HoldsLeft(
+                            count(db, answeredWith.formatted("exists", "'EXPIRED'")),
+                            count(db, answeredWith.formatted("exists", "'HELD'")),
+                            lapseAwaited)
+                    : null;
+            return new Result(seats, doubled, over, lost, holdsLeft);
         }
     }
 

@@ -3,6 +3,7 @@ package io.fms.bench;
 import io.fms.events.BookingCancelled;
 import io.fms.events.BookingConfirmed;
 import io.fms.events.BookingEvent;
+import io.fms.events.BookingHeld;
 import io.fms.events.BookingJson;
 import io.fms.events.BookingRejected;
 import io.fms.events.Topics;
@@ -40,6 +41,7 @@ final class DecisionFeed {
     static final byte CANCELLED = 3;
     static final byte UNREADABLE = 4;
     static final byte OTHER = 5;
+    static final byte HELD = 6;
     static final int RECORD_BYTES = 1 + 8 * 4;
 
     private static final Duration POLL = Duration.ofMillis(20);
@@ -107,12 +109,16 @@ final class DecisionFeed {
         long lsb = 0;
         try {
             BookingEvent event = BookingJson.readEvent(record.value());
-            // Events the bench does not play yet (holds, the waitlist) are passed on as OTHER and not counted.
-            kind = event instanceof BookingConfirmed
-                    ? CONFIRMED
-                    : event instanceof BookingRejected
-                            ? REJECTED
-                            : event instanceof BookingCancelled ? CANCELLED : OTHER;
+            // A hold's later events (its confirmation after payment, its expiry) follow its HELD decision: the load
+            // reads a payment's outcome from the booking, and the checks count expiries by SQL. Events the bench
+            // does not play (the waitlist) are passed on as OTHER and not counted.
+            kind = switch (event) {
+                case BookingConfirmed confirmed -> CONFIRMED;
+                case BookingHeld held -> HELD;
+                case BookingRejected rejected -> REJECTED;
+                case BookingCancelled cancelled -> CANCELLED;
+                default -> OTHER;
+            };
             msb = event.bookingId().getMostSignificantBits();
             lsb = event.bookingId().getLeastSignificantBits();
         } catch (UnreadableRecordException e) {

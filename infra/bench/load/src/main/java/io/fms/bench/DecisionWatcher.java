@@ -158,8 +158,11 @@ final class DecisionWatcher implements AutoCloseable {
             } else if (outcomes.decidedNs[i] == 0) {
                 outcomes.decidedNs[i] = decidedNs[matchedUpTo];
                 outcomes.observedNs[i] = observedNs[matchedUpTo];
-                outcomes.decision[i] =
-                        kind[matchedUpTo] == DecisionFeed.CONFIRMED ? Outcomes.CONFIRMED : Outcomes.REJECTED;
+                outcomes.decision[i] = switch (kind[matchedUpTo]) {
+                    case DecisionFeed.CONFIRMED -> Outcomes.CONFIRMED;
+                    case DecisionFeed.HELD -> Outcomes.HELD;
+                    default -> Outcomes.REJECTED;
+                };
                 newlyMatched++;
             }
         }

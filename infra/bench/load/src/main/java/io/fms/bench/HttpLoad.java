@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,8 +25,9 @@ final class HttpLoad {
     private static final int BODY_MAX_BYTES = 64 * 1024;
     private static final byte[] BOOKING_ID = "\"bookingId\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CONFIRMED = "\"CONFIRMED\"".getBytes(StandardCharsets.US_ASCII);
-    /** A hold long enough for any run's confirmation to beat it. */
-    static final int HOLD_SECONDS = 300;
+    private static final byte[] HELD = "\"HELD\"".getBytes(StandardCharsets.US_ASCII);
+    /** FMS: how long one status read waits for a change (booking-api's longest wait). */
+    private static final int STATUS_WAIT_S = 30;
     /** A progress line this often, so a long run shows it is alive. */
     private static final long PROGRESS_EVERY_NS = 10 * Measurement.SECOND_NS;
 
@@ -53,6 +55,8 @@ final class HttpLoad {
     private final Outcomes outcomes;
     /** Where confirmed bookings marked for cancellation go, for a system that answers with its decision. */
     private Cancellations cancellations;
+    /** How held bookings are paid; null when the workload holds nothing. */
+    private Payments payments;
 
     HttpLoad(Endpoint endpoint, Workload workload, String keyPrefix) {
         this(endpoint, workload, keyPrefix, "load", line -> {});
@@ -76,6 +80,13 @@ final class HttpLoad {
     /** A synchronous answer that confirms a booking marked for cancellation hands it to these. */
     HttpLoad cancellingWith(Cancellations cancellations) {
         this.cancellations = cancellations;
+        return this;
+    }
+
+    /** A request that held its seats is paid by the connection that sent it (the "with holds" variant). */
+    HttpLoad payingWith(Payments payments) {
+        this.payments = payments;
+        outcomes.holdsPlayed = true;
         return this;
     }
 
@@ -159,6 +170,9 @@ final class HttpLoad {
     /** One connection's side of the load: composes each request, sends it and records its answer. */
     private final class Client implements AutoCloseable {
         private final String head;
+        /** The headers every exchange of a payment's steps sends. */
+        private final String hostAndAccept;
+
         private final StringBuilder body = new StringBuilder(512);
         private final StringBuilder request = new StringBuilder(1024);
         private byte[] out = new byte[2048];
@@ -167,6 +181,7 @@ final class HttpLoad {
         Client(String host, int port) {
             this.head = "POST " + endpoint.path() + " HTTP/1.1\r\nHost: " + host + ":" + port
                     + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nIdempotency-Key: " + keyPrefix;
+            this.hostAndAccept = "Host: " + host + ":" + port + "\r\nAccept: application/json\r\n";
             this.connection = new Http11Connection(host, port, BODY_MAX_BYTES);
         }
 
@@ -192,11 +207,22 @@ final class HttpLoad {
                 }
                 if (status == 200 || status == 409) {
                     // A synchronous decision (the baselines), or FMS turning a request away at the door.
-                    boolean confirmed = status == 200 && indexOf(responseBody, responseBodyLength, CONFIRMED, 0) >= 0;
-                    outcomes.decision[i] = confirmed ? Outcomes.CONFIRMED : Outcomes.REJECTED;
+                    boolean confirmed = status == 200 && answerSays(CONFIRMED);
+                    boolean held = status == 200 && answerSays(HELD);
+                    outcomes.decision[i] = confirmed ? Outcomes.CONFIRMED : held ? Outcomes.HELD : Outcomes.REJECTED;
                     outcomes.decidedNs[i] = answered;
-                    if (confirmed && cancellations != null && workload.cancels(i) && outcomes.hasBookingId(i)) {
-                        cancellations.confirmed(i);
+                    if (confirmed) {
+                        cancelIfMarked(i);
+                    }
+                    if (held && payments != null) {
+                        pay(i, false);
+                    }
+                } else if (status == 202 && payments != null && workload.holds(i) && outcomes.hasBookingId(i)) {
+                    // FMS decides later: its client reads the booking until it is no longer PENDING.
+                    if (!payments.abandons(i)
+                            && exchange("GET", bookingPath(i) + "?waitSeconds=" + STATUS_WAIT_S, null) == 200
+                            && answerSays(HELD)) {
+                        pay(i, true);
                     }
                 }
             } catch (IOException e) {
@@ -204,6 +230,76 @@ final class HttpLoad {
                 outcomes.status[i] = Outcomes.TRANSPORT_ERROR;
                 failed.increment();
             }
+        }
+
+        /**
+         * The client of a hold pays after its think time, unless it is one that abandons: the confirmation's answer
+         * (a baseline) or, for FMS, the booking read until it is no longer HELD says whether the payment won.
+         */
+        private void pay(int i, boolean asynchronous) throws IOException {
+            if (payments.abandons(i) || !outcomes.hasBookingId(i)) {
+                return;
+            }
+            LockSupport.parkNanos(payments.payAfterMs() * 1_000_000L);
+            outcomes.paymentSent[i] = true;
+            int status = exchange(
+                    "POST",
+                    bookingPath(i) + "/confirmation",
+                    "{\"paymentReference\":\"" + Payments.reference(i) + "\"}");
+            if (asynchronous && (status == 202 || status == 200)) {
+                status = exchange("GET", bookingPath(i) + "?waitSeconds=" + STATUS_WAIT_S + "&while=HELD", null);
+            }
+            if (status == 200 && answerSays(CONFIRMED)) {
+                outcomes.paidNs[i] = Clock.now();
+                if (!asynchronous) {
+                    // FMS's cancellations follow its BookingConfirmed event, a paid hold's included.
+                    cancelIfMarked(i);
+                }
+            }
+        }
+
+        private void cancelIfMarked(int i) {
+            if (cancellations != null && workload.cancels(i) && outcomes.hasBookingId(i)) {
+                cancellations.confirmed(i);
+            }
+        }
+
+        private String bookingPath(int i) {
+            return endpoint.path() + "/" + new UUID(outcomes.bookingMsb[i], outcomes.bookingLsb[i]);
+        }
+
+        private boolean answerSays(byte[] status) {
+            return indexOf(connection.body(), connection.bodyLength(), status, 0) >= 0;
+        }
+
+        /** One more exchange on this connection (a payment's steps); answers the status. */
+        private int exchange(String method, String target, String json) throws IOException {
+            request.setLength(0);
+            request.append(method)
+                    .append(' ')
+                    .append(target)
+                    .append(" HTTP/1.1\r\n")
+                    .append(hostAndAccept);
+            if (json != null) {
+                request.append("Content-Type: application/json\r\nContent-Length: ")
+                        .append(json.length())
+                        .append("\r\n\r\n")
+                        .append(json);
+            } else {
+                request.append("\r\n");
+            }
+            return connection.exchange(out, copyOut());
+        }
+
+        private int copyOut() {
+            int length = request.length();
+            if (out.length < length) {
+                out = new byte[length * 2];
+            }
+            for (int c = 0; c < length; c++) {
+                out[c] = (byte) request.charAt(c);
+            }
+            return length;
         }
 
         private int encode(int i) {
@@ -222,10 +318,11 @@ final class HttpLoad {
                 workload.appendSeats(i, body);
                 body.append(']');
             }
-            if (workload.holds(i)) {
-                // The "with holds" variant: the decision is HELD, and paying confirms it (not played yet: see
-                // infra/bench/README.md, "contention").
-                body.append(",\"hold\":{\"seconds\":").append(HOLD_SECONDS).append('}');
+            if (payments != null && workload.holds(i)) {
+                // The "with holds" variant: the decision is HELD, and paying confirms it.
+                body.append(",\"hold\":{\"seconds\":")
+                        .append(payments.holdSeconds())
+                        .append('}');
             }
             body.append('}');
             request.setLength(0);
@@ -235,14 +332,7 @@ final class HttpLoad {
                     .append(body.length())
                     .append("\r\n\r\n")
                     .append(body);
-            int length = request.length();
-            if (out.length < length) {
-                out = new byte[length * 2];
-            }
-            for (int c = 0; c < length; c++) {
-                out[c] = (byte) request.charAt(c);
-            }
-            return length;
+            return copyOut();
         }
 
         @Override

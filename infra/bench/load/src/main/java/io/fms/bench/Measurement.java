@@ -19,6 +19,8 @@ import java.util.TreeMap;
  * @param selloutS from the first request until every trip had been full at least once (cancellations free seats
  *     again); NaN when some trip never was
  * @param accepted FMS only (null for the baselines, and then absent from the JSON)
+ * @param holds the "with holds" variant only (else null and absent from the JSON); {@code confirmedBookings} and
+ *     {@code confirmedPerS} count paid holds as confirmed, never a hold that was not paid
  */
 public record Measurement(
         int requestsSent,
@@ -31,6 +33,10 @@ public record Measurement(
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer turnedAwayAtDoor,
         @JsonUnwrapped(prefix = "accepted_path_") AcceptedPath acceptedPath,
         int cancelled,
+
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonUnwrapped
+        Holds holds,
+
         double intakeS,
         double ingestPerS,
         double decisionsPerS,
@@ -63,7 +69,13 @@ public record Measurement(
             double decisionSeenP50Ms,
             double decisionSeenP99Ms) {}
 
-    /** The decisions of the system's own booking path, apart from any door in front of it. */
+    /**
+     * What happened to the holds: decided HELD, paid by their client (the others abandoned them), and confirmed by
+     * that payment. How many expired is the ledger's to say ({@link Checks.HoldsLeft}).
+     */
+    public record Holds(int held, int paymentsSent, int paid) {}
+
+    /** The decisions of the system's own booking path, apart from any door in front of it (holds: neither). */
     public record AcceptedPath(int decided, int confirmed, int rejected, double decisionsPerS) {}
 
     /** Answers and decisions per second of the run, second by second from the first request. */
@@ -84,8 +96,13 @@ public record Measurement(
         int door = 0;
         int pathDecided = 0;
         int pathConfirmed = 0;
+        int pathHeld = 0;
         long lastPathDecision = 0;
         int cancelled = 0;
+        int held = 0;
+        int paymentsSent = 0;
+        int paid = 0;
+        long lastPaid = 0;
         Map<String, Integer> statuses = new TreeMap<>();
         for (int i = 0; i < o.size(); i++) {
             if (o.dueNs[i] == 0) {
@@ -114,13 +131,29 @@ public record Measurement(
                     lastPathDecision = Math.max(lastPathDecision, o.decidedNs[i]);
                     if (o.decision[i] == Outcomes.CONFIRMED) {
                         pathConfirmed++;
+                    } else if (o.decision[i] == Outcomes.HELD) {
+                        pathHeld++;
                     }
                 }
             }
             if (o.cancelledNs[i] != 0) {
                 cancelled++;
             }
+            if (o.decision[i] == Outcomes.HELD && o.decidedNs[i] != 0) {
+                held++;
+                paymentsSent += o.paymentSent[i] ? 1 : 0;
+                if (o.paidNs[i] != 0) {
+                    paid++;
+                    lastPaid = Math.max(lastPaid, o.paidNs[i]);
+                }
+            }
         }
+        boolean holds = o.holdsPlayed;
+        // A paid hold is a confirmed booking, confirmed when its payment was answered.
+        confirmed += paid;
+        double confirmedSeconds = Math.max(lastDecision, lastPaid) == 0
+                ? Double.NaN
+                : (Math.max(lastDecision, lastPaid) - firstDue) / 1e9;
         int accepted = asynchronous ? o.count(202) : 0;
         double intakeSeconds = sent == 0 ? Double.NaN : (lastAnswer - firstDue) / 1e9;
         double decideSeconds = decided == 0 ? Double.NaN : (lastDecision - firstDue) / 1e9;
@@ -145,12 +178,14 @@ public record Measurement(
                 decided,
                 confirmed,
                 asynchronous ? door : null,
-                new AcceptedPath(pathDecided, pathConfirmed, pathDecided - pathConfirmed, pathDecided / pathSeconds),
+                new AcceptedPath(
+                        pathDecided, pathConfirmed, pathDecided - pathConfirmed - pathHeld, pathDecided / pathSeconds),
                 cancelled,
+                holds ? new Holds(held, paymentsSent, paid) : null,
                 intakeSeconds,
                 answered / intakeSeconds,
                 decided / decideSeconds,
-                confirmed / decideSeconds,
+                confirmed / (holds ? confirmedSeconds : decideSeconds),
                 selloutSeconds(o, workload, firstDue),
                 Outcomes.quantileMs(accept, 0.50),
                 Outcomes.quantileMs(accept, 0.99),
@@ -168,14 +203,15 @@ public record Measurement(
     }
 
     /**
-     * When every trip had been full at least once: each trip's confirmations (+ party) and cancellations (- party)
-     * in time order, until its seats are all taken.
+     * When every trip had been full at least once: each trip's confirmations and holds (+ party) and cancellations
+     * (- party) in time order, until its seats are all taken. A hold takes its seats from its decision; its expiry
+     * (which the load does not see) is not counted.
      */
     static double selloutSeconds(Outcomes o, Workload workload, long origin) {
         int trips = workload.trips();
         int[] counts = new int[trips + 1];
         for (int i = 0; i < o.size(); i++) {
-            if (o.decision[i] == Outcomes.CONFIRMED && o.decidedNs[i] != 0) {
+            if (takesSeats(o, i)) {
                 counts[workload.trip(i) + 1] += o.cancelledNs[i] != 0 ? 2 : 1;
             }
         }
@@ -186,7 +222,7 @@ public record Measurement(
         long[] events = new long[counts[trips]];
         int[] next = Arrays.copyOf(counts, trips);
         for (int i = 0; i < o.size(); i++) {
-            if (o.decision[i] == Outcomes.CONFIRMED && o.decidedNs[i] != 0) {
+            if (takesSeats(o, i)) {
                 int t = workload.trip(i);
                 events[next[t]++] = o.decidedNs[i] << 4 | workload.party(i);
                 if (o.cancelledNs[i] != 0) {
@@ -213,6 +249,10 @@ public record Measurement(
             last = Math.max(last, full);
         }
         return origin == Long.MAX_VALUE ? Double.NaN : (last - origin) / 1e9;
+    }
+
+    private static boolean takesSeats(Outcomes o, int i) {
+        return (o.decision[i] == Outcomes.CONFIRMED || o.decision[i] == Outcomes.HELD) && o.decidedNs[i] != 0;
     }
 
     private static Accepted accepted(Outcomes o, int accepted) {

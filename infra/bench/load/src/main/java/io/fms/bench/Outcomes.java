@@ -14,6 +14,8 @@ final class Outcomes {
     static final byte UNDECIDED = 0;
     static final byte CONFIRMED = 1;
     static final byte REJECTED = 2;
+    /** The "with holds" variant: the decision held the seats; {@link #paidNs} says whether the payment confirmed it. */
+    static final byte HELD = 3;
 
     /** When the request was due: the intended send time under open loop, the actual one under closed loop. */
     final long[] dueNs;
@@ -31,6 +33,12 @@ final class Outcomes {
     final long[] observedNs;
     /** When the client's cancellation of a confirmed booking took effect (the seats free again); 0 if none did. */
     final long[] cancelledNs;
+    /** A hold's client paid: when the answer said the booking is confirmed (0 if not, or not a hold). */
+    final long[] paidNs;
+    /** A hold's client sent its payment (it did not abandon the hold). */
+    final boolean[] paymentSent;
+    /** Whether the run played the "with holds" variant (its load paid holds); set before the run starts. */
+    boolean holdsPlayed;
 
     Outcomes(int size) {
         dueNs = new long[size];
@@ -42,6 +50,8 @@ final class Outcomes {
         decidedNs = new long[size];
         observedNs = new long[size];
         cancelledNs = new long[size];
+        paidNs = new long[size];
+        paymentSent = new boolean[size];
     }
 
     int size() {

@@ -80,19 +80,13 @@ final class Repeats {
 
     /** Every run's checks added up; null when a run had none (the HTTP ceiling). */
     private static Checks.Result allChecks(List<SystemFigures> runs) {
-        long seats = 0;
-        long doubled = 0;
-        long over = 0;
-        long lost = 0;
+        Checks.Result all = null;
         for (SystemFigures run : runs) {
             if (run.checks() == null) {
                 return null;
             }
-            seats += run.checks().confirmedSeats();
-            doubled += run.checks().doubleBookedSeats();
-            over += run.checks().tripsOverCapacity();
-            lost += run.checks().lost();
+            all = all == null ? run.checks() : all.plus(run.checks());
         }
-        return new Checks.Result(seats, doubled, over, lost);
+        return all;
     }
 }

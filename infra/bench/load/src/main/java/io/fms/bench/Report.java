@@ -108,7 +108,31 @@ final class Report {
                     f -> f.checksToHold() == null ? null : f.checksToHold().lost(),
                     "n"));
 
+    /** The "with holds" variant's rows, shown when some system played it. */
+    private static final List<Row> HOLD_ROWS = List.of(
+            new Row(
+                    "holds: held (paid / payments sent)",
+                    f -> f.measured().holds() == null
+                            ? null
+                            : cell(f.measured().holds().held(), "n") + " ("
+                                    + cell(f.measured().holds().paid(), "n") + " / "
+                                    + cell(f.measured().holds().paymentsSent(), "n") + ")",
+                    "n"),
+            new Row(
+                    "holds at the end: expired / still held (SQL)",
+                    f -> f.checks() == null || f.checks().holdsLeft() == null
+                            ? null
+                            : cell(f.checks().holdsLeft().expired(), "n") + " / "
+                                    + cell(f.checks().holdsLeft().stillHeld(), "n"),
+                    "n"));
+
     private Report() {}
+
+    private static List<Row> concat(List<Row> first, List<Row> second) {
+        List<Row> rows = new ArrayList<>(first);
+        rows.addAll(second);
+        return rows;
+    }
 
     static String json(BenchResult result) {
         return JSON.writeValueAsString(result);
@@ -146,7 +170,8 @@ final class Report {
             md.append("\n|---|");
             names.forEach(n -> md.append("---:|"));
             md.append('\n');
-            for (Row row : ROWS) {
+            boolean holds = systems.values().stream().anyMatch(f -> f.measured().holds() != null);
+            for (Row row : holds ? concat(ROWS, HOLD_ROWS) : ROWS) {
                 md.append("| ").append(row.label()).append(" |");
                 for (String name : names) {
                     md.append(' ').append(cell(systems.get(name), row)).append(" |");
@@ -332,7 +357,14 @@ final class Report {
                 .append(cell(config.cancelShare(), "%"))
                 .append(" of confirmed bookings cancelled, ")
                 .append(cell(config.holdShare(), "%"))
-                .append(" asking for a hold. Database latency ")
+                .append(" asking for a hold")
+                .append(
+                        config.payments() == null
+                                ? ""
+                                : " of " + config.payments().holdSeconds() + " s, paid "
+                                        + config.payments().payAfterMs() + " ms after the hold was known by all but "
+                                        + cell(config.payments().abandonShare(), "%") + " of their clients")
+                .append(". Database latency ")
                 .append(config.dbLatencyMs())
                 .append(" ms each way. Postgres before each measured run: ")
                 .append(method.resetBetweenSystems())

@@ -2,8 +2,7 @@ package io.fms.bench;
 
 import io.fms.bench.Workload.Layout;
 import io.fms.bench.Workload.Shape;
-import java.util.Arrays;
-import java.util.Locale;
+import java.util.List;
 
 /**
  * The workloads the bench knows, with their defaults; every default can be overridden on the command line.
@@ -17,84 +16,41 @@ import java.util.Locale;
  *       fight over: most requests name popular seats (front rows, crowded), 15 % of confirmed bookings are cancelled
  *       during the run so trips hover near full, 256 connections.
  * </ul>
+ *
+ * @param label the scenario's name on the command line and in reports
+ * @param requests the requests of a full run
+ * @param defaults the requests' shape unless the command line says otherwise (no scenario holds by default)
+ * @param connections the load's keep-alive connections
  */
-public enum Scenario {
-    HOT_TRIP("hot-trip", 20_000, Layout.NARROW_BODY, 0, 0.5, 2, 0, 64),
-    PEAK_SALE("peak-sale", 1_500_000, Layout.NARROW_BODY, 1.0, 0.5, 2, 0, 64),
-    CONTENTION("contention", 20_000, Layout.WIDE_BODY, 0, 0.8, 3, 0.15, 256);
+public record Scenario(String label, int requests, Shape defaults, int connections) {
+
+    public static final Scenario HOT_TRIP =
+            new Scenario("hot-trip", 20_000, new Shape(Layout.NARROW_BODY, 0, 0.5, 2, 0, 0), 64);
+    public static final Scenario PEAK_SALE =
+            new Scenario("peak-sale", 1_500_000, new Shape(Layout.NARROW_BODY, 1.0, 0.5, 2, 0, 0), 64);
+    public static final Scenario CONTENTION =
+            new Scenario("contention", 20_000, new Shape(Layout.WIDE_BODY, 0, 0.8, 3, 0.15, 0), 256);
+    public static final List<Scenario> ALL = List.of(HOT_TRIP, PEAK_SALE, CONTENTION);
 
     public static final int PEAK_SALE_TRIPS = 2_000;
     public static final int CONTENTION_TRIPS = 20;
 
-    private final String label;
-    private final int requests;
-    private final Layout layout;
-    private final double zipfExponent;
-    private final double explicitShare;
-    private final double rowSkew;
-    private final double cancelShare;
-    private final int connections;
-
-    Scenario(
-            String label,
-            int requests,
-            Layout layout,
-            double zipfExponent,
-            double explicitShare,
-            double rowSkew,
-            double cancelShare,
-            int connections) {
-        this.label = label;
-        this.requests = requests;
-        this.layout = layout;
-        this.zipfExponent = zipfExponent;
-        this.explicitShare = explicitShare;
-        this.rowSkew = rowSkew;
-        this.cancelShare = cancelShare;
-        this.connections = connections;
-    }
-
     public static Scenario named(String name) {
-        return Arrays.stream(values())
+        return ALL.stream()
                 .filter(s -> s.label.equals(name))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown scenario " + name + "; known: "
-                        + String.join(
-                                ", ",
-                                Arrays.stream(values()).map(Scenario::label).toList())));
-    }
-
-    public String label() {
-        return label;
-    }
-
-    public int requests() {
-        return requests;
-    }
-
-    public int connections() {
-        return connections;
-    }
-
-    public double explicitShare() {
-        return explicitShare;
-    }
-
-    public double cancelShare() {
-        return cancelShare;
+                        + String.join(", ", ALL.stream().map(Scenario::label).toList())));
     }
 
     /** hot-trip and contention spread requests evenly over their trips; peak-sale's popularity is Zipf-skewed. */
     public boolean zipfApplies() {
-        return this == PEAK_SALE;
+        return equals(PEAK_SALE);
     }
 
-    public double zipfExponent() {
-        return zipfExponent;
-    }
-
+    /** The scenario's shape with the figures the command line may override. */
     public Shape shape(double zipf, double explicit, double cancel, double hold) {
-        return new Shape(layout, zipfApplies() ? zipf : 0, explicit, rowSkew, cancel, hold);
+        return new Shape(defaults.layout(), zipfApplies() ? zipf : 0, explicit, defaults.rowSkew(), cancel, hold);
     }
 
     /**
@@ -102,29 +58,30 @@ public enum Scenario {
      * 20 per 20,000.
      */
     public int trips(int requests) {
-        return switch (this) {
-            case HOT_TRIP -> 1;
-            case PEAK_SALE -> (int) Math.max(1, Math.round((double) PEAK_SALE_TRIPS * requests / PEAK_SALE.requests));
-            case CONTENTION ->
-                (int) Math.max(1, Math.round((double) CONTENTION_TRIPS * requests / CONTENTION.requests));
-        };
+        if (equals(PEAK_SALE)) {
+            return (int) Math.max(1, Math.round((double) PEAK_SALE_TRIPS * requests / PEAK_SALE.requests));
+        }
+        if (equals(CONTENTION)) {
+            return (int) Math.max(1, Math.round((double) CONTENTION_TRIPS * requests / CONTENTION.requests));
+        }
+        return 1;
     }
 
     public int drainCommands(int requests) {
-        return this == PEAK_SALE ? Math.min(requests, 50_000) : 0;
+        return equals(PEAK_SALE) ? Math.min(requests, 50_000) : 0;
     }
 
     public int halfRatePhaseSeconds() {
-        return this == PEAK_SALE ? 30 : 0;
+        return equals(PEAK_SALE) ? 30 : 0;
     }
 
     /** The figure a run is ranked by when repeated (the median run is the median of this). */
     public String headline() {
-        return this == CONTENTION ? "confirmed_per_s" : "decisions_per_s";
+        return equals(CONTENTION) ? "confirmed_per_s" : "decisions_per_s";
     }
 
     @Override
     public String toString() {
-        return label.toLowerCase(Locale.ROOT);
+        return label;
     }
 }

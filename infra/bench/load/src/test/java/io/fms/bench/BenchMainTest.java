@@ -3,30 +3,42 @@ package io.fms.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The command line refuses what it cannot measure honestly, before anything starts. */
 class BenchMainTest {
 
-    private static final Stack STACK = new Stack(
-            Path.of("/nowhere"),
-            URI.create("http://localhost:3000"),
-            "key",
-            "localhost:9092",
-            "jdbc:postgresql://localhost:5432/fms",
-            "fms",
-            "fms",
-            "localhost",
-            6379);
+    private static final Stack STACK = Fixtures.STACK;
 
     @Test
-    void theWithHoldsVariantIsRefusedUntilEverySystemHolds() {
-        assertThatThrownBy(() -> BenchMain.run(new String[] {"contention", "--hold-share", "0.2"}))
+    void holdsAndPaymentsOutsideTheSystemsLimitsAreRefused() {
+        assertThatThrownBy(
+                        () -> BenchMain.run(new String[] {"contention", "--hold-share", "0.5", "--hold-seconds", "29"}))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("with holds");
+                .hasMessageContaining("--hold-seconds");
+        assertThatThrownBy(() -> BenchMain.run(new String[] {"contention", "--hold-seconds", "1801"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--hold-seconds");
+        assertThatThrownBy(() -> BenchMain.run(new String[] {"contention", "--abandon-share", "1.5"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--abandon-share");
+        assertThatThrownBy(() -> BenchMain.run(new String[] {"contention", "--pay-after-ms", "-1"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--pay-after-ms");
+    }
+
+    @Test
+    void theSameClientsAbandonTheirHoldsInEverySystemAboutTheShareAsked() {
+        Payments payments = new Payments(30, 0, 0.1, true);
+        int abandoned = 0;
+        for (int i = 0; i < 10_000; i++) {
+            abandoned += payments.abandons(i) ? 1 : 0;
+            assertThat(payments.abandons(i)).isEqualTo(new Payments(60, 5, 0.1, false).abandons(i));
+        }
+        assertThat(abandoned).isBetween(900, 1100);
+        assertThat(new Payments(30, 0, 0, true).abandons(1)).isFalse();
+        assertThat(new Payments(30, 0, 1, true).abandons(1)).isTrue();
     }
 
     @Test

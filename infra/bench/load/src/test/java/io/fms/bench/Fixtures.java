@@ -1,5 +1,7 @@
 package io.fms.bench;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -7,6 +9,18 @@ import java.util.Map;
 final class Fixtures {
 
     static final long MS = 1_000_000L;
+
+    /** A stack nothing runs on: for what is computed or refused before anything starts. */
+    static final Stack STACK = new Stack(
+            Path.of("/nowhere"),
+            URI.create("http://localhost:3000"),
+            "key",
+            "localhost:9092",
+            "jdbc:postgresql://localhost:5432/fms",
+            "fms",
+            "fms",
+            "localhost",
+            6379);
 
     private Fixtures() {}
 

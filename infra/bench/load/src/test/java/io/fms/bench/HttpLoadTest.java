@@ -26,6 +26,8 @@ class HttpLoadTest {
     private final Set<String> keys = ConcurrentHashMap.newKeySet();
     private final Set<String> bodies = ConcurrentHashMap.newKeySet();
     private final AtomicInteger served = new AtomicInteger();
+    private final Set<String> confirmations = ConcurrentHashMap.newKeySet();
+    private final java.util.Queue<String> reads = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     @BeforeEach
     void start() throws IOException {
@@ -59,7 +61,50 @@ class HttpLoadTest {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        // A baseline with holds: every booking held, its confirmation answered at once.
+        server.createContext("/held", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String path = exchange.getRequestURI().getPath();
+            if (path.endsWith("/confirmation")) {
+                confirmations.add(path + " " + body);
+                answer(exchange, 200, "{\"bookingId\":\"" + path.split("/")[2] + "\",\"status\":\"CONFIRMED\"}");
+            } else {
+                bodies.add(body);
+                int n = served.incrementAndGet();
+                answer(exchange, 200, "{\"bookingId\":\"" + new UUID(n, n) + "\",\"status\":\"HELD\"}");
+            }
+        });
+        // FMS with holds: 202, then the booking read until it is no longer PENDING (HELD), the confirmation queued,
+        // the booking read while HELD (CONFIRMED).
+        server.createContext("/async", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String path = exchange.getRequestURI().getPath();
+            String query = exchange.getRequestURI().getQuery();
+            if (path.endsWith("/confirmation")) {
+                confirmations.add(path + " " + body);
+                answer(exchange, 202, "{}");
+            } else if ("GET".equals(exchange.getRequestMethod())) {
+                boolean paid = confirmations.stream().anyMatch(c -> c.startsWith(path + "/confirmation "));
+                reads.add(query);
+                answer(
+                        exchange,
+                        200,
+                        "{\"status\":\"" + (paid && query.contains("while=HELD") ? "CONFIRMED" : "HELD") + "\"}");
+            } else {
+                int n = served.incrementAndGet();
+                answer(exchange, 202, "{\"bookingId\":\"" + new UUID(n, n) + "\",\"status\":\"PENDING\"}");
+            }
+        });
         server.start();
+    }
+
+    private static void answer(com.sun.net.httpserver.HttpExchange exchange, int status, String json)
+            throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
     }
 
     @AfterEach
@@ -122,5 +167,56 @@ class HttpLoadTest {
                 .hasMessageContaining("429")
                 .hasMessageContaining("FMS_RATE_LIMIT_ENABLED");
         assertThat(served.get()).as("stopped soon after the first 429").isLessThan(100);
+    }
+
+    @Test
+    void aHeldBookingIsPaidOnItsConnectionUnlessItsClientAbandonsIt() throws Exception {
+        for (String system : new String[] {"/held", "/async"}) {
+            served.set(0);
+            confirmations.clear();
+            Workload workload = holding(200);
+            Payments payments = new Payments(30, 0, 0.25, true);
+            HttpLoad load = new HttpLoad(
+                            new HttpLoad.Endpoint(
+                                    "localhost", server.getAddress().getPort(), system, new String[] {"t"}),
+                            workload,
+                            "hold-")
+                    .payingWith(payments);
+
+            Outcomes outcomes = load.run(4, 0, Long.MAX_VALUE);
+
+            int abandoned = 0;
+            for (int i = 0; i < workload.size(); i++) {
+                String confirmation =
+                        system + "/" + new UUID(outcomes.bookingMsb[i], outcomes.bookingLsb[i]) + "/confirmation";
+                if (payments.abandons(i)) {
+                    abandoned++;
+                    assertThat(outcomes.paymentSent[i]).isFalse();
+                    assertThat(outcomes.paidNs[i]).isZero();
+                    assertThat(confirmations).noneMatch(c -> c.startsWith(confirmation + " "));
+                } else {
+                    assertThat(outcomes.paymentSent[i]).isTrue();
+                    assertThat(outcomes.paidNs[i])
+                            .as("%s request %d paid", system, i)
+                            .isGreaterThan(outcomes.answeredNs[i]);
+                    assertThat(confirmations)
+                            .contains(confirmation + " {\"paymentReference\":\"" + Payments.reference(i) + "\"}");
+                }
+            }
+            assertThat(abandoned)
+                    .as("some abandon, most pay: the positive control")
+                    .isBetween(20, 80);
+            assertThat(confirmations).hasSize(workload.size() - abandoned);
+            if (system.equals("/held")) {
+                assertThat(outcomes.decision).containsOnly(Outcomes.HELD);
+            }
+        }
+        assertThat(bodies).allSatisfy(body -> assertThat(body).contains(",\"hold\":{\"seconds\":30}"));
+        assertThat(reads).contains("waitSeconds=30", "waitSeconds=30&while=HELD");
+    }
+
+    private static Workload holding(int requests) {
+        Workload.Shape shape = new Workload.Shape(Workload.Layout.NARROW_BODY, 0, 0.5, 2, 0, 1);
+        return Workload.generate(1, requests, shape, 11);
     }
 }

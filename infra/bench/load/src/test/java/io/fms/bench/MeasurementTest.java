@@ -75,4 +75,42 @@ class MeasurementTest {
         assertThat(measured.acceptedPath().rejected()).isPositive();
         assertThat(measured.decided()).isEqualTo(97);
     }
+
+    @Test
+    void aPaidHoldIsAConfirmedBookingAndAnUnpaidOneIsNot() {
+        // Baseline answers 10 ms apart: 0-3 confirmed outright, 4-7 held (4 and 5 paid 50 ms later, 6 paid too late,
+        // 7 abandoned), 8-9 rejected.
+        Workload workload = Workload.generate(1, 10, 0, 0, 5);
+        Outcomes o = new Outcomes(workload.size());
+        o.holdsPlayed = true;
+        for (int i = 0; i < workload.size(); i++) {
+            o.dueNs[i] = 1000 * MS;
+            o.answeredNs[i] = 1000 * MS + (i + 1) * 10 * MS;
+            o.status[i] = i < 8 ? (short) 200 : (short) 409;
+            o.decidedNs[i] = o.answeredNs[i];
+            o.decision[i] = i < 4 ? Outcomes.CONFIRMED : i < 8 ? Outcomes.HELD : Outcomes.REJECTED;
+        }
+        for (int i = 4; i <= 6; i++) {
+            o.paymentSent[i] = true;
+        }
+        o.paidNs[4] = o.decidedNs[4] + 50 * MS;
+        o.paidNs[5] = o.decidedNs[5] + 50 * MS;
+
+        Measurement measured = Measurement.of(o, workload, false);
+
+        assertThat(measured.holds()).isEqualTo(new Measurement.Holds(4, 3, 2));
+        assertThat(measured.confirmedBookings()).as("4 outright + 2 paid").isEqualTo(6);
+        // The last confirmation is request 5's payment, 110 ms after the first request.
+        assertThat(measured.confirmedPerS()).isCloseTo(6 / 0.11, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(measured.acceptedPath().decided()).isEqualTo(10);
+        assertThat(measured.acceptedPath().confirmed()).isEqualTo(4);
+        assertThat(measured.acceptedPath().rejected())
+                .as("a hold is not a rejection")
+                .isEqualTo(2);
+
+        o.holdsPlayed = false;
+        assertThat(Measurement.of(o, workload, false).holds())
+                .as("a run without holds has no hold figures")
+                .isNull();
+    }
 }

@@ -10,7 +10,6 @@ import io.fms.bench.BenchResult.SystemFigures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -25,20 +24,20 @@ import org.junit.jupiter.api.Test;
 class ReportTest {
 
     private static final int CORES = 2;
-    private static final Checks.Result CHECKED = new Checks.Result(1234, 0, 0, 0);
+    private static final Checks.Result CHECKED = new Checks.Result(1234, 0, 0, 0, null);
 
     /** peak-sale with every system and ceiling, the drain probe and a measured half-rate phase. */
     static BenchResult everySystem() {
         BenchConfig config = config("peak-sale", 3000, 4, 64, 0, 2000, 42, 1.0, 0.5, BenchConfig.ALL_SYSTEMS, 5000, 30);
-        SystemFigures half = fms(1500, new Checks.Result(600, 0, 0, 0));
+        SystemFigures half = fms(1500, new Checks.Result(600, 0, 0, 0, null));
         SystemFigures fms = Repeats.median(
                         List.of(fms(3000, CHECKED), fms(2000, CHECKED), fms(2500, CHECKED)), "decisions_per_s")
                 .withDrainProbe(new FmsSystem.DrainProbe(5000, 84, 0.25, 5000, 0.4, 4999 / 0.4, 0.3))
                 .withHalfRatePhase(HalfRatePhase.measured(half, 750.5, 1500, 2));
         Map<String, SystemFigures> systems = new LinkedHashMap<>();
         systems.put("fms", fms);
-        systems.put("rowlock", baseline("rowlock", new Checks.Result(300, 0, 0, 0)));
-        systems.put("redislock", baseline("redislock", new Checks.Result(290, 0, 0, 0)));
+        systems.put("rowlock", baseline("rowlock", new Checks.Result(300, 0, 0, 0, null)));
+        systems.put("redislock", baseline("redislock", new Checks.Result(290, 0, 0, 0, null)));
         CeilingResults ceilings = new CeilingResults(httpCeiling(), kafka(), postgres());
         return result(config, systems, ceilings, Map.of());
     }
@@ -58,12 +57,12 @@ class ReportTest {
                 List.of("fms", "rowlock", "redislock", "kafka", "postgres"),
                 0,
                 30);
-        SystemFigures fms = fms(800, new Checks.Result(180, 0, 0, 1))
+        SystemFigures fms = fms(800, new Checks.Result(180, 0, 0, 1, null))
                 .withHalfRatePhase(
                         HalfRatePhase.skipped("the run itself is open loop (--rate): no closed-loop ingest to halve"));
         Map<String, SystemFigures> systems = new LinkedHashMap<>();
         systems.put("fms", fms);
-        systems.put("rowlock", baseline("rowlock", new Checks.Result(180, 0, 0, 0)));
+        systems.put("rowlock", baseline("rowlock", new Checks.Result(180, 0, 0, 0, null)));
         Map<String, String> skipped = new LinkedHashMap<>();
         skipped.put(
                 "redislock",
@@ -97,6 +96,68 @@ class ReportTest {
                 .isEqualTo(resource("report-c.md"));
     }
 
+    @Test
+    void theWithHoldsVariantAddsItsRowsAndFiguresOnlyWhenPlayed() {
+        BenchConfig config = BenchConfig.of(
+                Fixtures.STACK,
+                Scenario.CONTENTION,
+                900,
+                1,
+                64,
+                5,
+                List.of("rowlock"),
+                Path.of("/nowhere.jar"),
+                1,
+                0.5,
+                new Payments(30, 20, 0.1, true));
+        Outcomes outcomes = Fixtures.outcomes(900, false);
+        outcomes.holdsPlayed = true;
+        for (int i = 1; i < 900; i += 5) {
+            // Every fifth request that was answered 200 held; every other one of those was abandoned.
+            if (outcomes.status[i] == 200) {
+                outcomes.decision[i] = Outcomes.HELD;
+                outcomes.paymentSent[i] = i % 10 != 1;
+                outcomes.paidNs[i] = outcomes.paymentSent[i] ? outcomes.decidedNs[i] + Fixtures.MS : 0;
+            }
+        }
+        CpuMeter.Sample before = new CpuMeter.Sample(1_000_000_000L, Fixtures.processes(1, true), 1.0, 100.0);
+        CpuMeter.Sample after = new CpuMeter.Sample(2_000_000_000L, Fixtures.processes(1.25, true), 1.2, 101.5);
+        Measurement measured = Measurement.of(outcomes, workload(900), false);
+        SystemFigures rowlock = SystemFigures.baseline(
+                measured,
+                Cpu.between(before, after, Bench.CPU_OF.get("rowlock"), CORES),
+                after.generatorShareSince(before, CORES),
+                new Checks.Result(300, 0, 0, 0, new Checks.HoldsLeft(3, 1, false)));
+        BenchResult held = result(
+                config,
+                new LinkedHashMap<>(Map.of("rowlock", rowlock)),
+                new CeilingResults(null, null, null),
+                Map.of());
+        Measurement.Holds holds = measured.holds();
+        assertThat(holds.held())
+                .as("the fixture holds some: the positive control")
+                .isPositive();
+
+        assertThat(Report.markdown(held, "infra/fms bench contention --hold-share 0.5"))
+                .contains("| holds: held (paid / payments sent) | " + holds.held() + " (" + holds.paid() + " / "
+                        + holds.paymentsSent() + ") |")
+                .contains("| holds at the end: expired / still held (SQL) | 3 / 1 |")
+                .contains("50.0 % asking for a hold of 30 s, paid 20 ms after the hold was known by all but 10.0 %");
+        assertThat(Report.json(held))
+                .contains("\"held\" : " + holds.held() + ",")
+                .contains("\"payments_sent\" : " + holds.paymentsSent() + ",")
+                .contains("\"paid\" : " + holds.paid() + ",")
+                .contains("\"expired\" : 3,", "\"still_held\" : 1")
+                .contains("\"hold_seconds\" : 30,", "\"pay_after_ms\" : 20,", "\"abandon_share\" : 0.1");
+        assertThat(new Checks.Result(300, 0, 0, 0, new Checks.HoldsLeft(3, 1, true)).hold())
+                .as("a hold still held after every deadline passed fails the checks")
+                .isFalse();
+        assertThat(new Checks.Result(300, 0, 0, 0, new Checks.HoldsLeft(4, 0, true)).hold())
+                .isTrue();
+        assertThat(Report.markdown(everySystem(), "infra/fms bench peak-sale")).doesNotContain("holds");
+        assertThat(Report.json(everySystem())).doesNotContain("\"held\"", "\"payments\"", "\"expired\"");
+    }
+
     static BenchConfig config(
             String scenario,
             int requests,
@@ -110,16 +171,7 @@ class ReportTest {
             List<String> systems,
             int drain,
             int halfRatePhaseSeconds) {
-        Stack stack = new Stack(
-                Path.of("/nowhere"),
-                URI.create("http://localhost:3000"),
-                "key",
-                "localhost:9092",
-                "jdbc:postgresql://localhost:5432/fms",
-                "fms",
-                "fms",
-                "localhost",
-                6379);
+        Stack stack = Fixtures.STACK;
         Scenario named = Scenario.named(scenario);
         return new BenchConfig(
                 stack,
@@ -132,13 +184,14 @@ class ReportTest {
                 5,
                 systems.contains("fms") && scenario.equals("peak-sale") ? 3 : 1,
                 seed,
-                named.shape(zipf, explicitShare, named.cancelShare(), 0),
+                named.shape(zipf, explicitShare, named.defaults().cancelShare(), 0),
                 systems,
                 drain,
                 600,
                 Path.of("/nowhere.jar"),
                 halfRatePhaseSeconds,
                 0,
+                null,
                 null);
     }
 

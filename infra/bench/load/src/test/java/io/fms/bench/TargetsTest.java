@@ -54,10 +54,11 @@ class TargetsTest {
     @Test
     void peakSaleJudgesIngestAgainstTheCeilingDrainHalfRateLatencyAndTheChecksAtFullSizeOnly() {
         SystemFigures half = figures(
-                measured(NOT_MEASURED, NOT_MEASURED, NOT_MEASURED, NOT_MEASURED, 150.0), new Checks.Result(0, 0, 0, 0));
+                measured(NOT_MEASURED, NOT_MEASURED, NOT_MEASURED, NOT_MEASURED, 150.0),
+                new Checks.Result(0, 0, 0, 0, null));
         SystemFigures fms = figures(
                         measured(NOT_MEASURED, NOT_MEASURED, NOT_MEASURED, 2_000.0, null),
-                        new Checks.Result(0, 0, 0, 0))
+                        new Checks.Result(0, 0, 0, 0, null))
                 .withDrainProbe(probe(31_000.0))
                 .withHalfRatePhase(HalfRatePhase.measured(half, 1000.0, 1000, 1));
         SystemFigures http = SystemFigures.httpCeiling(
@@ -70,7 +71,7 @@ class TargetsTest {
         // 2,000/s is 67 % of a 3,000/s ceiling: met by the second clause.
         assertThat(scaled).extracting(Target::met).containsExactly(true, true, false, null);
         assertThat(full).extracting(Target::met).containsExactly(true, true, false, true);
-        SystemFigures oneLost = figures(fms.measured(), new Checks.Result(0, 0, 0, 1))
+        SystemFigures oneLost = figures(fms.measured(), new Checks.Result(0, 0, 0, 1, null))
                 .withDrainProbe(fms.drainProbe())
                 .withHalfRatePhase(fms.halfRatePhase());
         assertThat(Targets.judge("peak-sale", 20_000, Map.of("fms", oneLost), ceilings)
@@ -100,6 +101,7 @@ class TargetsTest {
                 null,
                 new Measurement.AcceptedPath(0, 0, 0, n),
                 0,
+                null,
                 n,
                 ingestPerS,
                 decisionsPerS,

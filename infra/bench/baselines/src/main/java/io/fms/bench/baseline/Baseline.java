@@ -23,12 +23,28 @@ public interface Baseline {
     BookingAnswer book(ValidBooking booking);
 
     /**
+     * Pays a held booking: confirmed if the hold has not lapsed, else {@code EXPIRED} (its seats free). Paying a
+     * confirmed booking again with the same reference answers the same.
+     *
+     * @throws io.fms.bench.baseline.web.NotFoundException if no such booking exists
+     * @throws io.fms.bench.baseline.booking.BookingConflictException if it is not a hold (or was paid with another
+     *     reference)
+     */
+    BookingAnswer confirm(UUID bookingId, String paymentReference);
+
+    /**
      * Cancels a confirmed booking: its seats are free again at once. Cancelling a cancelled booking answers the same.
      *
      * @throws io.fms.bench.baseline.web.NotFoundException if no such booking exists
-     * @throws io.fms.bench.baseline.booking.NotCancellableException if it was rejected
+     * @throws io.fms.bench.baseline.booking.BookingConflictException if it was rejected, or is a hold (a hold is paid or lapses)
      */
     BookingAnswer cancel(UUID bookingId);
+
+    /**
+     * Expires up to {@code max} holds whose deadline has passed, freeing their seats; answers how many (the
+     * sweeper calls it every {@code holdSweepMs}).
+     */
+    int expireLapsedHolds(int max);
 
     /** Drops every trip, seat and booking of this design. */
     void reset();

@@ -46,4 +46,9 @@ class BaselineConfig {
             case NOOP -> throw new IllegalStateException("handled above");
         };
     }
+
+    @Bean(destroyMethod = "close")
+    HoldSweeper holdSweeper(Baseline baseline, BaselineProperties properties) {
+        return new HoldSweeper(baseline, properties.holdSweepMs());
+    }
 }

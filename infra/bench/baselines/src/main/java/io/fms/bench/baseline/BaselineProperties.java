@@ -18,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param attemptsMax times redislock tries to auto-assign a party whose candidate seats were all locked by requests
  *     in flight, before it answers SOLD_OUT
  * @param retryBackoffMs pause before such a retry, multiplied by the attempt number
+ * @param holdSweepMs how often lapsed holds are expired (their seats freed) when nobody pays them
  */
 @Validated
 @ConfigurationProperties("fms.baseline")
@@ -26,4 +27,5 @@ public record BaselineProperties(
         @DefaultValue("5000") @Min(1) @Max(600_000) long lockTtlMs,
         @DefaultValue("64") @Min(9) @Max(1_000) int candidateWindow,
         @DefaultValue("8") @Min(1) @Max(100) int attemptsMax,
-        @DefaultValue("1") @Min(0) @Max(1_000) long retryBackoffMs) {}
+        @DefaultValue("1") @Min(0) @Max(1_000) long retryBackoffMs,
+        @DefaultValue("1000") @Min(10) @Max(60_000) long holdSweepMs) {}

@@ -62,6 +62,15 @@ final class BaselineHttp {
         return send(request);
     }
 
+    Response post(String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(json(body)));
+    }
+
+    /** Pays a hold: {@code POST /bookings/{id}/confirmation}. */
+    Response pay(String bookingId, String paymentReference) {
+        return post("/bookings/" + bookingId + "/confirmation", "{\"paymentReference\": \"" + paymentReference + "\"}");
+    }
+
     Response get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
@@ -87,6 +96,12 @@ final class BaselineHttp {
             body.append("]");
         }
         return body.append(", \"contactEmail\": \"ada@example.com\"}").toString();
+    }
+
+    /** The booking body asking for a hold of {@code seconds}. */
+    static String holdBody(UUID tripId, java.util.List<String> seats, int seconds) {
+        String body = bookingBody(tripId, seats.size(), seats);
+        return body.substring(0, body.length() - 1) + ", \"hold\": {\"seconds\": " + seconds + "}}";
     }
 
     private static HttpRequest.BodyPublisher json(String body) {

@@ -304,6 +304,122 @@ abstract class LockingDesignContract {
                 .isZero();
     }
 
+    @Test
+    void aHoldKeepsItsSeatsUntilPaidAndAPaymentIsAnsweredTheSameWhenRepeated() {
+        UUID trip = UUID.randomUUID();
+        http.putTrip(trip, ROWS, COLUMNS).assertStatus(204);
+        JsonNode held = http.book(BaselineHttp.holdBody(trip, List.of("3B", "3A"), 30), "hold-1")
+                .assertStatus(200)
+                .json();
+        assertThat(held.path("status").asString()).isEqualTo("HELD");
+        assertThat(strings(held.path("seats"))).containsExactly("3A", "3B");
+        java.time.Instant deadline =
+                java.time.Instant.parse(held.path("holdExpiresAt").asString());
+        assertThat(deadline)
+                .isBetween(
+                        java.time.Instant.now().plusSeconds(25),
+                        java.time.Instant.now().plusSeconds(31));
+        assertThat(http.book(BaselineHttp.holdBody(trip, List.of("3B", "3A"), 30), "hold-1")
+                        .json())
+                .as("a retried key answers the hold")
+                .isEqualTo(held);
+        assertThat(http.book(BaselineHttp.bookingBody(trip, 1, List.of("3A")), null)
+                        .assertStatus(409)
+                        .json()
+                        .path("reason")
+                        .asString())
+                .as("a held seat is taken")
+                .isEqualTo("SEAT_UNAVAILABLE");
+        String id = held.path("bookingId").asString();
+        http.delete("/bookings/" + id).assertProblem(409, "conflict");
+
+        JsonNode paid = http.pay(id, "psp_8842").assertStatus(200).json();
+        assertThat(paid.path("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(paid.path("paymentReference").asString()).isEqualTo("psp_8842");
+        assertThat(strings(paid.path("seats"))).containsExactly("3A", "3B");
+        assertThat(http.pay(id, "psp_8842").assertStatus(200).json()).isEqualTo(paid);
+        http.pay(id, "psp_other").assertProblem(409, "conflict");
+        assertThat(statusOf(id)).isEqualTo("CONFIRMED");
+        assertThat(seatsHeldBy(trip, id)).isEqualTo(2);
+        assertThat(http.book(BaselineHttp.bookingBody(trip, 1, List.of("3A")), null)
+                        .assertStatus(409)
+                        .json()
+                        .path("reason")
+                        .asString())
+                .as("a paid seat stays sold")
+                .isEqualTo("SEAT_UNAVAILABLE");
+        assertThat(doubleBookedSeats()).isZero();
+    }
+
+    @Test
+    void aLatePaymentFindsItsHoldExpiredAndAnUnpaidHoldIsSweptFreeingItsSeats() throws Exception {
+        UUID trip = UUID.randomUUID();
+        http.putTrip(trip, ROWS, COLUMNS).assertStatus(204);
+        String late = http.book(BaselineHttp.holdBody(trip, List.of("4A"), 30), null)
+                .assertStatus(200)
+                .json()
+                .path("bookingId")
+                .asString();
+        String unpaid = http.book(BaselineHttp.holdBody(trip, List.of("4B"), 30), null)
+                .assertStatus(200)
+                .json()
+                .path("bookingId")
+                .asString();
+        // Thirty seconds is the shortest hold: the deadline is moved into the past instead of waiting for it.
+        // The sweeper may expire the late one first; either way the payment is too late.
+        jdbc.update(
+                "UPDATE %s.booking SET hold_expires_at = now() - interval '1 second' WHERE booking_id IN (?::uuid, ?::uuid)"
+                        .formatted(schema()),
+                late,
+                unpaid);
+        JsonNode expired = http.pay(late, "psp_late").assertStatus(409).json();
+        assertThat(expired.path("status").asString()).isEqualTo("EXPIRED");
+        assertThat(http.pay(late, "psp_late").json()).isEqualTo(expired);
+        assertThat(statusOf(late)).isEqualTo("EXPIRED");
+        assertThat(seatsHeldBy(trip, late)).isZero();
+
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (!"EXPIRED".equals(statusOf(unpaid)) && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
+        assertThat(statusOf(unpaid)).as("swept").isEqualTo("EXPIRED");
+        assertThat(seatsHeldBy(trip, unpaid)).isZero();
+        assertThat(doubleBookedSeats()).isZero();
+    }
+
+    @Test
+    void holdsAndPaymentsOutsideTheLimitsAreRefused() {
+        UUID trip = UUID.randomUUID();
+        http.putTrip(trip, ROWS, COLUMNS).assertStatus(204);
+        http.book(BaselineHttp.holdBody(trip, List.of("5A"), 29), null).assertProblem(400, "validation");
+        http.book(BaselineHttp.holdBody(trip, List.of("5A"), 1801), null).assertProblem(400, "validation");
+        assertThat(bookingsOf(trip)).isZero();
+        String confirmed = http.book(BaselineHttp.bookingBody(trip, 1, List.of("5A")), null)
+                .assertStatus(200)
+                .json()
+                .path("bookingId")
+                .asString();
+        http.pay(confirmed, "psp_1").assertProblem(409, "conflict");
+        http.pay(confirmed, "").assertProblem(400, "validation");
+        http.pay(confirmed, "x".repeat(101)).assertProblem(400, "validation");
+        http.pay(UUID.randomUUID().toString(), "psp_1").assertProblem(404, "not-found");
+    }
+
+    String statusOf(String bookingId) {
+        return jdbc.queryForObject(
+                "SELECT status FROM %s.booking WHERE booking_id = ?::uuid".formatted(schema()),
+                String.class,
+                bookingId);
+    }
+
+    int seatsHeldBy(UUID trip, String bookingId) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM %s.seat WHERE trip_id = ? AND booking_id = ?::uuid".formatted(schema()),
+                Integer.class,
+                trip,
+                bookingId);
+    }
+
     int bookingsOf(UUID trip) {
         return jdbc.queryForObject(
                 "SELECT count(*) FROM %s.booking WHERE trip_id = ?".formatted(schema()), Integer.class, trip);

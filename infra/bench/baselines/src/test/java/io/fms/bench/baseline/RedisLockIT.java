@@ -67,4 +67,40 @@ class RedisLockIT extends LockingDesignContract {
                 .containsExactly("1A");
         redis.delete(key);
     }
+
+    @Test
+    void aHoldsLocksLiveAsLongAsTheHoldAndALapsedLockExpiresTheHoldAtOnce() {
+        UUID trip = UUID.randomUUID();
+        http.putTrip(trip, 1, "AB").assertStatus(204);
+        String key = "bench:redislock:seat:{" + trip + "}:1A";
+        String id = http.book(BaselineHttp.holdBody(trip, List.of("1A"), 30), null)
+                .assertStatus(200)
+                .json()
+                .path("bookingId")
+                .asString();
+        assertThat(redis.opsForValue().get(key)).isEqualTo(id);
+        assertThat(redis.getExpire(key, java.util.concurrent.TimeUnit.MILLISECONDS))
+                .isBetween(25_000L, 30_000L);
+
+        // The lock lapsing is the hold lapsing, whatever the row's deadline says.
+        redis.delete(key);
+        assertThat(http.pay(id, "psp_1").assertStatus(409).json().path("status").asString())
+                .isEqualTo("EXPIRED");
+        assertThat(http.book(BaselineHttp.bookingBody(trip, 1, List.of("1A")), null)
+                        .assertStatus(200)
+                        .json()
+                        .path("status")
+                        .asString())
+                .isEqualTo("CONFIRMED");
+
+        // A paid hold's locks are released: its row guards the seat, as for any confirmed booking.
+        String paid = http.book(BaselineHttp.holdBody(trip, List.of("1B"), 30), null)
+                .assertStatus(200)
+                .json()
+                .path("bookingId")
+                .asString();
+        http.pay(paid, "psp_2").assertStatus(200);
+        assertThat(redis.keys("bench:redislock:seat:*")).isEmpty();
+        assertThat(doubleBookedSeats()).isZero();
+    }
 }

@@ -13,8 +13,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /bookings}: answers with the decision itself, synchronously; {@code DELETE /bookings/{id}} cancels a
- * confirmed booking, also synchronously ({@code 200}).
+ * {@code POST /bookings}: answers with the decision itself, synchronously; {@code POST
+ * /bookings/{id}/confirmation} pays a hold ({@code 200} confirmed, {@code 409} expired); {@code DELETE
+ * /bookings/{id}} cancels a confirmed booking ({@code 200}). All synchronous.
  */
 @RestController
 class BookingController {
@@ -30,7 +31,16 @@ class BookingController {
             @RequestBody BookingRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         BookingAnswer answer = baseline.book(request.validated(idempotencyKey, Instant.now()));
-        return ResponseEntity.status(answer.isConfirmed() ? HttpStatus.OK : HttpStatus.CONFLICT)
+        return answered(answer);
+    }
+
+    @PostMapping("/bookings/{bookingId}/confirmation")
+    ResponseEntity<BookingAnswer> confirm(@PathVariable UUID bookingId, @RequestBody ConfirmationRequest request) {
+        return answered(baseline.confirm(bookingId, request.validated()));
+    }
+
+    private static ResponseEntity<BookingAnswer> answered(BookingAnswer answer) {
+        return ResponseEntity.status(answer.takesSeats() ? HttpStatus.OK : HttpStatus.CONFLICT)
                 .body(answer);
     }
 

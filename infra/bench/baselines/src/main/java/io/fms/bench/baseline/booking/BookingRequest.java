@@ -14,16 +14,26 @@ import java.util.regex.Pattern;
  * accepted and ignored: these designs send no notifications.
  */
 public record BookingRequest(
-        String tripId, List<Passenger> passengers, List<String> seats, String contactEmail, String callbackUrl) {
+        String tripId,
+        List<Passenger> passengers,
+        List<String> seats,
+        String contactEmail,
+        String callbackUrl,
+        Hold hold) {
 
     public static final int PASSENGERS_MAX = 9;
     public static final int NAME_LENGTH_MAX = 100;
     public static final int IDEMPOTENCY_KEY_LENGTH_MAX = 200;
+    public static final int HOLD_SECONDS_MIN = 30;
+    public static final int HOLD_SECONDS_MAX = 1800;
 
     // Row 1-999 then one letter: anything else cannot be a seat of any layout, so it is a malformed request.
     private static final Pattern SEAT_LABEL = Pattern.compile("[1-9][0-9]{0,2}[A-Z]");
 
     public record Passenger(String name) {}
+
+    /** {@code "hold": {"seconds": S}}: the seats are held for payment instead of confirmed at once. */
+    public record Hold(Integer seconds) {}
 
     /** The request checked against FMS's limits, else a 400 naming each fault. */
     public ValidBooking validated(String idempotencyKey, Instant receivedAt) {
@@ -67,9 +77,19 @@ public record BookingRequest(
                 && (idempotencyKey.isBlank() || idempotencyKey.length() > IDEMPOTENCY_KEY_LENGTH_MAX)) {
             errors.add("Idempotency-Key: must be 1 to " + IDEMPOTENCY_KEY_LENGTH_MAX + " characters");
         }
+        if (hold != null
+                && (hold.seconds() == null || hold.seconds() < HOLD_SECONDS_MIN || hold.seconds() > HOLD_SECONDS_MAX)) {
+            errors.add("hold.seconds: must be " + HOLD_SECONDS_MIN + " to " + HOLD_SECONDS_MAX);
+        }
         if (!errors.isEmpty()) {
             throw new BadRequestException(errors);
         }
-        return new ValidBooking(trip, passengers.size(), SeatLabels.sorted(requested), idempotencyKey, receivedAt);
+        return new ValidBooking(
+                trip,
+                passengers.size(),
+                SeatLabels.sorted(requested),
+                idempotencyKey,
+                receivedAt,
+                hold == null ? 0 : hold.seconds());
     }
 }

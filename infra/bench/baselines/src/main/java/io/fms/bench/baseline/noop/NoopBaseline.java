@@ -24,10 +24,21 @@ public class NoopBaseline implements Baseline {
         return FIXED;
     }
 
+    /** The HTTP ceiling books nothing, so there is nothing to pay. */
+    @Override
+    public BookingAnswer confirm(UUID bookingId, String paymentReference) {
+        throw new NotFoundException("Booking " + bookingId + " does not exist");
+    }
+
     /** The HTTP ceiling books nothing, so there is nothing to cancel. */
     @Override
     public BookingAnswer cancel(UUID bookingId) {
         throw new NotFoundException("Booking " + bookingId + " does not exist");
+    }
+
+    @Override
+    public int expireLapsedHolds(int max) {
+        return 0;
     }
 
     @Override

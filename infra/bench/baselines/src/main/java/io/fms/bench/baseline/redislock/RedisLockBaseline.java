@@ -1,14 +1,12 @@
 package io.fms.bench.baseline.redislock;
 
-import io.fms.bench.baseline.Baseline;
 import io.fms.bench.baseline.BaselineProperties;
 import io.fms.bench.baseline.booking.BookingAnswer;
 import io.fms.bench.baseline.booking.ValidBooking;
 import io.fms.bench.baseline.store.Attempt;
 import io.fms.bench.baseline.store.BenchTables;
 import io.fms.bench.baseline.store.BookingLedger;
-import io.fms.bench.baseline.trip.TripLayout;
-import io.fms.bench.baseline.web.NotFoundException;
+import io.fms.bench.baseline.store.StoringBaseline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -22,11 +20,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The design FMS's predecessors proposed for scale: lock the party's seats in Redis, write the booking to Postgres
  * in one short transaction, release the locks. The Postgres write only marks seats that are still free, so a lock
  * that expired mid-way (a stalled request) can cost that request its seats, never sell one twice.
+ *
+ * <p>A hold keeps its seat locks, with a time to live equal to the hold, and its booking row ({@code HELD}).
+ * Paying it checks that every lock is still this booking's and makes them permanent in one script, then the
+ * ledger's guarded update confirms the row, then the locks are released: the row guards the seats from then on, as
+ * for any confirmed booking. A lock that lapsed first means the hold lapsed: the row is expired at once.
  */
-public class RedisLockBaseline implements Baseline {
+public class RedisLockBaseline extends StoringBaseline {
 
-    private final BenchTables tables;
-    private final BookingLedger ledger;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final SeatLocks locks;
@@ -40,11 +41,10 @@ public class RedisLockBaseline implements Baseline {
             TransactionTemplate transactions,
             StringRedisTemplate redis,
             BaselineProperties properties) {
-        this.tables = tables;
-        this.ledger = ledger;
+        super(tables, ledger);
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.locks = new SeatLocks(redis, properties.lockTtlMs());
+        this.locks = new SeatLocks(redis);
         this.properties = properties;
         this.freeSeats = """
                 SELECT seat_label, seat_no FROM %s.seat
@@ -55,52 +55,29 @@ public class RedisLockBaseline implements Baseline {
     private record FreeSeat(String label, int seatNo) {}
 
     @Override
-    public void createTrip(UUID tripId, TripLayout layout) {
-        tables.createTrip(tripId, layout);
-    }
-
-    @Override
-    public BookingAnswer book(ValidBooking booking) {
-        if (!tables.tripExists(booking.tripId())) {
-            throw new NotFoundException("Trip " + booking.tripId() + " does not exist");
-        }
-        UUID bookingId = UUID.randomUUID();
-        Attempt attempt = booking.autoAssigned() ? bookAnySeats(bookingId, booking) : bookRequested(bookingId, booking);
-        return Attempt.answer(ledger, bookingId, booking, attempt);
-    }
-
-    private Attempt bookRequested(UUID bookingId, ValidBooking booking) {
+    protected Attempt bookRequested(UUID bookingId, ValidBooking booking) {
         String token = bookingId.toString();
-        if (!locks.lockAll(booking.tripId(), booking.seats(), token)) {
+        if (!locks.lockAll(booking.tripId(), booking.seats(), token, lockTtlMs(booking))) {
             return new Attempt.Rejected(BookingAnswer.SEAT_UNAVAILABLE);
         }
-        Attempt attempt;
-        try {
-            attempt = write(bookingId, booking, booking.seats());
-        } finally {
-            locks.release(booking.tripId(), booking.seats(), token);
-        }
+        Attempt attempt = writeThenRelease(bookingId, booking, booking.seats());
         // Not marked: a seat was already sold, or does not exist in the layout.
         return attempt instanceof Attempt.TryAgain ? new Attempt.Rejected(BookingAnswer.SEAT_UNAVAILABLE) : attempt;
     }
 
-    private Attempt bookAnySeats(UUID bookingId, ValidBooking booking) {
+    @Override
+    protected Attempt bookAnySeats(UUID bookingId, ValidBooking booking) {
         String token = bookingId.toString();
         int wanted = booking.passengerCount();
         for (int attemptNo = 1; attemptNo <= properties.attemptsMax(); attemptNo++) {
             List<String> held = new ArrayList<>(wanted);
-            int freeSeen = lockFreeSeats(booking.tripId(), wanted, token, held);
+            int freeSeen = lockFreeSeats(booking, token, held);
             if (freeSeen < wanted) {
                 locks.release(booking.tripId(), held, token);
                 return new Attempt.Rejected(BookingAnswer.SOLD_OUT);
             }
             if (held.size() == wanted) {
-                Attempt attempt;
-                try {
-                    attempt = write(bookingId, booking, held);
-                } finally {
-                    locks.release(booking.tripId(), held, token);
-                }
+                Attempt attempt = writeThenRelease(bookingId, booking, held);
                 if (!(attempt instanceof Attempt.TryAgain)) {
                     return attempt;
                 }
@@ -118,7 +95,9 @@ public class RedisLockBaseline implements Baseline {
      * Reads the trip's free seats in seat order, a window at a time, locking the first ones nobody holds into
      * {@code held} until the party has enough. Answers how many free seats it saw.
      */
-    private int lockFreeSeats(UUID tripId, int wanted, String token, List<String> held) {
+    private int lockFreeSeats(ValidBooking booking, String token, List<String> held) {
+        UUID tripId = booking.tripId();
+        int wanted = booking.passengerCount();
         int freeSeen = 0;
         int after = 0;
         while (held.size() < wanted) {
@@ -133,13 +112,31 @@ public class RedisLockBaseline implements Baseline {
                 break;
             }
             List<String> labels = window.stream().map(FreeSeat::label).toList();
-            held.addAll(locks.lockFirstFree(tripId, labels, wanted - held.size(), token));
+            held.addAll(locks.lockFirstFree(tripId, labels, wanted - held.size(), token, lockTtlMs(booking)));
             if (window.size() < properties.candidateWindow()) {
                 break;
             }
             after = window.getLast().seatNo();
         }
         return freeSeen;
+    }
+
+    /** A hold's locks live as long as the hold; any other lock only outlives a stalled request by the TTL. */
+    private long lockTtlMs(ValidBooking booking) {
+        return booking.holds() ? booking.holdSeconds() * 1000L : properties.lockTtlMs();
+    }
+
+    /** The write, then the locks go, unless they now are a hold's. */
+    private Attempt writeThenRelease(UUID bookingId, ValidBooking booking, List<String> seats) {
+        Attempt attempt = null;
+        try {
+            attempt = write(bookingId, booking, seats);
+        } finally {
+            if (!(booking.holds() && attempt instanceof Attempt.Confirmed)) {
+                locks.release(booking.tripId(), seats, bookingId.toString());
+            }
+        }
+        return attempt;
     }
 
     /** The Postgres write, one short transaction, committed only if every seat was still free. */
@@ -159,18 +156,32 @@ public class RedisLockBaseline implements Baseline {
     }
 
     @Override
-    public BookingAnswer cancel(UUID bookingId) {
-        return ledger.cancel(bookingId);
+    public BookingAnswer confirm(UUID bookingId, String paymentReference) {
+        BookingLedger.Stored booking = ledger.find(bookingId);
+        if (booking.status() != BookingAnswer.Status.HELD) {
+            return ledger.settled(booking, paymentReference);
+        }
+        String token = bookingId.toString();
+        if (!locks.persistAll(booking.tripId(), booking.seats(), token)) {
+            // The hold's locks lapsed (or were never all there): the hold is over, whatever the row's deadline says.
+            ledger.expire(bookingId, true);
+            return ledger.settled(ledger.find(bookingId), paymentReference);
+        }
+        try {
+            return ledger.pay(bookingId, paymentReference);
+        } finally {
+            locks.release(booking.tripId(), booking.seats(), token);
+        }
     }
 
     @Override
     public void reset() {
-        tables.reset();
+        super.reset();
         locks.clear();
     }
 
     @Override
     public boolean isHealthy() {
-        return tables.isHealthy() && locks.isHealthy();
+        return super.isHealthy() && locks.isHealthy();
     }
 }

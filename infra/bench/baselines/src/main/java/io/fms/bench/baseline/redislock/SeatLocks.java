@@ -46,6 +46,15 @@ class SeatLocks {
             end
             return taken""", List.class);
 
+    // A hold being paid: every key must still be this token's, and then none of them may lapse any more (the
+    // caller releases them once the payment is written). 0 when any lock lapsed or was taken by another.
+    private static final RedisScript<Long> PERSIST_ALL = RedisScript.of("""
+            for i, key in ipairs(KEYS) do
+              if redis.call('GET', key) ~= ARGV[1] then return 0 end
+            end
+            for i, key in ipairs(KEYS) do redis.call('PERSIST', key) end
+            return 1""", Long.class);
+
     private static final RedisScript<Long> RELEASE = RedisScript.of("""
             local released = 0
             for i, key in ipairs(KEYS) do
@@ -57,27 +66,30 @@ class SeatLocks {
             return released""", Long.class);
 
     private final StringRedisTemplate redis;
-    private final String ttlMs;
 
-    SeatLocks(StringRedisTemplate redis, long ttlMs) {
+    SeatLocks(StringRedisTemplate redis) {
         this.redis = redis;
-        this.ttlMs = Long.toString(ttlMs);
     }
 
-    /** Locks every seat, or none. */
-    boolean lockAll(UUID tripId, List<String> seats, String token) {
-        return Long.valueOf(1).equals(redis.execute(LOCK_ALL, keys(tripId, seats), token, ttlMs));
+    /** Locks every seat for {@code ttlMs}, or none. */
+    boolean lockAll(UUID tripId, List<String> seats, String token, long ttlMs) {
+        return Long.valueOf(1).equals(redis.execute(LOCK_ALL, keys(tripId, seats), token, Long.toString(ttlMs)));
     }
 
     /** Locks up to {@code wanted} of the candidates, the first ones free of locks; answers those it locked. */
-    List<String> lockFirstFree(UUID tripId, List<String> candidates, int wanted, String token) {
-        List<Long> positions =
-                redis.execute(LOCK_FIRST_FREE, keys(tripId, candidates), token, ttlMs, Integer.toString(wanted));
+    List<String> lockFirstFree(UUID tripId, List<String> candidates, int wanted, String token, long ttlMs) {
+        List<Long> positions = redis.execute(
+                LOCK_FIRST_FREE, keys(tripId, candidates), token, Long.toString(ttlMs), Integer.toString(wanted));
         List<String> locked = new ArrayList<>(positions.size());
         for (Long position : positions) {
             locked.add(candidates.get(position.intValue() - 1));
         }
         return locked;
+    }
+
+    /** Whether every seat is still locked by this token; if so, the locks no longer lapse. */
+    boolean persistAll(UUID tripId, List<String> seats, String token) {
+        return !seats.isEmpty() && Long.valueOf(1).equals(redis.execute(PERSIST_ALL, keys(tripId, seats), token));
     }
 
     /** Releases the seats this token still holds. */

@@ -1,13 +1,11 @@
 package io.fms.bench.baseline.rowlock;
 
-import io.fms.bench.baseline.Baseline;
 import io.fms.bench.baseline.booking.BookingAnswer;
 import io.fms.bench.baseline.booking.ValidBooking;
 import io.fms.bench.baseline.store.Attempt;
 import io.fms.bench.baseline.store.BenchTables;
 import io.fms.bench.baseline.store.BookingLedger;
-import io.fms.bench.baseline.trip.TripLayout;
-import io.fms.bench.baseline.web.NotFoundException;
+import io.fms.bench.baseline.store.StoringBaseline;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -19,12 +17,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code SELECT ... FOR UPDATE}, marks them, inserts the booking and commits; the answer is the decision.
  *
  * <p>Locks are always taken in seat order ({@code seat_no}), and a transaction that skipped locked seats never
- * waits while holding them, so no two bookings can wait on each other in a cycle.
+ * waits while holding them, so no two bookings can wait on each other in a cycle. A hold is the same booking row
+ * with status {@code HELD} and a deadline; paying it is the ledger's guarded update, and the sweeper expires it.
  */
-public class RowLockBaseline implements Baseline {
+public class RowLockBaseline extends StoringBaseline {
 
-    private final BenchTables tables;
-    private final BookingLedger ledger;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final String lockRequested;
@@ -33,8 +30,7 @@ public class RowLockBaseline implements Baseline {
 
     public RowLockBaseline(
             BenchTables tables, BookingLedger ledger, JdbcTemplate jdbc, TransactionTemplate transactions) {
-        this.tables = tables;
-        this.ledger = ledger;
+        super(tables, ledger);
         this.jdbc = jdbc;
         this.transactions = transactions;
         String schema = tables.schema();
@@ -57,21 +53,7 @@ public class RowLockBaseline implements Baseline {
     }
 
     @Override
-    public void createTrip(UUID tripId, TripLayout layout) {
-        tables.createTrip(tripId, layout);
-    }
-
-    @Override
-    public BookingAnswer book(ValidBooking booking) {
-        if (!tables.tripExists(booking.tripId())) {
-            throw new NotFoundException("Trip " + booking.tripId() + " does not exist");
-        }
-        UUID bookingId = UUID.randomUUID();
-        Attempt attempt = booking.autoAssigned() ? bookAnySeats(bookingId, booking) : bookRequested(bookingId, booking);
-        return Attempt.answer(ledger, bookingId, booking, attempt);
-    }
-
-    private Attempt bookRequested(UUID bookingId, ValidBooking booking) {
+    protected Attempt bookRequested(UUID bookingId, ValidBooking booking) {
         return inTransaction(() -> {
             List<String> free = jdbc.queryForList(
                     lockRequested,
@@ -87,7 +69,8 @@ public class RowLockBaseline implements Baseline {
         });
     }
 
-    private Attempt bookAnySeats(UUID bookingId, ValidBooking booking) {
+    @Override
+    protected Attempt bookAnySeats(UUID bookingId, ValidBooking booking) {
         int wanted = booking.passengerCount();
         Attempt first = inTransaction(() -> {
             List<String> free = jdbc.queryForList(lockFirstFree, String.class, booking.tripId(), wanted);
@@ -118,20 +101,5 @@ public class RowLockBaseline implements Baseline {
             }
             return result;
         });
-    }
-
-    @Override
-    public BookingAnswer cancel(UUID bookingId) {
-        return ledger.cancel(bookingId);
-    }
-
-    @Override
-    public void reset() {
-        tables.reset();
-    }
-
-    @Override
-    public boolean isHealthy() {
-        return tables.isHealthy();
     }
 }

@@ -73,10 +73,16 @@ public class BenchTables {
                     trip_id uuid NOT NULL,
                     seat_label text NOT NULL)""",
                 "CREATE INDEX IF NOT EXISTS booking_seat_booking ON %s.booking_seat (booking_id)",
-                // Named, and replaced on every start: a schema made before cancellations allowed only two statuses.
+                // Holds: a held booking has its seats (seat.booking_id) until hold_expires_at; paying it sets
+                // payment_reference. Added, not created, so a schema made before holds gets them too.
+                "ALTER TABLE %s.booking ADD COLUMN IF NOT EXISTS hold_expires_at timestamptz",
+                "ALTER TABLE %s.booking ADD COLUMN IF NOT EXISTS payment_reference text",
+                // The sweeper looks for lapsed holds only: a small index of the live ones, in deadline order.
+                "CREATE INDEX IF NOT EXISTS booking_holds ON %s.booking (hold_expires_at) WHERE status = 'HELD'",
+                // Named, and replaced on every start: a schema made before holds allowed fewer statuses.
                 "ALTER TABLE %s.booking DROP CONSTRAINT IF EXISTS booking_status_check",
-                "ALTER TABLE %s.booking ADD CONSTRAINT booking_status_check"
-                        + " CHECK (status IN ('CONFIRMED', 'REJECTED', 'CANCELLED'))")) {
+                "ALTER TABLE %s.booking ADD CONSTRAINT booking_status_check CHECK (status IN ('CONFIRMED', 'HELD',"
+                        + " 'EXPIRED', 'REJECTED', 'CANCELLED'))")) {
             jdbc.execute(statement.formatted(schema));
         }
     }

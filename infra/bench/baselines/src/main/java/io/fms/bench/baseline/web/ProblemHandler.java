@@ -1,6 +1,6 @@
 package io.fms.bench.baseline.web;
 
-import io.fms.bench.baseline.booking.NotCancellableException;
+import io.fms.bench.baseline.booking.BookingConflictException;
 import io.fms.bench.baseline.trip.LayoutConflictException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -44,14 +44,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 .body(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage()));
     }
 
-    @ExceptionHandler(NotCancellableException.class)
-    ResponseEntity<ProblemDetail> notCancellable(NotCancellableException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT)
-                .body(problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage()));
-    }
-
-    @ExceptionHandler(LayoutConflictException.class)
-    ResponseEntity<ProblemDetail> conflict(LayoutConflictException e) {
+    @ExceptionHandler({BookingConflictException.class, LayoutConflictException.class})
+    ResponseEntity<ProblemDetail> conflict(RuntimeException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT)
                 .body(problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage()));
     }
