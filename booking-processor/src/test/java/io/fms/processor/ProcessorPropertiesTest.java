@@ -13,7 +13,12 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.StandardEnvironment;
@@ -33,20 +38,23 @@ class ProcessorPropertiesTest {
                 .hasMessageContaining("concurrency 12 exceeds the 11 command partitions");
     }
 
-    @Test
-    void everySettingHasALimit() {
-        Object[] defaults = values(defaults());
-        for (int index = 0; index < SETTINGS.length; index++) {
-            RecordComponent setting = SETTINGS[index];
-            for (long outOfRange : outOfRange(setting)) {
-                Object[] values = defaults.clone();
-                values[index] = setting.getType() == int.class ? (Object) (int) outOfRange : (Object) outOfRange;
+    /** Each setting, by its index among the record's components and its name. */
+    static Stream<Arguments> settings() {
+        return IntStream.range(0, SETTINGS.length).mapToObj(index -> Arguments.of(index, SETTINGS[index].getName()));
+    }
 
-                assertThatThrownBy(() -> construct(values))
-                        .as("%s = %d", setting.getName(), outOfRange)
-                        .isInstanceOf(IllegalArgumentException.class)
-                        .hasMessageContaining("fms.processor." + kebab(setting.getName()));
-            }
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("settings")
+    void everySettingHasALimit(int index, String name) {
+        RecordComponent setting = SETTINGS[index];
+        for (long outOfRange : outOfRange(setting)) {
+            Object[] values = values(defaults());
+            values[index] = setting.getType() == int.class ? (Object) (int) outOfRange : (Object) outOfRange;
+
+            assertThatThrownBy(() -> construct(values))
+                    .as("%s = %d", name, outOfRange)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("fms.processor." + kebab(name));
         }
     }
 
@@ -60,20 +68,17 @@ class ProcessorPropertiesTest {
                 .hasMessageContaining("retry-max-interval-ms");
     }
 
-    @Test
-    void everySettingIsReadFromItsEnvironmentVariableWithoutAPlaceholder() {
-        Object[] defaults = values(defaults());
-        for (int index = 0; index < SETTINGS.length; index++) {
-            RecordComponent setting = SETTINGS[index];
-            long changed = ((Number) defaults[index]).longValue() + 1;
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("settings")
+    void everySettingIsReadFromItsEnvironmentVariableWithoutAPlaceholder(int index, String name) {
+        RecordComponent setting = SETTINGS[index];
+        Object[] expected = values(defaults());
+        long changed = ((Number) expected[index]).longValue() + 1;
+        expected[index] = setting.getType() == int.class ? (Object) (int) changed : (Object) changed;
 
-            ProcessorProperties bound =
-                    bind(Map.<String, Object>of(environmentVariable(setting), Long.toString(changed)));
+        ProcessorProperties bound = bind(Map.<String, Object>of(environmentVariable(setting), Long.toString(changed)));
 
-            Object[] expected = defaults.clone();
-            expected[index] = setting.getType() == int.class ? (Object) (int) changed : (Object) changed;
-            assertThat(values(bound)).as(environmentVariable(setting)).containsExactly(expected);
-        }
+        assertThat(values(bound)).as(environmentVariable(setting)).containsExactly(expected);
     }
 
     @Test

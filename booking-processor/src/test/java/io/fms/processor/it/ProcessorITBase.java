@@ -171,6 +171,10 @@ abstract class ProcessorITBase {
         return TestCommands.bookingRequest(tripId, passengers, seats, Instant.now());
     }
 
+    static List<UUID> bookingIds(List<BookingRequested> requests) {
+        return requests.stream().map(BookingRequested::bookingId).toList();
+    }
+
     /** {@code count} requests for one seat each, any seat. */
     static List<BookingRequested> singleSeatRequests(UUID tripId, int count) {
         return IntStream.range(0, count)

@@ -38,8 +38,7 @@ class RecoveryIT extends ProcessorITBase {
     void stoppingAndStartingMidStreamDecidesEveryRequestExactlyOnce() {
         UUID tripId = createTrip(10, "ABCDEF", FAR_FUTURE);
         List<BookingRequested> requests = singleSeatRequests(tripId, 200);
-        List<UUID> bookingIds =
-                requests.stream().map(BookingRequested::bookingId).toList();
+        List<UUID> bookingIds = bookingIds(requests);
         CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> requests.forEach(ProcessorITBase::send));
 
         eventually().until(() -> decidedCount(bookingIds) >= 20);
@@ -121,8 +120,7 @@ class RecoveryIT extends ProcessorITBase {
     void withPostgresAwayNothingIsDeadLetteredAndEverythingIsDecidedOnceItIsBack() {
         UUID tripId = createTrip(2, "AB", FAR_FUTURE);
         List<BookingRequested> requests = singleSeatRequests(tripId, 10);
-        List<UUID> bookingIds =
-                requests.stream().map(BookingRequested::bookingId).toList();
+        List<UUID> bookingIds = bookingIds(requests);
 
         postgresProxy.cut();
         try {

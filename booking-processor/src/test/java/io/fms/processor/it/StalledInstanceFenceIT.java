@@ -35,9 +35,7 @@ class StalledInstanceFenceIT extends ProcessorITBase {
     @Test
     void aStalledInstanceCannotCommitDecisionsOnceTheNewOwnerAdvancedThePartition() {
         UUID tripId = createTrip(1, "ABC", FAR_FUTURE);
-        BookingRequested first = request(tripId, 1, List.of("1A"));
-        int partition = send(first).partition();
-        eventually().until(() -> bookingRow(first.bookingId()) != null);
+        int partition = decidedOnItsPartition(request(tripId, 1, List.of("1A")));
         // What the stalled instance read from consumer_offsets before it stopped.
         long stalledAt = ledger.nextOffset(Topics.BOOKING_COMMANDS, partition).orElseThrow();
 
@@ -68,9 +66,7 @@ class StalledInstanceFenceIT extends ProcessorITBase {
     @Test
     void anInstanceThatFoundNoOffsetCannotCommitOnceAnotherRecordedOne() {
         UUID tripId = createTrip(1, "AB", FAR_FUTURE);
-        BookingRequested first = request(tripId, 1, List.of("1A"));
-        int partition = send(first).partition();
-        eventually().until(() -> bookingRow(first.bookingId()) != null);
+        int partition = decidedOnItsPartition(request(tripId, 1, List.of("1A")));
 
         // Loaded before any offset of this partition existed (expected null): the insert must not pass either.
         StaleBatch stale = staleBatch(tripId, partition, "1B");
@@ -132,5 +128,12 @@ class StalledInstanceFenceIT extends ProcessorITBase {
         Integer rows = truth.queryForObject(
                 "select count(*) from booking.outbox where booking_id = ?", Integer.class, bookingId);
         return rows == null ? 0 : rows;
+    }
+
+    /** Sends the request and waits for its decision; returns the partition it was decided on. */
+    private static int decidedOnItsPartition(BookingRequested request) {
+        int partition = send(request).partition();
+        eventually().until(() -> bookingRow(request.bookingId()) != null);
+        return partition;
     }
 }

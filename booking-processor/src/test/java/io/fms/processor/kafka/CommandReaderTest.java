@@ -81,23 +81,13 @@ class CommandReaderTest {
         assertUnreadable(record(key, null), "no value");
         assertUnreadable(record(key, utf8("{not json")), "not JSON");
         assertUnreadable(record(key, utf8("{\"type\":\"BookingExploded\",\"schemaVersion\":1}")), "unknown type");
-        assertUnreadable(
-                record(
-                        key,
-                        utf8(new String(BookingJson.write(request(1)), StandardCharsets.UTF_8)
-                                .replace("\"schemaVersion\":1", "\"schemaVersion\":99"))),
-                "schemaVersion");
+        assertUnreadable(record(key, requestWith("\"schemaVersion\":1", "\"schemaVersion\":99")), "schemaVersion");
         assertUnreadable(
                 record(UUID.randomUUID().toString(), BookingJson.write(request(1))), "is not the command's trip");
         assertUnreadable(record(null, BookingJson.write(request(1))), "is not the command's trip");
         assertUnreadable(record(key, BookingJson.write(request(0))), "0 passengers");
         assertUnreadable(record(key, BookingJson.write(request(10))), "10 passengers");
-        assertUnreadable(
-                record(
-                        key,
-                        utf8(new String(BookingJson.write(request(1)), StandardCharsets.UTF_8)
-                                .replace("[{\"name\":\"Ada\"}]", "[null]"))),
-                "malformed BookingRequested");
+        assertUnreadable(record(key, requestWith("[{\"name\":\"Ada\"}]", "[null]")), "malformed BookingRequested");
     }
 
     @Test
@@ -113,13 +103,8 @@ class CommandReaderTest {
 
         assertUnreadable(record(key, BookingJson.write(nulInName)), "NUL character");
         assertUnreadable(record(key, BookingJson.write(nulInSeat)), "NUL character");
-        // As another producer could send it: JSON's escape of a lone surrogate, which Postgres' jsonb refuses.
-        assertUnreadable(
-                record(
-                        key,
-                        utf8(new String(BookingJson.write(request(1)), StandardCharsets.UTF_8)
-                                .replace("\"name\":\"Ada\"", "\"name\":\"Ada \\ud800\""))),
-                "lone surrogate");
+        // JSON's escape of a lone surrogate, which Postgres' jsonb refuses.
+        assertUnreadable(record(key, requestWith("\"name\":\"Ada\"", "\"name\":\"Ada \\ud800\"")), "lone surrogate");
         assertUnreadable(record(key, BookingJson.write(ancient)), "outside what can be stored");
     }
 
@@ -128,6 +113,11 @@ class CommandReaderTest {
                 .isInstanceOfSatisfying(
                         Unreadable.class,
                         unreadable -> assertThat(unreadable.error()).contains(why));
+    }
+
+    /** A valid request's JSON with one piece of it replaced, as another producer could send it. */
+    private byte[] requestWith(String piece, String replacement) {
+        return utf8(new String(BookingJson.write(request(1)), StandardCharsets.UTF_8).replace(piece, replacement));
     }
 
     private BookingRequested request(int passengers) {
