@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -29,6 +30,18 @@ final class DecisionEvents {
 
     /** Every event of the wanted bookings, by booking ID, in topic order; and records that could not be read. */
     record Found(Map<String, List<BookingEvent>> eventsByBooking, List<String> unreadable) {
+
+        /**
+         * The booking's events with republished copies dropped (a copy carries its original's event ID: after a crash
+         * between a publish and the outbox's clean-up, the event goes out again), as a de-duplicating consumer sees
+         * them, in topic order.
+         */
+        List<BookingEvent> distinct(String bookingId) {
+            Set<UUID> seen = new HashSet<>();
+            return eventsByBooking.getOrDefault(bookingId, List.of()).stream()
+                    .filter(event -> seen.add(event.eventId()))
+                    .toList();
+        }
 
         /** Decisions (confirmed or rejected), not cancellations. */
         List<BookingEvent> decisions(String bookingId) {
