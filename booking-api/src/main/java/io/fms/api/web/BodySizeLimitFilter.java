@@ -43,7 +43,10 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        byte[] body = request.getInputStream().readNBytes(maxBodyBytes + 1);
+        // A declared length within the limit is read as declared (the server reads no further), into an array of
+        // that size; only a chunked body is read up to one byte past the limit, to tell whether it is over.
+        int readAtMost = declared > 0 ? (int) declared : maxBodyBytes + 1;
+        byte[] body = request.getInputStream().readNBytes(readAtMost);
         if (body.length > maxBodyBytes) {
             reject(request, response);
             return;

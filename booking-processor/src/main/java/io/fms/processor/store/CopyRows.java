@@ -1,16 +1,13 @@
 package io.fms.processor.store;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.UUID;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Rows for one {@code COPY ... FROM STDIN} in Postgres's text format: a batch of decisions goes to each table as one
@@ -21,7 +18,7 @@ import org.postgresql.PGConnection;
  */
 final class CopyRows {
 
-    private static final HexFormat HEX = HexFormat.of();
+    private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
 
     private final StringBuilder text = new StringBuilder(64 * 1024);
     private boolean rowStarted;
@@ -94,7 +91,10 @@ final class CopyRows {
         separate();
         // bytea's hex input, \x..., with its backslash escaped for COPY.
         text.append("\\\\x");
-        HEX.formatHex(text, value);
+        // Digit by digit into the rows: HexFormat would first build a String of the whole value.
+        for (byte b : value) {
+            text.append(HEX_DIGITS[(b >> 4) & 0xF]).append(HEX_DIGITS[b & 0xF]);
+        }
         return this;
     }
 
@@ -114,13 +114,16 @@ final class CopyRows {
             return 0;
         }
         byte[] data = text.toString().getBytes(StandardCharsets.UTF_8);
+        // Written in one piece: copyIn(String, InputStream) would allocate a 64 KB buffer per call to pump a stream.
+        CopyIn copy =
+                connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + tableAndColumns + " from stdin");
         try {
-            return connection
-                    .unwrap(PGConnection.class)
-                    .getCopyAPI()
-                    .copyIn("copy " + tableAndColumns + " from stdin", new ByteArrayInputStream(data));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            copy.writeToCopy(data, 0, data.length);
+            return copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
         }
     }
 
