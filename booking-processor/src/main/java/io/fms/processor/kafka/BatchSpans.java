@@ -47,11 +47,10 @@ class BatchSpans {
             partitions.add(record.partition());
             String traceparent = links < LINKS_MAX ? TraceParent.of(record.headers()) : null;
             if (traceparent != null) {
-                // A valid version-00 traceparent: the trace ID at 3-35, the parent span's ID at 36-52, flags last.
                 span.addLink(new Link(tracer.traceContextBuilder()
                         .traceId(TraceParent.traceId(traceparent))
-                        .spanId(traceparent.substring(36, 52))
-                        .sampled(traceparent.endsWith("1"))
+                        .spanId(TraceParent.parentId(traceparent))
+                        .sampled(TraceParent.sampled(traceparent))
                         .build()));
                 links++;
             }

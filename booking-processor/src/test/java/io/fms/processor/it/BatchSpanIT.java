@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fms.events.BookingRequested;
 import io.fms.events.Topics;
+import io.fms.support.tracing.TraceParent;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.LinkData;
@@ -27,20 +28,22 @@ class BatchSpanIT extends ProcessorITBase {
         send(first, TRACE);
         send(second, OTHER_TRACE);
 
-        eventually().until(() -> linkedTraces().containsAll(List.of(traceId(TRACE), traceId(OTHER_TRACE))));
+        eventually()
+                .until(() -> linkedTraces()
+                        .containsAll(List.of(TraceParent.traceId(TRACE), TraceParent.traceId(OTHER_TRACE))));
 
         SpanData batch = spans.named("process " + Topics.BOOKING_COMMANDS).stream()
                 .filter(span -> span.getLinks().stream()
-                        .anyMatch(link -> link.getSpanContext().getTraceId().equals(traceId(TRACE))))
+                        .anyMatch(link -> link.getSpanContext().getTraceId().equals(TraceParent.traceId(TRACE))))
                 .findFirst()
                 .orElseThrow();
         assertThat(batch.getKind()).isEqualTo(SpanKind.CONSUMER);
         assertThat(batch.getParentSpanContext().isValid())
                 .as("a trace of its own")
                 .isFalse();
-        assertThat(batch.getTraceId()).isNotIn(traceId(TRACE), traceId(OTHER_TRACE));
+        assertThat(batch.getTraceId()).isNotIn(TraceParent.traceId(TRACE), TraceParent.traceId(OTHER_TRACE));
         assertThat(batch.getLinks())
-                .filteredOn(link -> link.getSpanContext().getTraceId().equals(traceId(TRACE)))
+                .filteredOn(link -> link.getSpanContext().getTraceId().equals(TraceParent.traceId(TRACE)))
                 .singleElement()
                 .satisfies(link -> assertThat(link.getSpanContext().getSpanId()).isEqualTo("00f067aa0ba902b7"));
         assertThat(batch.getAttributes().get(AttributeKey.stringKey("messaging.destination.name")))
@@ -57,9 +60,5 @@ class BatchSpanIT extends ProcessorITBase {
                 .map(LinkData::getSpanContext)
                 .map(context -> context.getTraceId())
                 .toList();
-    }
-
-    private static String traceId(String traceparent) {
-        return traceparent.substring(3, 35);
     }
 }

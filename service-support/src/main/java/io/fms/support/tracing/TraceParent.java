@@ -55,6 +55,18 @@ public final class TraceParent {
         return value == null ? null : value.substring(3, 35);
     }
 
+    /** The parent span's ID of a valid traceparent, else null. */
+    public static String parentId(String traceparent) {
+        String value = valid(traceparent);
+        return value == null ? null : value.substring(36, 52);
+    }
+
+    /** Whether a valid traceparent's flags say its trace is sampled (false for an invalid one). */
+    public static boolean sampled(String traceparent) {
+        String value = valid(traceparent);
+        return value != null && (Integer.parseInt(value.substring(53), 16) & 1) == 1;
+    }
+
     /**
      * What an outgoing request hands on: the span current on this thread when there is one, so the receiver's work
      * hangs under ours; else {@code stored}, the traceparent the work came with; else null.

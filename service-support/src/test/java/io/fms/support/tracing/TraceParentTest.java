@@ -24,6 +24,18 @@ class TraceParentTest {
     }
 
     @Test
+    void theParentIdAndTheSampledFlagAreReadFromAValidOne() {
+        assertThat(TraceParent.parentId(VALID)).isEqualTo("00f067aa0ba902b7");
+        assertThat(TraceParent.sampled(VALID)).isTrue();
+        assertThat(TraceParent.sampled(VALID.substring(0, 53) + "03"))
+                .as("other flags set too")
+                .isTrue();
+        assertThat(TraceParent.sampled(VALID.substring(0, 53) + "00")).isFalse();
+        assertThat(TraceParent.parentId("garbage")).isNull();
+        assertThat(TraceParent.sampled("garbage")).isFalse();
+    }
+
+    @Test
     void aRecordsHeaderIsReadAndReplacedOnlyByAValidOne() {
         RecordHeaders headers = new RecordHeaders();
         assertThat(TraceParent.of(headers)).isNull();
